@@ -1,0 +1,22 @@
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import type { Logger } from "../observability/logger.js";
+import { DialogSessionStore } from "../stores/dialog-session-store.js";
+import type { Services } from "./services.js";
+
+export interface ServiceDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The composition root for handler services: one line per feature. */
+export function buildServices(deps: ServiceDeps): Services {
+  return {
+    clock: deps.clock,
+    logger: deps.logger,
+    dialogs: new DialogSessionStore(deps.db),
+  };
+}

@@ -1,0 +1,45 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { migrations } from "./migrations/index.js";
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating folder and file) the SQLite database and applies pending migrations.
+ * WAL + synchronous=NORMAL: a crash may lose the last commits' durability window, never corrupts.
+ * The webhook inbox uses synchronous=FULL on its own insert path (see inbox-store.ts).
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+/** Applies migrations newer than PRAGMA user_version, all in one transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this code knows (${migrations.length}); upgrade the bot`,
+    );
+  }
+  if (current === migrations.length) return;
+  db.transaction(() => {
+    for (let v = current; v < migrations.length; v++) db.exec(migrations[v]!.sql);
+    db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}
+
+export function isDbHealthy(db: Db): boolean {
+  try {
+    return db.prepare("SELECT 1 AS ok").get() !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+import core from "./001-core.js";
+import faq from "./002-faq.js";
+import people from "./003-people.js";
+import broadcasts from "./004-broadcasts.js";
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/**
+ * Ordered schema changes; PRAGMA user_version counts how many are applied.
+ * Append only: never edit one that has shipped, add a new file instead.
+ */
+export const migrations: Migration[] = [core, faq, people, broadcasts];

@@ -1,0 +1,63 @@
+/** Typed errors. Every class sets `name` so JSON logs say what failed. */
+
+export type ZaloErrorKind = "auth" | "retryable" | "permanent";
+
+/** Zalo answered (usually HTTP 200) with a non-zero `error` code in the body. */
+export class ZaloApiError extends Error {
+  override readonly name = "ZaloApiError";
+  constructor(
+    readonly code: number,
+    readonly call: string,
+    readonly reason: string,
+    readonly kind: ZaloErrorKind,
+  ) {
+    super(`${call} failed: Zalo error ${code} (${reason})`);
+  }
+}
+
+/** The request never got a usable answer: network failure, timeout or HTTP 5xx/4xx without a Zalo body. */
+export class ZaloHttpError extends Error {
+  override readonly name = "ZaloHttpError";
+  readonly kind: ZaloErrorKind;
+  constructor(
+    readonly call: string,
+    readonly status: number | null,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${call} failed: ${status === null ? "no response" : `HTTP ${status}`} (${reason})`, options);
+    this.kind = status === null || status >= 500 || status === 429 ? "retryable" : "permanent";
+  }
+}
+
+/** Refreshing the OA access token failed; the OA admin may have to authorise the app again. */
+export class TokenRefreshError extends Error {
+  override readonly name = "TokenRefreshError";
+  constructor(
+    readonly code: number | null,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`token refresh failed${code === null ? "" : ` (error ${code})`}: ${reason}`, options);
+  }
+}
+
+/** Start-up configuration is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Content files in content/ are invalid; the message lists every problem with its file. */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid content:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function isRetryable(err: unknown): boolean {
+  return (err instanceof ZaloApiError || err instanceof ZaloHttpError) && err.kind === "retryable";
+}

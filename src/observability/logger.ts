@@ -1,0 +1,65 @@
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+// Vietnamese mobile/landline numbers: 0xxxxxxxxx or +84/84 prefix, with optional spaces, dots or dashes.
+const PHONE = /(?<![\d])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\d])/g;
+
+/** Masks phone numbers inside free text (residents type them into questions). */
+export function redactPhones(text: string): string {
+  return text.replace(PHONE, (m) => m.slice(0, 3) + "*".repeat(Math.max(0, m.length - 5)) + m.slice(-2));
+}
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return redactPhones(value);
+  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);
+  return out;
+}
+
+const SECRET_PATHS = [
+  "access_token",
+  "refresh_token",
+  "secret_key",
+  "*.access_token",
+  "*.refresh_token",
+  "*.secret_key",
+  "*.accessToken",
+  "*.refreshToken",
+  "headers.authorization",
+  "headers.cookie",
+  'headers["x-zevent-signature"]',
+  "*.headers.authorization",
+  "*.headers.access_token",
+  "*.headers.secret_key",
+  "config.ZALO_APP_SECRET",
+  "config.ZALO_OA_SECRET_KEY",
+  "config.ZALO_ACCESS_TOKEN",
+  "config.ZALO_REFRESH_TOKEN",
+  "config.ADMIN_TOKEN",
+];
+
+/** JSON logs on stderr-free stdout; secrets and tokens by path, phone numbers anywhere in strings. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "zalo-bot" },
+      redact: { paths: SECRET_PATHS, censor: "[redacted]" },
+      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((a) => (typeof a === "string" ? redactPhones(a) : a));
+          return method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}
+
+/** A logger that writes nothing, for tests and the CLI. */
+export const silentLogger: Logger = pino({ level: "silent" });
