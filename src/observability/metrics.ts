@@ -1,0 +1,45 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** One registry for the process; GET /metrics renders it in Prometheus text format. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const metrics = {
+  webhookAckSeconds: new Histogram({
+    name: "zalo_webhook_ack_seconds",
+    help: "Time from request to webhook acknowledgement",
+    labelNames: ["status"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2],
+    registers: [registry],
+  }),
+  eventsTotal: new Counter({
+    name: "zalo_events_total",
+    help: "Webhook events by name and outcome (accepted, duplicate, ignored, rejected)",
+    labelNames: ["event", "outcome"] as const,
+    registers: [registry],
+  }),
+  faqTotal: new Counter({
+    name: "faq_answers_total",
+    help: "FAQ outcomes: answered, suggested, fallback",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  }),
+  outboundTotal: new Counter({
+    name: "zalo_outbound_total",
+    help: "Outbound sends by recipient kind and result (sent, failed, retried, dry_run)",
+    labelNames: ["kind", "result"] as const,
+    registers: [registry],
+  }),
+  tokenRefreshTotal: new Counter({
+    name: "zalo_token_refresh_total",
+    help: "Access token refreshes by result",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  }),
+  queueDepth: new Gauge({
+    name: "queue_depth",
+    help: "Jobs or events waiting, by queue",
+    labelNames: ["queue"] as const,
+    registers: [registry],
+  }),
+};
