@@ -1,6 +1,8 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
+import type { Redis } from "ioredis";
+import type { Outbound } from "../zalo/outbound.js";
 import type { Logger } from "../observability/logger.js";
 import { DialogSessionStore } from "../stores/dialog-session-store.js";
 import type { Services } from "./services.js";
@@ -10,6 +12,10 @@ export interface ServiceDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** null when there is no Redis (npm run ask / chat): features that need it must say "try later". */
+  redis: Redis | null;
+  /** Sends to Zalo (or the dry-run outbox) outside a reply, e.g. broadcasts and summaries. */
+  outbound: Outbound;
 }
 
 /** The composition root for handler services: one line per feature. */

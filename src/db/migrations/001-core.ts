@@ -39,7 +39,12 @@ const m: Migration = {
       access_token  TEXT NOT NULL,
       refresh_token TEXT,
       expires_at    INTEGER NOT NULL,
-      updated_at    INTEGER NOT NULL
+      updated_at    INTEGER NOT NULL,
+      -- fingerprint of the env tokens this row was seeded from: new env tokens (a re-authorisation) win
+      env_fingerprint TEXT,
+      -- cross-process refresh lease: refresh tokens are single-use, so only one refresher at a time
+      lock_owner    TEXT,
+      lock_until    INTEGER
     );
 
     CREATE TABLE dialog_sessions (

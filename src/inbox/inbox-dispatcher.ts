@@ -1,0 +1,157 @@
+import type { Bot, HandleResult } from "../bot/bot.js";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../observability/logger.js";
+import { metrics } from "../observability/metrics.js";
+import { classifyEventName, parseEvent } from "../webhook/zalo-events.js";
+import type { InboxStore } from "./inbox-store.js";
+import type { OutboxStore } from "./outbox-store.js";
+import type { ReplySender } from "./reply-sender.js";
+
+export interface InboxDispatcherOptions {
+  inbox: InboxStore;
+  outbox: OutboxStore;
+  bot: Bot;
+  sender: ReplySender;
+  clock: Clock;
+  logger: Logger;
+  /** Conversations processed at once; events within one conversation always run in order. */
+  concurrency?: number;
+  /** An event whose handling crashed the process this many times is given up (poison message). */
+  maxAttempts?: number;
+}
+
+const SORRY =
+  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " +
+  "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
+
+/**
+ * Runs stored inbox events through the bot after the webhook has acknowledged them: in order per
+ * conversation, several conversations at once. Replies are written to the outbox in the same transaction
+ * that marks the event done, then sent, so a crash at any point neither loses nor repeats an answer.
+ */
+export class InboxDispatcher {
+  private readonly queues = new Map<string, number[]>();
+  private readonly ready: string[] = [];
+  private active = 0;
+  private idleWaiters: Array<() => void> = [];
+  private stopped = false;
+
+  constructor(private readonly o: InboxDispatcherOptions) {}
+
+  /** Queues a stored event for handling. */
+  enqueue(inboxId: number, conversationKey: string): void {
+    if (this.stopped) return; // stays pending in SQLite; the next start picks it up
+    const q = this.queues.get(conversationKey);
+    if (q) {
+      q.push(inboxId);
+      return;
+    }
+    this.queues.set(conversationKey, [inboxId]);
+    this.ready.push(conversationKey);
+    this.pump();
+  }
+
+  /** After a restart: replies not yet sent go out, then events not yet handled run, oldest first. */
+  async resume(): Promise<{ events: number; replies: number }> {
+    const open = this.o.outbox.open();
+    for (const row of open) await this.o.sender.deliver(row);
+    const pending = this.o.inbox.pending();
+    for (const row of pending) this.enqueue(row.id, row.conversation_key);
+    if (pending.length || open.length) {
+      this.o.logger.info({ events: pending.length, replies: open.length }, "resumed work left by the last run");
+    }
+    return { events: pending.length, replies: open.length };
+  }
+
+  get queued(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
+  }
+
+  /** Resolves when nothing is queued or running. */
+  idle(): Promise<void> {
+    if (this.active === 0 && this.queues.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops taking new events and waits for the ones in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.ready.length = 0;
+    for (const [key, q] of this.queues) if (q.length === 0) this.queues.delete(key);
+    if (this.active > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    const limit = this.o.concurrency ?? 64;
+    while (this.active < limit && this.ready.length > 0) {
+      const key = this.ready.shift()!;
+      this.active++;
+      void this.runConversation(key).finally(() => {
+        this.active--;
+        this.pump();
+        if (this.active === 0 && (this.queues.size === 0 || this.stopped)) {
+          const waiters = this.idleWaiters;
+          this.idleWaiters = [];
+          for (const w of waiters) w();
+        }
+      });
+    }
+    metrics.queueDepth.set({ queue: "inbox" }, this.queued);
+  }
+
+  private async runConversation(key: string): Promise<void> {
+    const q = this.queues.get(key)!;
+    while (q.length > 0 && !this.stopped) {
+      const id = q.shift()!;
+      try {
+        await this.process(id);
+      } catch (err) {
+        this.o.logger.error({ err, inboxId: id }, "inbox event processing failed");
+      }
+    }
+    if (q.length === 0 || this.stopped) this.queues.delete(key);
+  }
+
+  private async process(id: number): Promise<void> {
+    const { inbox, outbox, logger } = this.o;
+    const row = inbox.get(id);
+    if (!row || row.status !== "pending") return;
+    if (row.attempts >= (this.o.maxAttempts ?? 3)) {
+      inbox.finish(id, "failed", "gave up after repeated crashes while handling", this.now());
+      logger.error({ inboxId: id, event: row.event_name }, "inbox event given up after repeated attempts");
+      return;
+    }
+    inbox.markAttempt(id);
+    const cls = classifyEventName(row.event_name);
+    if (!cls.handled) {
+      inbox.finish(id, "ignored", null, this.now());
+      return;
+    }
+    let result: HandleResult;
+    let error: string | null = null;
+    try {
+      const event = parseEvent(JSON.parse(row.body), cls);
+      result = await this.o.bot.handle(event, new Date(row.received_at));
+    } catch (err) {
+      error = (err as Error).message;
+      logger.error({ err, inboxId: id, event: row.event_name }, "handler threw; answering with an apology");
+      const to = row.conversation_key.split(":");
+      result = {
+        intent: "error",
+        replies: to[0] === "user" || to[0] === "group" ? [{ to: { kind: to[0], id: to.slice(1).join(":") }, text: SORRY }] : [],
+      };
+    }
+    const outboxIds = inbox.transaction(() => {
+      const ids = result.replies.map((r) => outbox.enqueue(id, r.to, r.text, this.now()));
+      inbox.finish(id, error ? "failed" : "done", error, this.now());
+      return ids;
+    });
+    for (const row of outbox.forInbox(id)) if (outboxIds.includes(row.id)) await this.o.sender.deliver(row);
+  }
+
+  private now(): number {
+    return this.o.clock.now().getTime();
+  }
+}

@@ -1,0 +1,75 @@
+import type { Conversation } from "../bot/conversation.js";
+import type { Db } from "../db/database.js";
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dry_run";
+
+export interface OutboxRow {
+  id: number;
+  inbox_id: number | null;
+  recipient_kind: "user" | "group";
+  recipient_id: string;
+  text: string;
+  status: OutboxStatus;
+  attempts: number;
+  error: string | null;
+  message_id: string | null;
+  created_at: number;
+}
+
+/** Replies waiting to go out, and the record of what went out (or would have, in dry-run). */
+export class OutboxStore {
+  private readonly insertStmt;
+  private readonly openStmt;
+  private readonly byInboxStmt;
+  private readonly setStatusStmt;
+  private readonly claimStmt;
+  private readonly recentStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO outbox (inbox_id, recipient_kind, recipient_id, text, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.openStmt = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending','sending') ORDER BY id");
+    this.byInboxStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE inbox_id = ? ORDER BY id");
+    this.setStatusStmt = db.prepare(
+      "UPDATE outbox SET status = ?, error = ?, message_id = COALESCE(?, message_id), sent_at = ? WHERE id = ?",
+    );
+    this.claimStmt = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
+    this.recentStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox ORDER BY id DESC LIMIT ?");
+  }
+
+  enqueue(inboxId: number | null, to: Conversation, text: string, now: number): number {
+    return Number(this.insertStmt.run(inboxId, to.kind, to.id, text, "pending", now).lastInsertRowid);
+  }
+
+  recordDryRun(to: Conversation, text: string, now: number): number {
+    return Number(this.insertStmt.run(null, to.kind, to.id, text, "dry_run", now).lastInsertRowid);
+  }
+
+  open(): OutboxRow[] {
+    return this.openStmt.all();
+  }
+
+  forInbox(inboxId: number): OutboxRow[] {
+    return this.byInboxStmt.all(inboxId);
+  }
+
+  recent(limit = 50): OutboxRow[] {
+    return this.recentStmt.all(limit);
+  }
+
+  /** Written before the HTTP call, so a restart knows the send may have happened. */
+  claim(id: number): void {
+    this.claimStmt.run(id);
+  }
+
+  finish(id: number, status: Exclude<OutboxStatus, "pending" | "sending">, now: number, detail: { error?: string; messageId?: string } = {}): void {
+    this.setStatusStmt.run(status, detail.error ?? null, detail.messageId ?? null, now, id);
+  }
+
+  /** Back to pending after a retryable failure. */
+  release(id: number, error: string): void {
+    this.setStatusStmt.run("pending", error, null, null, id);
+  }
+}

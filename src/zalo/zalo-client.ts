@@ -1,0 +1,74 @@
+import axios, { type AxiosInstance } from "axios";
+import type { Conversation } from "../bot/conversation.js";
+import { ZaloApiError, ZaloHttpError } from "../errors.js";
+import type { Logger } from "../observability/logger.js";
+import type { Outbound, SendResult } from "./outbound.js";
+import { splitText } from "./text-splitter.js";
+import type { TokenManager } from "./token-manager.js";
+import { classifyZaloError, zaloErrorReason } from "./zalo-errors.js";
+
+export interface ZaloClientOptions {
+  apiBaseUrl: string;
+  tokens: TokenManager;
+  logger: Logger;
+  timeoutMs?: number;
+  http?: AxiosInstance;
+}
+
+/** The OA Open API v3 over axios: text to users (cs) and to OA groups (GMF). */
+export class ZaloClient implements Outbound {
+  readonly dryRun = false;
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly o: ZaloClientOptions) {
+    this.http = o.http ?? axios.create({ timeout: o.timeoutMs ?? 10_000 });
+  }
+
+  async sendText(to: Conversation, text: string): Promise<SendResult> {
+    const messageIds: string[] = [];
+    for (const chunk of splitText(text)) {
+      const data =
+        to.kind === "user"
+          ? await this.call("message/cs", "/v3.0/oa/message/cs", { recipient: { user_id: to.id }, message: { text: chunk } })
+          : await this.call("group/message", "/v3.0/oa/group/message", {
+              recipient: { group_id: to.id },
+              message: { text: chunk },
+            });
+      messageIds.push(String((data as { message_id?: unknown } | undefined)?.message_id ?? ""));
+    }
+    return { messageIds };
+  }
+
+  /** POSTs with the current token; an auth error refreshes the token and retries once. */
+  async call(name: string, path: string, body: unknown): Promise<unknown> {
+    const token = await this.o.tokens.accessToken();
+    try {
+      return await this.post(name, path, body, token);
+    } catch (err) {
+      if (!(err instanceof ZaloApiError) || err.kind !== "auth") throw err;
+      this.o.logger.warn({ call: name, code: err.code }, "zalo token rejected; refreshing and retrying once");
+      const fresh = await this.o.tokens.refresh(token);
+      return this.post(name, path, body, fresh);
+    }
+  }
+
+  private async post(name: string, path: string, body: unknown, token: string): Promise<unknown> {
+    let res;
+    try {
+      res = await this.http.post(`${this.o.apiBaseUrl}${path}`, body, {
+        headers: { access_token: token, "content-type": "application/json" },
+        validateStatus: () => true,
+      });
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      throw new ZaloHttpError(name, null, e.code ?? e.message ?? "network error", { cause: err });
+    }
+    const data = res.data as { error?: unknown; message?: unknown; data?: unknown } | undefined;
+    if (data && typeof data === "object" && typeof data.error === "number" && data.error !== 0) {
+      const code = data.error;
+      throw new ZaloApiError(code, name, zaloErrorReason(code, String(data.message ?? "")), classifyZaloError(code));
+    }
+    if (res.status >= 400) throw new ZaloHttpError(name, res.status, String(res.statusText || "HTTP error"));
+    return data?.data;
+  }
+}
