@@ -1,0 +1,50 @@
+import express, { type ErrorRequestHandler, type Express } from "express";
+import type { Redis } from "ioredis";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import type { Logger } from "../observability/logger.js";
+import type { Services } from "../bot/services.js";
+import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js";
+import { healthRouter } from "./health-routes.js";
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  redis: Redis | null;
+  services: Services;
+  logger: Logger;
+  webhook: Omit<WebhookOptions, "logger">;
+}
+
+/** The HTTP surface: webhook, health, admin. Each router lives in its own file. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
+  app.use(healthRouter(deps.db, deps.redis));
+  // Admin routes (progress, broadcasts, dashboard) mount below.
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not_found" });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (e.type === "entity.too.large") {
+      res.status(413).json({ error: "too_large", message: "body over 1 MiB" });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ error: "bad_request", message: e.message ?? "bad request" });
+      return;
+    }
+    logger.error({ err, path: req.path }, "unhandled error in request");
+    if (!res.headersSent) res.status(500).json({ error: "internal", message: "internal error" });
+  };
+}

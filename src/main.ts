@@ -1,0 +1,83 @@
+import type { Server } from "node:http";
+import { loadConfig, loadDotEnv } from "./config.js";
+import { ConfigError } from "./errors.js";
+import { createLogger } from "./observability/logger.js";
+import { createRuntime } from "./runtime.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const rt = createRuntime(config, { logger });
+
+  if (config.dryRun) {
+    logger.warn("DRY-RUN: no Zalo credentials (ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN); replies are stored in the outbox table and logged, nothing is sent to Zalo");
+  }
+  if (!config.ZALO_OA_SECRET_KEY) {
+    logger.warn("ZALO_OA_SECRET_KEY is not set: every signed webhook event will be refused with 401");
+  }
+  if (!config.ADMIN_TOKEN) logger.warn("ADMIN_TOKEN is not set: /admin/* answers 503");
+  if (config.BOT_NOW) logger.warn({ botNow: config.BOT_NOW }, "BOT_NOW pins the campaign clock");
+
+  const timers: NodeJS.Timeout[] = [];
+  if (rt.tokens) {
+    const tokens = rt.tokens;
+    const refresh = () => tokens.refreshIfDue().catch((err) => logger.error({ err }, "proactive token refresh failed"));
+    void refresh();
+    timers.push(setInterval(refresh, 10 * 60_000));
+  }
+  // Keep inbox rows 3 days: Zalo redelivers for ~2 h, so dedupe keys older than that are dead weight.
+  const prune = () => rt.inbox.pruneOlderThan(Date.now() - 3 * 24 * 3600_000);
+  prune();
+  timers.push(setInterval(prune, 3600_000));
+  for (const t of timers) t.unref();
+
+  const server: Server = rt.app.listen(config.PORT, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.PORT;
+    logger.info({ port, database: config.DATABASE_PATH, dryRun: config.dryRun }, `bot listening on http://localhost:${port}`);
+  });
+  server.on("error", (err) => {
+    logger.fatal({ err }, "HTTP server failed");
+    process.exit(1);
+  });
+  await rt.dispatcher.resume();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight work");
+    const hardExit = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    hardExit.unref();
+    for (const t of timers) clearInterval(t);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await rt.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { Redis } from "ioredis";
+import type { Logger } from "../observability/logger.js";
+
+/**
+ * The HTTP-facing Redis connection: fails fast while Redis is down (no offline queue) so requests get a
+ * clear 503 instead of hanging; reconnects in the background forever.
+ */
+export function createRedis(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  let lastError = "";
+  redis.on("error", (err: Error) => {
+    // ioredis emits an error on every reconnect attempt; log each distinct one once.
+    if (err.message !== lastError) logger.warn({ err: err.message }, "redis connection error");
+    lastError = err.message;
+  });
+  redis.on("ready", () => {
+    if (lastError) logger.info("redis connection restored");
+    lastError = "";
+  });
+  redis.connect().catch(() => {
+    /* reported by the error listener; retryStrategy keeps trying */
+  });
+  return redis;
+}
+
+export async function isRedisHealthy(redis: Redis | null, timeoutMs = 500): Promise<boolean> {
+  if (!redis || redis.status !== "ready") return false;
+  try {
+    const pong = await Promise.race([
+      redis.ping(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs).unref()),
+    ]);
+    return pong === "PONG";
+  } catch {
+    return false;
+  }
+}

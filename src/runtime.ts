@@ -1,0 +1,114 @@
+import type { Express } from "express";
+import type { Redis } from "ioredis";
+import { fallback, buildHandlers } from "../handlers/index.js";
+import { Bot } from "./bot/bot.js";
+import { buildServices } from "./bot/build-services.js";
+import type { Services } from "./bot/services.js";
+import { clockFromEnv, systemClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { openDatabase, type Db } from "./db/database.js";
+import { createApp } from "./http/app.js";
+import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
+import { InboxStore } from "./inbox/inbox-store.js";
+import { OutboxStore } from "./inbox/outbox-store.js";
+import { ReplySender } from "./inbox/reply-sender.js";
+import type { Logger } from "./observability/logger.js";
+import { createRedis } from "./redis/redis-connection.js";
+import { DryRunOutbound } from "./zalo/dry-run-outbound.js";
+import type { Outbound } from "./zalo/outbound.js";
+import { TokenManager } from "./zalo/token-manager.js";
+import { TokenStore } from "./zalo/token-store.js";
+import { ZaloClient } from "./zalo/zalo-client.js";
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  redis: Redis | null;
+  clock: Clock;
+  services: Services;
+  bot: Bot;
+  outbox: OutboxStore;
+  inbox: InboxStore;
+  outbound: Outbound;
+  tokens: TokenManager | null;
+  dispatcher: InboxDispatcher;
+  sender: ReplySender;
+  app: Express;
+  /** Finishes in-flight work and closes connections. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger: Logger;
+  /** false: no Redis at all (ask/chat CLIs). */
+  redis?: boolean;
+}
+
+/** Wires every module together; main.ts, the CLIs and tests all build the bot through here. */
+export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
+  const { logger } = o;
+  const clock = clockFromEnv(config.BOT_NOW);
+  const db = openDatabase(config.DATABASE_PATH);
+  const redis = o.redis === false ? null : createRedis(config.REDIS_URL, logger);
+  const inbox = new InboxStore(db);
+  const outbox = new OutboxStore(db);
+
+  let tokens: TokenManager | null = null;
+  let outbound: Outbound;
+  if (config.dryRun) {
+    outbound = new DryRunOutbound(outbox, systemClock, logger);
+  } else {
+    // Token lifetimes are real time, never BOT_NOW.
+    tokens = new TokenManager({
+      store: new TokenStore(db),
+      clock: systemClock,
+      logger,
+      appId: config.ZALO_APP_ID,
+      appSecret: config.ZALO_APP_SECRET,
+      oauthBaseUrl: config.ZALO_OAUTH_BASE_URL,
+      initialAccessToken: config.ZALO_ACCESS_TOKEN,
+      initialRefreshToken: config.ZALO_REFRESH_TOKEN,
+    });
+    outbound = new ZaloClient({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger });
+  }
+
+  const services = buildServices({ config, db, clock, logger, redis, outbound });
+  const bot = new Bot(services, buildHandlers(), fallback, logger);
+  const sender = new ReplySender({ outbox, outbound, clock: systemClock, logger });
+  const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
+  const app = createApp({
+    config,
+    db,
+    redis,
+    services,
+    logger,
+    webhook: {
+      inbox,
+      appId: config.ZALO_APP_ID,
+      oaSecretKey: config.ZALO_OA_SECRET_KEY,
+      onAccepted: (id, key) => dispatcher.enqueue(id, key),
+    },
+  });
+
+  return {
+    config,
+    db,
+    redis,
+    clock,
+    services,
+    bot,
+    outbox,
+    inbox,
+    outbound,
+    tokens,
+    dispatcher,
+    sender,
+    app,
+    async close() {
+      sender.stop();
+      await dispatcher.stop();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+      db.close();
+    },
+  };
+}
