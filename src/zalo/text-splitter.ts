@@ -18,7 +18,7 @@ function splitLong(piece: string, max: number): string[] {
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
-  if (rest) out.push(rest);
+  if (rest.trim()) out.push(rest.trimEnd());
   return out;
 }
 
