@@ -2,6 +2,7 @@ import core from "./001-core.js";
 import faq from "./002-faq.js";
 import people from "./003-people.js";
 import broadcasts from "./004-broadcasts.js";
+import admin from "./005-admin.js";
 
 export interface Migration {
   name: string;
@@ -12,4 +13,4 @@ export interface Migration {
  * Ordered schema changes; PRAGMA user_version counts how many are applied.
  * Append only: never edit one that has shipped, add a new file instead.
  */
-export const migrations: Migration[] = [core, faq, people, broadcasts];
+export const migrations: Migration[] = [core, faq, people, broadcasts, admin];
