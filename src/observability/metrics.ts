@@ -41,5 +41,33 @@ export const metrics = {
     help: "Jobs or events waiting, by queue",
     labelNames: ["queue"] as const,
     registers: [registry],
+    // Queues that are cheaper to ask than to track (BullMQ) are read at scrape time.
+    async collect() {
+      await Promise.all(
+        [...queueDepthSources].map(async ([queue, read]) => {
+          try {
+            this.set({ queue }, await read());
+          } catch {
+            // Redis down: keep the last value; /readyz reports the outage.
+          }
+        }),
+      );
+    },
+  }),
+  adminLoginsTotal: new Counter({
+    name: "admin_logins_total",
+    help: "Dashboard sign-in attempts by result (ok, failed, throttled)",
+    labelNames: ["result"] as const,
+    registers: [registry],
   }),
 };
+
+const queueDepthSources = new Map<string, () => Promise<number>>();
+
+/** Reports a queue's depth on every scrape (e.g. BullMQ waiting + delayed jobs); returns an unregister function. */
+export function registerQueueDepth(queue: string, read: () => Promise<number>): () => void {
+  queueDepthSources.set(queue, read);
+  return () => {
+    if (queueDepthSources.get(queue) === read) queueDepthSources.delete(queue);
+  };
+}

@@ -1,0 +1,202 @@
+// Dashboard behaviour: live broadcast status and the reminder preview → confirm → send flow.
+// Data is only ever put on the page with textContent, never innerHTML.
+"use strict";
+(function () {
+  var STATUS = { queued: "Đang chờ gửi", running: "Đang gửi", done: "Đã xong" };
+  var POLL_MS = 3000;
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute("content") : "";
+
+  function num(n) {
+    return Number(n || 0).toLocaleString("vi-VN");
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function api(method, path, body) {
+    var headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET") headers["X-CSRF-Token"] = csrf;
+    return fetch(path, {
+      method: method,
+      headers: headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(function (res) {
+      return res.text().then(function (t) {
+        var data = null;
+        try {
+          data = t ? JSON.parse(t) : null;
+        } catch (e) {
+          data = null;
+        }
+        if (res.status === 401) {
+          window.location.assign("/admin");
+          throw new Error("Phiên đăng nhập đã hết hạn.");
+        }
+        if (!res.ok) throw new Error((data && data.message) || "Lỗi máy chủ (" + res.status + ").");
+        return data;
+      });
+    });
+  }
+
+  // ---- live broadcast status
+  function field(li, name) {
+    return li.querySelector('[data-field="' + name + '"]');
+  }
+
+  function renderBroadcast(li, b) {
+    var status = b.status in STATUS ? b.status : "queued";
+    li.setAttribute("data-status", status);
+    var badge = field(li, "status");
+    badge.textContent = STATUS[status];
+    badge.className = "badge status-" + status;
+    ["sent", "total", "failed", "skipped"].forEach(function (k) {
+      var f = field(li, k);
+      if (f) f.textContent = num(b[k]);
+    });
+    var list = field(li, "failures");
+    list.replaceChildren();
+    (b.targets || []).forEach(function (t) {
+      if (t.status === "failed") list.appendChild(el("li", null, (t.unit || t.groupId) + ": " + (t.error || "không rõ lỗi")));
+    });
+  }
+
+  function pollOnce() {
+    var pending = document.querySelectorAll('#broadcast-list [data-broadcast-id]:not([data-status="done"])');
+    pending.forEach(function (li) {
+      var id = li.getAttribute("data-broadcast-id");
+      api("GET", "/admin/broadcasts/" + encodeURIComponent(id))
+        .then(function (b) {
+          if (b) renderBroadcast(li, b);
+        })
+        .catch(function () {});
+    });
+  }
+  setInterval(pollOnce, POLL_MS);
+
+  function addBroadcast(id, total) {
+    var list = document.getElementById("broadcast-list");
+    if (!list) return;
+    var empty = document.querySelector('[data-empty="broadcasts"]');
+    if (empty) empty.hidden = true;
+    var li = el("li", "broadcast");
+    li.setAttribute("data-broadcast-id", String(id));
+    li.setAttribute("data-status", "queued");
+    var title = el("div", "row-title");
+    title.appendChild(el("span", null, "Đợt nhắc " + id + " · đơn vị chậm tiến độ"));
+    var badge = el("span", "badge status-queued", STATUS.queued);
+    badge.setAttribute("data-field", "status");
+    title.appendChild(badge);
+    var nums = el("div", "numbers");
+    function part(text, name, value) {
+      nums.appendChild(document.createTextNode(text));
+      var s = el(name === "sent" ? "b" : "span", null, num(value));
+      s.setAttribute("data-field", name);
+      nums.appendChild(s);
+    }
+    part("Đã gửi ", "sent", 0);
+    part("/", "total", total);
+    part(" nhóm · lỗi ", "failed", 0);
+    part(" · bỏ qua ", "skipped", 0);
+    var failures = el("ul", "failures");
+    failures.setAttribute("data-field", "failures");
+    li.appendChild(title);
+    li.appendChild(nums);
+    li.appendChild(failures);
+    list.insertBefore(li, list.firstChild);
+  }
+
+  // ---- reminder: preview (dry run) → confirm → send
+  var previewBtn = document.getElementById("reminder-preview");
+  var sendBtn = document.getElementById("reminder-send");
+  var cancelBtn = document.getElementById("reminder-cancel");
+  var box = document.getElementById("reminder-preview-box");
+  var statusBox = document.getElementById("reminder-status");
+  var messagesList = document.getElementById("reminder-messages");
+  var skippedList = document.getElementById("reminder-skipped");
+  if (!previewBtn || !csrf) {
+    if (previewBtn) {
+      previewBtn.disabled = true;
+      previewBtn.title = "Đăng nhập bằng mã quản trị để gửi nhắc nhở.";
+    }
+    return;
+  }
+
+  function say(text, isError) {
+    statusBox.hidden = false;
+    statusBox.className = isError ? "notice error" : "notice";
+    statusBox.textContent = text;
+  }
+
+  function previewItems(data) {
+    var list = (data && (data.messages || data.previews || data.preview || data.targets)) || [];
+    return Array.isArray(list) ? list : [];
+  }
+
+  function skipReason(r) {
+    return typeof r === "string" ? r : JSON.stringify(r);
+  }
+
+  previewBtn.addEventListener("click", function () {
+    previewBtn.disabled = true;
+    say("Đang chuẩn bị nội dung…");
+    api("POST", "/admin/broadcasts", { scope: "behind", dryRun: true })
+      .then(function (data) {
+        var items = previewItems(data);
+        messagesList.replaceChildren();
+        skippedList.replaceChildren();
+        items.forEach(function (m) {
+          var li = el("li");
+          var who = m.unitName || m.name || m.unit || m.groupId || "";
+          li.appendChild(el("b", null, who));
+          if (m.groupId && m.groupId !== who) li.appendChild(el("span", "code", " · nhóm " + m.groupId));
+          li.appendChild(el("pre", "text", m.text || m.message || ""));
+          messagesList.appendChild(li);
+        });
+        ((data && data.skipped) || []).forEach(function (s) {
+          skippedList.appendChild(el("li", null, "Bỏ qua " + (s.unit || "") + ": " + skipReason(s.reason)));
+        });
+        box.hidden = false;
+        sendBtn.disabled = items.length === 0;
+        sendBtn.textContent = "Xác nhận gửi tới " + num(items.length) + " nhóm";
+        say(items.length === 0 ? "Không có nhóm nào cần nhắc." : "Kiểm tra nội dung rồi bấm “Xác nhận gửi”.");
+      })
+      .catch(function (e) {
+        say(e.message, true);
+      })
+      .finally(function () {
+        previewBtn.disabled = false;
+      });
+  });
+
+  cancelBtn.addEventListener("click", function () {
+    box.hidden = true;
+    statusBox.hidden = true;
+  });
+
+  sendBtn.addEventListener("click", function () {
+    sendBtn.disabled = true;
+    previewBtn.disabled = true;
+    say("Đang gửi…");
+    api("POST", "/admin/broadcasts", { scope: "behind" })
+      .then(function (data) {
+        box.hidden = true;
+        say("Đã xếp lịch gửi tới " + num(data.targets) + " nhóm (đợt " + data.id + ").");
+        addBroadcast(data.id, data.targets);
+        pollOnce();
+      })
+      .catch(function (e) {
+        say(e.message, true);
+        sendBtn.disabled = false;
+      })
+      .finally(function () {
+        previewBtn.disabled = false;
+      });
+  });
+})();

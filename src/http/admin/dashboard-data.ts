@@ -1,0 +1,37 @@
+import type { ProgressReport } from "../../people/progress-types.js";
+
+/** One day's completions (day in Asia/Ho_Chi_Minh, YYYY-MM-DD). */
+export interface DailyCompletions {
+  day: string;
+  count: number;
+}
+
+export type BroadcastStatus = "queued" | "running" | "done";
+
+/** A broadcast as the dashboard lists it (contract.md GET /admin/broadcasts/:id plus when and what). */
+export interface BroadcastView {
+  id: string;
+  status: BroadcastStatus;
+  createdAt: string | null;
+  /** Plain words for the scope, e.g. "đơn vị chậm tiến độ". */
+  scope: string | null;
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  failures: { unit: string; groupId: string | null; error: string | null }[];
+}
+
+export interface UnansweredView {
+  text: string;
+  count: number;
+  lastSeenAt: string | null;
+}
+
+/** Everything the dashboard shows; each feature's store fills one part (wired in build-dashboard-data.ts). */
+export interface DashboardData {
+  progress(): ProgressReport | Promise<ProgressReport>;
+  completionsByDay(): DailyCompletions[] | Promise<DailyCompletions[]>;
+  broadcasts(limit: number): BroadcastView[] | Promise<BroadcastView[]>;
+  unanswered(limit: number): UnansweredView[] | Promise<UnansweredView[]>;
+}

@@ -1,0 +1,54 @@
+import type { ProgressReport } from "../../people/progress-types.js";
+import { renderPage } from "./admin-page.js";
+import { broadcastsSection, reminderSection } from "./broadcasts-section.js";
+import { completionsChart } from "./completions-chart.js";
+import type { BroadcastView, DailyCompletions, UnansweredView } from "./dashboard-data.js";
+import { formatDateTime } from "./format.js";
+import { html } from "./html.js";
+import { progressSection } from "./progress-section.js";
+import type { SortKey } from "./progress-sort.js";
+import { exportSection, unansweredSection } from "./unanswered-section.js";
+
+export interface DashboardView {
+  progress: ProgressReport;
+  daily: DailyCompletions[];
+  broadcasts: BroadcastView[];
+  unanswered: UnansweredView[];
+  sort: SortKey;
+  /** Null when signed in with a bearer header (no session, so no sign-out and no sends from the page). */
+  csrfToken: string | null;
+}
+
+export const DASHBOARD_SCRIPT_PATH = "/admin/assets/dashboard.js";
+
+export function renderDashboard(v: DashboardView): string {
+  const target = v.progress.units.reduce((s, u) => s + u.target, 0);
+  const behind = v.progress.units.filter((u) => u.behind).length;
+  return renderPage({
+    title: "Bảng theo dõi — Công dân số Hải Phòng",
+    csrfToken: v.csrfToken ?? undefined,
+    scripts: [DASHBOARD_SCRIPT_PATH],
+    body: html`<header>
+<div><h1>Cuộc thi “Công dân số Hải Phòng”</h1><div class="as-of">Số liệu lúc ${formatDateTime(v.progress.asOf)}</div></div>
+${
+  v.csrfToken
+    ? html`<form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${v.csrfToken}"><button type="submit" class="secondary">Đăng xuất</button></form>`
+    : ""
+}
+</header>
+<nav aria-label="Mục">
+<a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#xuat">Xuất CSV</a>
+</nav>
+<main>
+${progressSection(v.progress, v.sort)}
+<section class="wide" id="bieu-do">
+<h2>Số người hoàn thành theo thời gian</h2>
+${completionsChart(v.daily, target > 0 ? target : null)}
+</section>
+${reminderSection(behind)}
+${broadcastsSection(v.broadcasts)}
+${unansweredSection(v.unanswered)}
+${exportSection()}
+</main>`,
+  });
+}

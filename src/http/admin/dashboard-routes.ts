@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { Router } from "express";
+import { authenticateAdmin, requireAdmin } from "../admin-auth.js";
+import type { DashboardData } from "./dashboard-data.js";
+import { DASHBOARD_SCRIPT_PATH, renderDashboard } from "./dashboard-page.js";
+import { renderDisabledPage, renderLoginPage } from "./login-page.js";
+import { parseSort } from "./progress-sort.js";
+
+const SCRIPT = readFileSync(new URL("./assets/dashboard.js", import.meta.url), "utf8");
+
+export interface DashboardRoutesDeps {
+  adminToken: string | undefined;
+  data: DashboardData;
+}
+
+/** GET /admin: the dashboard when signed in, else the sign-in form (401). */
+export function dashboardRouter(d: DashboardRoutesDeps): Router {
+  const router = Router();
+  router.get("/admin", async (req, res) => {
+    if (!d.adminToken) {
+      res.status(503).type("html").send(renderDisabledPage());
+      return;
+    }
+    const auth = authenticateAdmin(req, d.adminToken);
+    if (!auth) {
+      res.status(401).type("html").send(renderLoginPage());
+      return;
+    }
+    const [progress, daily, broadcasts, unanswered] = await Promise.all([
+      d.data.progress(),
+      d.data.completionsByDay(),
+      d.data.broadcasts(20),
+      d.data.unanswered(50),
+    ]);
+    const page = renderDashboard({
+      progress,
+      daily,
+      broadcasts,
+      unanswered,
+      sort: parseSort(req.query.sort),
+      csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
+    });
+    res.type("html").send(page);
+  });
+  router.get(DASHBOARD_SCRIPT_PATH, requireAdmin(d.adminToken), (_req, res) => {
+    res.type("application/javascript; charset=utf-8").send(SCRIPT);
+  });
+  return router;
+}

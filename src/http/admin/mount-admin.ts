@@ -1,0 +1,32 @@
+import type { Express } from "express";
+import type { Db } from "../../db/database.js";
+import type { Logger } from "../../observability/logger.js";
+import { enableAdminSessions } from "../admin-auth.js";
+import { adminDataRouter } from "./admin-data-routes.js";
+import { AdminSessionStore } from "./admin-session-store.js";
+import { ADMIN_CSS_HASH } from "./admin-styles.js";
+import type { DashboardData } from "./dashboard-data.js";
+import { dashboardRouter } from "./dashboard-routes.js";
+import { loginRouter } from "./login-routes.js";
+import { securityHeaders } from "./security-headers.js";
+
+export interface AdminMountDeps {
+  adminToken: string | undefined;
+  db: Db;
+  logger: Logger;
+  data: DashboardData;
+  now: () => Date;
+}
+
+/**
+ * The dashboard: security headers on every /admin response, session sign-in (which every
+ * requireAdmin guard of this app then accepts), the page, its JSON and CSV. Mount before other /admin routers.
+ */
+export function mountAdmin(app: Express, d: AdminMountDeps): void {
+  const sessions = new AdminSessionStore(d.db);
+  enableAdminSessions(app, sessions);
+  app.use("/admin", securityHeaders([ADMIN_CSS_HASH]));
+  app.use(loginRouter({ adminToken: d.adminToken, sessions, logger: d.logger }));
+  app.use(dashboardRouter({ adminToken: d.adminToken, data: d.data }));
+  app.use(adminDataRouter({ adminToken: d.adminToken, data: d.data, now: d.now }));
+}
