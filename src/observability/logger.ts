@@ -13,11 +13,22 @@ export function redactPhones(text: string): string {
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return redactPhones(value);
   if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return value;
+  if (value instanceof Error) return scrubError(value, depth);
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);
   return out;
+}
+
+/** A copy of the error (same class, so the log keeps its type) with phones masked in message and stack. */
+function scrubError(err: Error, depth: number): Error {
+  const copy = Object.create(Object.getPrototypeOf(err) as object) as Error;
+  for (const [k, v] of Object.entries(err)) (copy as unknown as Record<string, unknown>)[k] = scrub(v, depth + 1);
+  const hidden = (value: unknown) => ({ value, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(copy, "message", hidden(redactPhones(err.message)));
+  if (err.stack) Object.defineProperty(copy, "stack", hidden(redactPhones(err.stack)));
+  if (err.cause !== undefined) Object.defineProperty(copy, "cause", hidden(scrub(err.cause, depth + 1)));
+  return copy;
 }
 
 const SECRET_PATHS = [
@@ -31,8 +42,14 @@ const SECRET_PATHS = [
   "*.refreshToken",
   "headers.authorization",
   "headers.cookie",
+  'headers["set-cookie"]',
   'headers["x-zevent-signature"]',
+  'headers["x-csrf-token"]',
   "*.headers.authorization",
+  "*.headers.cookie",
+  '*.headers["set-cookie"]',
+  '*.headers["x-zevent-signature"]',
+  '*.headers["x-csrf-token"]',
   "*.headers.access_token",
   "*.headers.secret_key",
   "config.ZALO_APP_SECRET",
@@ -40,6 +57,11 @@ const SECRET_PATHS = [
   "config.ZALO_ACCESS_TOKEN",
   "config.ZALO_REFRESH_TOKEN",
   "config.ADMIN_TOKEN",
+  // dashboard sessions
+  "csrfToken",
+  "*.csrfToken",
+  "sessionId",
+  "*.sessionId",
 ];
 
 /** JSON logs on stderr-free stdout; secrets and tokens by path, phone numbers anywhere in strings. */
