@@ -6,6 +6,9 @@ import type { Logger } from "../observability/logger.js";
 import type { Services } from "../bot/services.js";
 import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js";
 import { healthRouter } from "./health-routes.js";
+import { buildDashboardData } from "./admin/build-dashboard-data.js";
+import { mountAdmin } from "./admin/mount-admin.js";
+import { metricsRouter } from "../observability/metrics-route.js";
 
 export interface AppDeps {
   config: Config;
@@ -23,7 +26,15 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", "loopback");
   app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
   app.use(healthRouter(deps.db, deps.redis));
-  // Admin routes (progress, broadcasts, dashboard) mount below.
+  app.use(metricsRouter());
+  // Admin routes (progress, broadcasts, dashboard) mount below; the dashboard first (headers, session sign-in).
+  mountAdmin(app, {
+    adminToken: deps.config.ADMIN_TOKEN,
+    db: deps.db,
+    logger: deps.logger,
+    data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock }),
+    now: () => deps.services.clock.now(),
+  });
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });

@@ -34,6 +34,13 @@ describe("admin sign-in and guards", () => {
     expect((await fetch(`${app.url}/admin/unanswered`, { headers: bearer("wrong-token-xyz") })).status).toBe(401);
   });
 
+  it("guards every /admin path, even ones nobody has mounted", async () => {
+    app = await startAdminApp();
+    expect((await fetch(`${app.url}/admin/anything/else`)).status).toBe(401);
+    expect((await fetch(`${app.url}/admin/anything`, { method: "DELETE" })).status).toBe(401);
+    expect((await fetch(`${app.url}/admin/anything/else`, { headers: bearer() })).status).toBe(404);
+  });
+
   it("accepts the bearer token on JSON routes and on the page", async () => {
     app = await startAdminApp();
     const res = await fetch(`${app.url}/admin/unanswered`, { headers: bearer() });

