@@ -18,6 +18,7 @@ export function renderPage(o: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 ${o.csrfToken ? html`<meta name="csrf-token" content="${o.csrfToken}">` : ""}
 <title>${o.title}</title>
 <style>${trusted(ADMIN_CSS)}</style>

@@ -26,7 +26,8 @@ export function securityHeaders(styleHashes: readonly string[]): RequestHandler 
       "Content-Security-Policy": csp,
       "X-Content-Type-Options": "nosniff",
       "X-Frame-Options": "DENY",
-      "Referrer-Policy": "no-referrer",
+      // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts.
+      "Referrer-Policy": "same-origin",
       "Cross-Origin-Opener-Policy": "same-origin",
       "Cross-Origin-Resource-Policy": "same-origin",
       "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
