@@ -94,7 +94,7 @@ describe("admin sign-in and guards", () => {
     expect((await fetch(`${app.url}/admin/unanswered`, { headers: { cookie } })).status).toBe(200);
     expect((await fetch(`${app.url}/admin/assets/dashboard.js`, { headers: { cookie } })).status).toBe(200);
 
-    const body = JSON.stringify({ scope: "behind", dryRun: true });
+    const body = JSON.stringify({ scope: "behind" });
     const noToken = await fetch(`${app.url}/admin/broadcasts`, { method: "POST", headers: { ...json, cookie }, body });
     expect(noToken.status).toBe(403);
     expect(await noToken.json()).toMatchObject({ error: "csrf" });
