@@ -30,10 +30,11 @@ ${list.length === 0 ? html`<p class="muted" data-empty="broadcasts">Chưa có đ
 }
 
 /** Preview (dry run) → confirm → send to the groups of units behind pace; driven by dashboard.js. */
-export function reminderSection(behindUnits: number): SafeHtml {
+export function reminderSection(behind: { withGroup: number; withoutGroup: number }): SafeHtml {
   return html`<section id="nhac-nho">
 <h2>Nhắc nhở các đơn vị chậm</h2>
-<p>Gửi tin nhắc vào nhóm Zalo của <b>${formatInt(behindUnits)}</b> đơn vị đang chậm tiến độ. Xem trước nội dung, rồi xác nhận mới gửi.</p>
+<p>Gửi tin nhắc vào nhóm Zalo của <b>${formatInt(behind.withGroup)}</b> đơn vị đang chậm tiến độ.
+${behind.withoutGroup > 0 ? html`(${formatInt(behind.withoutGroup)} đơn vị chậm chưa liên kết nhóm Zalo.) ` : ""}Xem trước nội dung, rồi xác nhận mới gửi.</p>
 <noscript><p class="notice error">Cần bật JavaScript để xem trước và gửi nhắc nhở.</p></noscript>
 <div class="actions"><button type="button" id="reminder-preview">Xem trước tin nhắn</button></div>
 <div id="reminder-status" class="notice" role="status" hidden></div>

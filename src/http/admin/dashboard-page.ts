@@ -23,7 +23,8 @@ export const DASHBOARD_SCRIPT_PATH = "/admin/assets/dashboard.js";
 
 export function renderDashboard(v: DashboardView): string {
   const target = v.progress.units.reduce((s, u) => s + u.target, 0);
-  const behind = v.progress.units.filter((u) => u.behind).length;
+  const behind = v.progress.units.filter((u) => u.behind);
+  const withGroup = behind.filter((u) => u.zaloGroupId).length;
   return renderPage({
     title: "Bảng theo dõi — Công dân số Hải Phòng",
     csrfToken: v.csrfToken ?? undefined,
@@ -45,7 +46,7 @@ ${progressSection(v.progress, v.sort)}
 <h2>Số người hoàn thành theo thời gian</h2>
 ${completionsChart(v.daily, target > 0 ? target : null)}
 </section>
-${reminderSection(behind)}
+${reminderSection({ withGroup, withoutGroup: behind.length - withGroup })}
 ${broadcastsSection(v.broadcasts)}
 ${unansweredSection(v.unanswered)}
 ${exportSection()}

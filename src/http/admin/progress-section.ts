@@ -41,6 +41,7 @@ function unitRow(u: UnitProgress): SafeHtml {
 <div class="row-title"><span>${u.name} <span class="code">${u.code} · ${KIND_LABELS[u.kind] ?? u.kind}</span></span>${badge(u.behind)}</div>
 ${progressBar(u)}
 ${numbers(u)}
+${u.zaloGroupId ? "" : html`<div class="numbers muted">Chưa liên kết nhóm Zalo: không nhận được tin nhắc.</div>`}
 </li>`;
 }
 
