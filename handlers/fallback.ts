@@ -1,11 +1,23 @@
 import type { Middleware } from "../src/bot/composer.js";
+import { analyse } from "../src/nlp/normalise.js";
 
-/** Runs when no handler claimed a message: hand off to humans. Events without text get no reply. */
+/**
+ * Runs when no handler claimed a message: records the question for officers and, in a 1:1 chat,
+ * offers the hotline, the support group and the guide. Events without text get no reply; in OA groups
+ * the bot stays silent (members talk among themselves there).
+ */
 export const fallback: Middleware = (ctx) => {
   ctx.intent = null;
   if (!ctx.text) return;
-  ctx.reply(
-    "Xin lỗi, tôi chưa trả lời được câu này. Bạn vui lòng gọi hỗ trợ kỹ thuật 0904 540 490 " +
-      "hoặc hỏi trong nhóm Zalo hỗ trợ cuộc thi: https://zalo.me/g/motzcq639",
-  );
+  const { unanswered, faq, clock } = ctx.services;
+  const now = clock.now();
+  const analysis = analyse(ctx.text);
+  if (ctx.conversation.kind === "group") {
+    // Group chatter is not a question to the bot; keep only what reads as one.
+    const asks = ctx.text.includes("?") || analysis.readings.some((r) => r.markers.length > 0);
+    if (asks) unanswered.record({ key: analysis.key, text: ctx.text, conversationKind: "group", at: now });
+    return;
+  }
+  unanswered.record({ key: analysis.key, text: ctx.text, conversationKind: "user", at: now });
+  ctx.reply(faq.say(faq.messages.fallback, now));
 };

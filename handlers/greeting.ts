@@ -1,26 +1,59 @@
 import { Composer } from "../src/bot/composer.js";
+import type { BotContext } from "../src/bot/context.js";
+import { smalltalkKind, type SmalltalkKind } from "../src/faq/smalltalk.js";
 
-// Minimal spine greeting/help; the FAQ work replaces the texts with ones rendered from content/.
-const GREETING =
-  "Xin chào! Tôi là trợ lý hỗ trợ Cuộc thi “Công dân số Hải Phòng – sử dụng thông minh, sống an toàn”. " +
-  "Bạn cứ hỏi về cách dự thi, thời gian, giải thưởng...";
-const HELP =
-  "Hỗ trợ kỹ thuật: 0904 540 490.\n" +
-  "Tài liệu hướng dẫn: https://docs.google.com/document/d/1caLTXEfTl2wTt2pHLLFySlQ-6JSEgfOc/edit";
+function greetingText(ctx: BotContext): string {
+  const { faq } = ctx.services;
+  return faq.say(faq.messages.greeting, ctx.services.clock.now());
+}
 
+function helpText(ctx: BotContext): string {
+  const { faq } = ctx.services;
+  const h = faq.messages.help;
+  return faq.say([h.intro, ...h.examples.map((e) => `• ${e}`), h.outro].join("\n"), ctx.services.clock.now());
+}
+
+function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
+  const { faq } = ctx.services;
+  const now = ctx.services.clock.now();
+  const m = faq.messages;
+  switch (kind) {
+    case "greeting":
+      return greetingText(ctx);
+    case "thanks":
+    case "ack":
+      return faq.say(m.thanks, now);
+    case "goodbye":
+      return faq.say(m.goodbye, now);
+    case "help":
+      return helpText(ctx);
+    case "guide":
+      return faq.say(m.guide, now);
+  }
+}
+
+/**
+ * Follow events and small talk: greetings, thanks, "menu"/"help", and "hướng dẫn"/"video" (the guide
+ * and the video). A greeting followed by a question ("chào ad, bao giờ hết hạn?") is left to the FAQ.
+ */
 export const greetingHandlers = new Composer()
   .on("follow", (ctx) => {
     ctx.intent = "greeting";
-    ctx.reply(`${GREETING}\n${HELP}`);
+    ctx.reply(`${greetingText(ctx)}\n${helpText(ctx)}`);
   })
   .on("unfollow", (ctx) => {
     ctx.intent = "unfollow";
   })
-  .hears(/^(xin chao|chao|hello|hi|alo)\b/, (ctx) => {
-    ctx.intent = "greeting";
-    ctx.reply(`${GREETING}\n${HELP}`);
-  })
-  .hears(/^(help|tro giup|giup|menu)$/, (ctx) => {
-    ctx.intent = "help";
-    ctx.reply(HELP);
-  });
+  .filter(
+    (ctx) => ctx.text !== "" && smalltalkKind(ctx.text) !== null,
+    (ctx) => {
+      const kind = smalltalkKind(ctx.text)!;
+      // In OA groups people greet each other: only "menu"/"hướng dẫn" get an answer there.
+      if (ctx.conversation.kind === "group" && kind !== "help" && kind !== "guide") {
+        ctx.intent = kind;
+        return;
+      }
+      ctx.intent = kind;
+      ctx.reply(smalltalkText(ctx, kind));
+    },
+  );

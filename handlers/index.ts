@@ -1,4 +1,5 @@
 import { Composer } from "../src/bot/composer.js";
+import { faqHandlers } from "./faq.js";
 import { greetingHandlers } from "./greeting.js";
 
 export { fallback } from "./fallback.js";
@@ -10,6 +11,7 @@ export { fallback } from "./fallback.js";
 export function buildHandlers(): Composer {
   return new Composer()
     // lifecycle & commands (completions, officers, broadcasts) go here
-    .use(greetingHandlers.middleware());
-  // FAQ goes here
+    .use(greetingHandlers.middleware())
+    // FAQ last, right before the fallback
+    .use(faqHandlers.middleware());
 }

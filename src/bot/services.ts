@@ -1,6 +1,9 @@
 import type { Clock } from "../clock.js";
+import type { Campaign } from "../content/campaign.js";
+import type { FaqEngine } from "../faq/faq-engine.js";
 import type { Logger } from "../observability/logger.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
+import type { UnansweredStore } from "../stores/unanswered-store.js";
 
 /**
  * What handlers may use. Handlers never reach axios or SQL themselves: each feature adds its
@@ -10,4 +13,10 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   dialogs: DialogSessionStore;
+  /** Campaign facts from content/campaign.yaml (window, hotline, links). */
+  campaign: Campaign;
+  /** FAQ retrieval and answers from content/faq.yaml and messages.yaml. */
+  faq: FaqEngine;
+  /** Questions the bot could not answer, for officers. */
+  unanswered: UnansweredStore;
 }

@@ -1,0 +1,61 @@
+import { Composer } from "../src/bot/composer.js";
+import type { BotContext } from "../src/bot/context.js";
+
+/** Dialog step after "Bạn muốn hỏi: 1) … 2) …": the resident answers with a digit. */
+export const FAQ_CHOICE = "faq-choice";
+const CHOICE_TTL_MS = 10 * 60_000;
+const DIGIT = /^\s*(?:s[ốo]\s*|c[âa]u\s*)?([1-9])\s*[.)]?\s*$/iu;
+
+interface ChoiceData {
+  ids: string[];
+}
+
+/** A digit answering our last "Bạn muốn hỏi" list; returns true when it claimed the message. */
+function answerChoice(ctx: BotContext): boolean {
+  const step = ctx.session.get<ChoiceData>();
+  if (!step || step.kind !== FAQ_CHOICE) return false;
+  const m = DIGIT.exec(ctx.text);
+  if (!m) {
+    ctx.session.clear();
+    return false;
+  }
+  const { faq, clock } = ctx.services;
+  const id = step.data.ids[Number(m[1]) - 1];
+  const entry = id ? faq.entry(id) : undefined;
+  if (!entry) {
+    ctx.intent = FAQ_CHOICE;
+    ctx.reply(`Bạn chọn một số từ 1 đến ${step.data.ids.length} nhé.`);
+    return true;
+  }
+  ctx.session.clear();
+  ctx.intent = entry.id;
+  ctx.reply(faq.answer(entry, clock.now()));
+  return true;
+}
+
+/**
+ * The FAQ: a confident match answers (intent = the entry id); a middle-confidence one offers
+ * "Bạn muốn hỏi: 1) … 2) … 3) …" and waits for the digit; otherwise the fallback runs.
+ * In OA groups only confident answers are sent: members talk among themselves there.
+ */
+export const faqHandlers = new Composer().filter(
+  (ctx) => ctx.text !== "" && /_text$/.test(ctx.eventName),
+  (ctx, next) => {
+    if (ctx.conversation.kind === "user" && answerChoice(ctx)) return;
+    if (!/\p{L}/u.test(ctx.text)) return next();
+    const res = ctx.services.faq.ask(ctx.text, ctx.services.clock.now());
+    ctx.log.debug({ faq: res.kind, confidence: res.confidence, key: res.key }, "faq");
+    if (res.kind === "answer") {
+      ctx.intent = res.id;
+      ctx.reply(res.text);
+      return;
+    }
+    if (res.kind === "suggest" && ctx.conversation.kind === "user") {
+      ctx.session.set(FAQ_CHOICE, { ids: res.ids } satisfies ChoiceData, CHOICE_TTL_MS);
+      ctx.intent = "faq-suggest";
+      ctx.reply(res.text);
+      return;
+    }
+    return next();
+  },
+);

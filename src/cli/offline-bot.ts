@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildHandlers, fallback } from "../../handlers/index.js";
+import { Bot } from "../bot/bot.js";
+import { buildServices } from "../bot/build-services.js";
+import type { Services } from "../bot/services.js";
+import { clockFromEnv } from "../clock.js";
+import { loadConfig, loadDotEnv, type Config } from "../config.js";
+import { openDatabase, type Db } from "../db/database.js";
+import { OutboxStore } from "../inbox/outbox-store.js";
+import { createLogger } from "../observability/logger.js";
+import { userMessageEvent, type ZaloEvent } from "../webhook/zalo-events.js";
+import { DryRunOutbound } from "../zalo/dry-run-outbound.js";
+
+export interface OfflineBot {
+  bot: Bot;
+  services: Services;
+  config: Config;
+  db: Db;
+  /** Closes the database and deletes the throwaway folder. */
+  close(): void;
+}
+
+/**
+ * The same Bot, handlers and services as the webhook, on a throwaway SQLite file, without Redis and
+ * without Zalo (dry-run outbound). Logs go to stderr, and only when LOG_LEVEL is set.
+ */
+export function createOfflineBot(): OfflineBot {
+  loadDotEnv();
+  const dir = mkdtempSync(join(tmpdir(), "zalo-bot-ask-"));
+  const config = loadConfig({ ...process.env, DATABASE_PATH: join(dir, "bot.db") });
+  const logger = createLogger(process.env["LOG_LEVEL"] ? config.LOG_LEVEL : "silent", process.stderr);
+  const db = openDatabase(config.DATABASE_PATH);
+  const clock = clockFromEnv(config.BOT_NOW);
+  const outbound = new DryRunOutbound(new OutboxStore(db), clock, logger);
+  const services = buildServices({ config, db, clock, logger, redis: null, outbound });
+  const bot = new Bot(services, buildHandlers(), fallback, logger);
+  return {
+    bot,
+    services,
+    config,
+    db,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let seq = 0;
+
+/** A `user_send_text` event as Zalo would deliver it, from the given user. */
+export function textEvent(userId: string, text: string, at: Date): ZaloEvent {
+  const data = userMessageEvent.parse({
+    app_id: "offline",
+    event_name: "user_send_text",
+    timestamp: String(at.getTime()),
+    sender: { id: userId },
+    recipient: { id: "offline-oa" },
+    message: { msg_id: `offline-${process.pid}-${++seq}`, text },
+  });
+  return { family: "user_message", data };
+}
+
+/** Asks one question as the given user; the reply is every message it would receive, joined by "\n". */
+export async function askOnce(ob: OfflineBot, userId: string, text: string): Promise<{ intent: string | null; reply: string }> {
+  const res = await ob.bot.handle(textEvent(userId, text, ob.services.clock.now()));
+  return { intent: res.intent, reply: res.replies.map((r) => r.text).join("\n") };
+}

@@ -1,0 +1,101 @@
+import { join } from "node:path";
+import { z } from "zod";
+import { ContentError } from "../errors.js";
+import type { Campaign } from "./campaign.js";
+import { readYaml } from "./read-yaml.js";
+import { placeholders } from "./template.js";
+
+const text = z.string().trim().min(1, { error: "must not be empty" }).max(1200, { error: "too long for a phone screen (max 1200 characters)" });
+const seed = z.string().regex(/^\d{3}$/, { error: "a seed letter number such as \"001\"" });
+
+const entrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "lowercase words joined by -, e.g. thoi-gian" }),
+  title: z.string().trim().min(1).max(60, { error: "keep titles short (max 60 characters)" }),
+  ask: z.array(z.string().trim().min(2)).min(3, { error: "give at least 3 example phrasings" }),
+  answer: text,
+  before: text.optional(),
+  after: text.optional(),
+  links: z.array(z.string()).default([]),
+  timeless: z.boolean().default(false),
+  source: z.array(seed).min(1, { error: "name the seed letters the facts come from" }),
+});
+
+const faqSchema = z.strictObject({
+  phases: z.strictObject({ before: text, after: text }),
+  entries: z.array(entrySchema).min(1),
+});
+
+const messagesSchema = z.strictObject({
+  greeting: text,
+  thanks: text,
+  goodbye: text,
+  help: z.strictObject({ intro: text, examples: z.array(text).min(1), outro: text }),
+  guide: text,
+  fallback: text,
+  suggest: z.strictObject({ intro: text, outro: text }),
+  countdown: z.strictObject({ before: text, during: text, lastDay: text, after: z.string() }),
+  linkLabels: z.record(z.string(), text),
+});
+
+export type FaqEntry = z.infer<typeof entrySchema>;
+export type FaqFile = z.infer<typeof faqSchema>;
+export type Messages = z.infer<typeof messagesSchema>;
+
+export interface FaqContent {
+  phases: FaqFile["phases"];
+  entries: FaqEntry[];
+  messages: Messages;
+}
+
+export const FAQ_FILE = "faq.yaml";
+export const MESSAGES_FILE = "messages.yaml";
+
+/** Names a content text may use; {{countdown}} and {{days}} are computed when answering. */
+export function templateNames(campaign: Campaign): Set<string> {
+  return new Set([
+    "name",
+    "hotline",
+    "organiser.name",
+    "organiser.dispatch",
+    "platform.name",
+    "platform.home",
+    "dates.launch",
+    "dates.wardStart",
+    "dates.end",
+    "countdown",
+    "days",
+    ...Object.keys(campaign.links).map((k) => `links.${k}`),
+  ]);
+}
+
+/** Loads faq.yaml and messages.yaml and cross-checks them with the campaign (ids, links, placeholders). */
+export function loadFaqContent(contentDir: string, campaign: Campaign): FaqContent {
+  const faqPath = join(contentDir, FAQ_FILE);
+  const msgPath = join(contentDir, MESSAGES_FILE);
+  const faq = readYaml(faqPath, faqSchema);
+  const messages = readYaml(msgPath, messagesSchema);
+  const problems: string[] = [];
+  const names = templateNames(campaign);
+  const linkNames = new Set([...Object.keys(campaign.links), "hotline"]);
+  const checkText = (where: string, t: string) => {
+    for (const p of placeholders(t)) if (!names.has(p)) problems.push(`${where}: unknown placeholder {{${p}}}`);
+  };
+  const seen = new Set<string>();
+  for (const e of faq.entries) {
+    const where = `${faqPath}: entry ${e.id}`;
+    if (seen.has(e.id)) problems.push(`${where}: duplicate id`);
+    seen.add(e.id);
+    for (const l of e.links) if (!linkNames.has(l)) problems.push(`${where}: unknown link "${l}"`);
+    for (const t of [e.answer, e.before, e.after]) if (t) checkText(where, t);
+  }
+  checkText(`${faqPath}: phases`, faq.phases.before + faq.phases.after);
+  for (const l of linkNames) if (!messages.linkLabels[l]) problems.push(`${msgPath}: linkLabels: no label for "${l}"`);
+  const walk = (v: unknown, where: string): void => {
+    if (typeof v === "string") checkText(where, v);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}.${i}`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
+  };
+  walk(messages, msgPath);
+  if (problems.length) throw new ContentError(problems);
+  return { phases: faq.phases, entries: faq.entries, messages };
+}

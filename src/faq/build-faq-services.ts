@@ -1,0 +1,18 @@
+import { loadCampaign, type Campaign } from "../content/campaign.js";
+import { loadFaqContent } from "../content/faq-content.js";
+import type { Db } from "../db/database.js";
+import { UnansweredStore } from "../stores/unanswered-store.js";
+import { FaqEngine } from "./faq-engine.js";
+
+export interface FaqServices {
+  campaign: Campaign;
+  faq: FaqEngine;
+  unanswered: UnansweredStore;
+}
+
+/** Loads content/ (throws ContentError when invalid, so a bad edit stops start-up) and the store. */
+export function buildFaqServices(contentDir: string, db: Db): FaqServices {
+  const campaign = loadCampaign(contentDir);
+  const faq = new FaqEngine(campaign, loadFaqContent(contentDir, campaign));
+  return { campaign, faq, unanswered: new UnansweredStore(db) };
+}

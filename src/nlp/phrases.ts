@@ -1,0 +1,138 @@
+/**
+ * Multi-syllable rewrites on folded tokens, longest first. Question words become markers ("q:when")
+ * that help tell "thi khi nào" from "thi ở đâu"; synonyms collapse to the word the content uses;
+ * an empty replacement drops the phrase (greeting formulas, the contest's long name).
+ */
+const RULES: Array<[string, string]> = [
+  // the contest's own name and slogan say nothing about the question
+  ["cong dan so hai phong su dung thong minh song an toan", "cuoc thi"],
+  ["su dung thong minh song an toan", ""],
+  ["su dung thong minh", ""],
+  ["song an toan", ""],
+  ["cong dan so hai phong", "cuoc thi"],
+  ["cuoc thi cuoc thi", "cuoc thi"],
+  ["hai phong", "haiphong"],
+  // question words
+  ["nhu the nao", "q:how"],
+  ["lam the nao", "q:how"],
+  ["lam nhu the nao", "q:how"],
+  ["bang cach nao", "q:how"],
+  ["cach nao", "q:how"],
+  ["the nao", "q:how"],
+  ["ra sao", "q:how"],
+  ["lam sao", "q:how"],
+  ["the lao", "q:how"],
+  ["khi nao", "q:when"],
+  ["bao gio", "q:when"],
+  ["luc nao", "q:when"],
+  ["hom nao", "q:when"],
+  ["ngay nao", "q:when ngay"],
+  ["ngay may", "q:when ngay"],
+  ["thang may", "q:when thang"],
+  ["may gio", "q:when"],
+  ["thoi han", "q:when han"],
+  ["bao lau", "q:long"],
+  ["bao nhieu", "q:many"],
+  ["q:many tinh", "may_tinh"],
+  ["may tinh", "may_tinh"],
+  ["o q:where", "q:where"],
+  ["bat q:where", "batdau"],
+  ["bat dau", "batdau"],
+  ["kieu gi", "q:how"],
+  ["kieu nao", "q:how"],
+  ["nghia la", "q:what"],
+  ["dung khong", ""],
+  ["phai khong", ""],
+  ["co dung khong", ""],
+  ["hom nay", ""],
+  ["hom qua", ""],
+  ["ngay mai", ""],
+  ["nam nay", ""],
+  ["tuan nay", ""],
+  ["cach thuc", "cach"],
+  ["dia chi trang web", "link"],
+  ["dia chi link", "link"],
+  ["cho nao", "q:where"],
+  ["noi nao", "q:where"],
+  ["dau ra", "q:where"],
+  ["la gi", "q:what"],
+  ["la ai", "q:who"],
+  ["vi sao", "q:why"],
+  ["tai sao", "q:why"],
+  // fillers and formulas
+  ["moi nguoi", ""],
+  ["co the", ""],
+  ["cho hoi", ""],
+  ["xin hoi", ""],
+  ["lam on", ""],
+  ["xin loi", ""],
+  ["ad oi", ""],
+  ["admin oi", ""],
+  // synonyms → the content's word
+  ["trang web", "link"],
+  ["trang mang", "link"],
+  ["duong link", "link"],
+  ["duong dan", "link"],
+  ["dia chi web", "link"],
+  ["web", "link"],
+  ["chung chi", "chung nhan"],
+  ["phan thuong", "giai thuong"],
+  ["tien thuong", "giai thuong"],
+  ["co cau giai", "giai thuong"],
+  ["han chot", "het han"],
+  ["han cuoi", "het han"],
+  ["phan mem", "ung dung"],
+  ["tri tue nhan tao", "ai"],
+  ["phan tram", "%"],
+  ["tham du", "tham gia"],
+  ["so dien thoai", "dien_thoai"],
+  ["dien thoai", "dien_thoai"],
+  ["duong day nong", "hotline"],
+  ["ch play", "chplay"],
+  ["google play", "chplay"],
+  ["app store", "appstore"],
+  ["one touch", "onetouch"],
+  // words that look like the contest's vocabulary once folded but are not about it
+  ["cong an", "congan"],
+  ["xo so", "xoso"],
+  ["bong da", "bongda"],
+  ["thoi tiet", "thoitiet"],
+];
+
+interface Node {
+  next: Map<string, Node>;
+  out?: string[];
+}
+
+const root: Node = { next: new Map() };
+for (const [from, to] of RULES) {
+  let n = root;
+  for (const w of from.split(" ")) {
+    let c = n.next.get(w);
+    if (!c) n.next.set(w, (c = { next: new Map() }));
+    n = c;
+  }
+  n.out = to ? to.split(" ") : [];
+}
+
+/** Applies the rewrites left to right, longest match first, on a folded token list. */
+export function rewritePhrases<T extends { f: string }>(items: T[], make: (f: string) => T): T[] {
+  const out: T[] = [];
+  let i = 0;
+  while (i < items.length) {
+    let n: Node | undefined = root;
+    let best: { len: number; out: string[] } | null = null;
+    for (let j = i; j < items.length && n; j++) {
+      n = n.next.get(items[j]!.f);
+      if (n?.out) best = { len: j - i + 1, out: n.out };
+    }
+    if (best) {
+      for (const f of best.out) out.push(make(f));
+      i += best.len;
+    } else {
+      out.push(items[i]!);
+      i++;
+    }
+  }
+  return out;
+}

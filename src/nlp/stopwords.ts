@@ -1,0 +1,31 @@
+/**
+ * Words that carry no topic in a resident's question. Checked on the accented form when the resident
+ * typed diacritics ("thì" is a stopword, "thi" is the contest), else on the folded form, where only
+ * words that stay unambiguous enough without marks are listed ("dang" = đang/đăng is not).
+ */
+export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
+  `là thì có không nào gì thế như ơi ạ à ả ừ ờ ơ nhé nhá nha nhỉ hả hử hở vậy vầy đấy đây đó này kia ấy
+  cho mình em anh chị bạn tôi tớ tui tao cháu bác cô chú ông bà con admin bot ad ai_đó
+  hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
+  vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
+  chút ấy đi ra lúc khi trong gồm`
+    .split(/\s+/)
+    .filter((w) => w && !w.includes("_")),
+);
+
+export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
+  `la co khong nao gi the nhu oi a nhe nha nhi ha hu vay vay day nay kia ay cho minh em anh chi ban toi
+  tui tao chau bac chu ong ba admin bot ad hoi xin giup gium dum nho muon can duoc roi voi va hay
+  hoac ma cua cac nhung cai bi da se van cung rat luon vang ok um moi nua biet thay hieu noi bao nghe
+  de thoi vua thu chut di khi luc trong gom`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Pure fillers, dropped before syllable pairs are formed ("hết ạ hạn" reads as "hết hạn"). */
+export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
+  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen".split(" "),
+);
+export const FOLDED_FILLERS: ReadonlySet<string> = new Set(
+  "a oi nhe nha nhi ha hu admin bot vang ok um u o ah uhm ne nhen".split(" "),
+);
