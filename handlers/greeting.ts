@@ -48,11 +48,6 @@ export const greetingHandlers = new Composer()
     (ctx) => ctx.text !== "" && smalltalkKind(ctx.text) !== null,
     (ctx) => {
       const kind = smalltalkKind(ctx.text)!;
-      // In OA groups people greet each other: only "menu"/"hướng dẫn" get an answer there.
-      if (ctx.conversation.kind === "group" && kind !== "help" && kind !== "guide") {
-        ctx.intent = kind;
-        return;
-      }
       ctx.intent = kind;
       ctx.reply(smalltalkText(ctx, kind));
     },
