@@ -9,7 +9,7 @@ import type { Ranked } from "./retrieval.js";
 export const ANSWER_COVERAGE = 0.7;
 export const SUGGEST_COVERAGE = 0.55;
 /** Below this gap in the ordering key, a strong runner-up makes the answer a choice. */
-export const MIN_GAP = 0.02;
+export const MIN_GAP = 0.012;
 export const MAX_SUGGESTIONS = 3;
 
 export type Decision =
@@ -27,7 +27,9 @@ export function decide(ranked: Ranked[]): Decision {
   if (top.coverage >= ANSWER_COVERAGE && (gap >= MIN_GAP || !second || second.coverage < ANSWER_COVERAGE)) {
     return { kind: "answer", entry: top.entry, confidence };
   }
-  if (top.coverage >= SUGGEST_COVERAGE) {
+  // A choice only when every word belongs to the campaign's vocabulary: "tuyển dụng giáo viên" mixes
+  // one known word with an unknown topic and must fall back, not offer unrelated entries.
+  if (top.coverage >= SUGGEST_COVERAGE && top.foreign === 0) {
     const entries = ranked
       .filter((c) => c.coverage >= SUGGEST_COVERAGE)
       .slice(0, MAX_SUGGESTIONS)

@@ -4,6 +4,13 @@ import { analyse, type Reading } from "../nlp/normalise.js";
 
 /** Weight of a query syllable the content never uses: such words usually mean another topic. */
 const UNKNOWN_WEIGHT = 4;
+/**
+ * A missing syllable the content uses elsewhere points to another entry, not to another topic: it
+ * counts this much of its weight against coverage (an unknown one counts fully).
+ */
+const KNOWN_MISSING_FACTOR = 0.5;
+/** Weight of a syllable typed with marks the content never has ("giá" vs "tham gia"). */
+const FOREIGN_ACCENT_WEIGHT = 3;
 /** Credit for a syllable typed with other marks than the content's ("điện" vs "điền"). */
 const ACCENT_MISMATCH_CREDIT = 0.4;
 /** Pairs say more than single syllables ("het+han" vs "het"); question markers say less. */
@@ -14,10 +21,17 @@ export interface Candidate {
   entry: FaqEntry;
   /** Best BM25 score among the entry's phrasings. */
   score: number;
-  /** Share (0-1) of the question's topic syllables, by weight, that the entry's phrasings use. */
+  /**
+   * Share (0-1) of the question's topic syllables, by weight, that the entry's phrasings use; syllables
+   * the content uses in other entries weigh less when missing. The confidence.
+   */
   coverage: number;
+  /** The same with every missing syllable at full weight: orders entries that are close. */
+  strict: number;
   /** Topic syllables of the question the entry does not use. */
   missing: string[];
+  /** How many of them the content never uses at all (or never with these marks): another topic. */
+  foreign: number;
 }
 
 interface PhrasingDoc {
@@ -40,6 +54,8 @@ export class FaqIndex {
   /** Accented syllables of each entry's phrasings, to tell "điện" from "điền" when marks were typed. */
   private readonly accented: Array<Set<string>>;
   private readonly idf = new Map<string, number>();
+  /** Every accented syllable of the content: "giá" is not "gia" (tham gia) when marks were typed. */
+  private readonly allAccented = new Set<string>();
 
   constructor(readonly entries: readonly FaqEntry[]) {
     this.search = new MiniSearch<PhrasingDoc>({
@@ -70,6 +86,7 @@ export class FaqIndex {
       return v;
     });
     this.search.addAll(docs);
+    for (const a of this.accented) for (const x of a) this.allAccented.add(x);
     const df = new Map<string, number>();
     for (const v of this.vocab) for (const t of v) df.set(t, (df.get(t) ?? 0) + 1);
     const n = entries.length;
@@ -94,7 +111,6 @@ export class FaqIndex {
       const e = hit["entry"] as number;
       if ((best.get(e) ?? 0) < hit.score) best.set(e, hit.score);
     }
-    const total = r.terms.reduce((s, t) => s + this.weight(t), 0);
     return [...best.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
@@ -103,13 +119,39 @@ export class FaqIndex {
         const acc = this.accented[i]!;
         const missing: string[] = [];
         let covered = 0;
+        let total = 0;
+        let strictTotal = 0;
+        let foreign = 0;
         r.terms.forEach((t, k) => {
           const a = r.accents[k];
-          if (!v.has(t)) missing.push(t);
-          else if (a && acc.size > 0 && !acc.has(a)) covered += ACCENT_MISMATCH_CREDIT * this.weight(t);
+          if (a && !this.allAccented.has(a)) {
+            // Typed with marks the content never has ("giá", "điện"): a word of another topic.
+            missing.push(t);
+            foreign++;
+            total += Math.max(this.weight(t), FOREIGN_ACCENT_WEIGHT);
+            strictTotal += Math.max(this.weight(t), FOREIGN_ACCENT_WEIGHT);
+            return;
+          }
+          if (!v.has(t)) {
+            missing.push(t);
+            if (!this.knows(t) && this.weight(t) >= UNKNOWN_WEIGHT) foreign++;
+            total += this.knows(t) ? KNOWN_MISSING_FACTOR * this.weight(t) : this.weight(t);
+            strictTotal += this.weight(t);
+            return;
+          }
+          total += this.weight(t);
+          strictTotal += this.weight(t);
+          if (a && acc.size > 0 && !acc.has(a)) covered += ACCENT_MISMATCH_CREDIT * this.weight(t);
           else covered += this.weight(t);
         });
-        return { entry: this.entries[i]!, score, coverage: total > 0 ? covered / total : 0, missing };
+        return {
+          entry: this.entries[i]!,
+          score,
+          coverage: total > 0 ? covered / total : 0,
+          strict: strictTotal > 0 ? covered / strictTotal : 0,
+          missing,
+          foreign,
+        };
       });
   }
 }

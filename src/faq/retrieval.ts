@@ -5,7 +5,7 @@ import type { Candidate, FaqIndex } from "./faq-index.js";
 const COVERAGE_SHARE = 0.75;
 
 export interface Ranked extends Candidate {
-  /** COVERAGE_SHARE × coverage + the rest × BM25 relative to the best hit: the ordering key. */
+  /** COVERAGE_SHARE × strict coverage + the rest × BM25 relative to the best hit: the ordering key. */
   combined: number;
 }
 
@@ -23,7 +23,7 @@ export function retrieve(index: FaqIndex, text: string, limit = 5): Retrieval {
     const cands = index.rank(reading, limit);
     const top = cands[0]?.score ?? 0;
     for (const c of cands) {
-      const combined = COVERAGE_SHARE * c.coverage + (1 - COVERAGE_SHARE) * (top > 0 ? c.score / top : 0);
+      const combined = COVERAGE_SHARE * c.strict + (1 - COVERAGE_SHARE) * (top > 0 ? c.score / top : 0);
       const prev = byEntry.get(c.entry.id);
       if (!prev || prev.combined < combined) byEntry.set(c.entry.id, { ...c, combined });
     }

@@ -102,6 +102,11 @@ function readingOf(items: Item[]): Reading {
     }
     kept.push({ f: it.f, stop });
   }
+  // "không vào được", "chưa nhận được": something does not work, which problem entries are about.
+  for (let i = 0; i < kept.length; i++) {
+    if (kept[i]!.f !== "khong" && kept[i]!.f !== "chua") continue;
+    if (kept.slice(i + 1, i + 5).some((k) => k.f === "duoc") && !markers.includes("q:cant")) markers.push("q:cant");
+  }
   for (let i = 0; i + 1 < kept.length; i++) {
     const a = kept[i]!;
     const b = kept[i + 1]!;
