@@ -74,7 +74,7 @@ describe("CSV exports and JSON", () => {
     app = await startAdminApp();
     const { cookie } = await signIn(app.url);
     const csv = await (await fetch(`${app.url}/admin/export/unanswered.csv`, { headers: { cookie } })).text();
-    expect(csv).toContain("thi lại được không?,3,2025-11-01T02:00:00.000Z");
+    expect(csv).toContain("thi lại được không?,3,2025-11-01T02:00:00.000Z,1:1");
     const daily = await (await fetch(`${app.url}/admin/completions/daily`, { headers: { cookie } })).json();
     expect(daily).toEqual({
       days: [

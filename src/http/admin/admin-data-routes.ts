@@ -60,8 +60,8 @@ export function adminDataRouter(d: AdminDataRoutesDeps): Router {
 
   router.get("/admin/export/unanswered.csv", guard, async (_req, res) => {
     const list = await d.data.unanswered(10_000);
-    const rows = list.map((q) => [q.text, q.count, q.lastSeenAt ?? ""]);
-    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDay(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối"], rows));
+    const rows = list.map((q) => [q.text, q.count, q.lastSeenAt ?? "", q.inGroup ? "nhóm" : "1:1"]);
+    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDay(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối", "Hỏi trong"], rows));
   });
 
   return router;

@@ -15,6 +15,9 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
     progress: () => ({ asOf: d.clock.now().toISOString(), units: [], wards: [] }),
     completionsByDay: () => [],
     broadcasts: () => [],
-    unanswered: () => [],
+    unanswered: (limit) =>
+      d.services.unanswered
+        .list(limit)
+        .map((q) => ({ text: q.text, count: q.count, lastSeenAt: q.lastSeenAt, inGroup: q.conversationKind === "group" })),
   };
 }

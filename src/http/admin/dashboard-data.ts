@@ -26,6 +26,8 @@ export interface UnansweredView {
   text: string;
   count: number;
   lastSeenAt: string | null;
+  /** Asked in an OA group rather than 1:1. */
+  inGroup?: boolean;
 }
 
 /** Everything the dashboard shows; each feature's store fills one part (wired in build-dashboard-data.ts). */
