@@ -26,7 +26,6 @@ export interface AdminSessionLookup {
 export type AdminAuth = { kind: "bearer" } | { kind: "session"; sessionId: string; session: AdminSessionInfo };
 
 const SESSIONS_KEY = "adminSessionLookup";
-const authByRequest = new WeakMap<Request, AdminAuth>();
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Lets every requireAdmin guard of this app also accept a dashboard session cookie. */
@@ -53,11 +52,6 @@ export function authenticateAdmin(req: Request, adminToken: string): AdminAuth |
   if (!sessions || !sessionId) return null;
   const session = sessions.find(sessionId, adminToken);
   return session ? { kind: "session", sessionId, session } : null;
-}
-
-/** What authenticated this request (set by requireAdmin). */
-export function adminAuthOf(req: Request): AdminAuth | null {
-  return authByRequest.get(req) ?? null;
 }
 
 /**
@@ -96,7 +90,6 @@ export function requireAdmin(adminToken: string | undefined): RequestHandler {
         return;
       }
     }
-    authByRequest.set(req, auth);
     next();
   };
 }
