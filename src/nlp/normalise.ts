@@ -44,9 +44,9 @@ function tidyNumbers(s: string): string {
   return s
     .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
     .replace(/(\d)\s*%/g, "$1 %")
-    .replace(/(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
-    .replace(/(\d+)\s*k\b/g, "$1 nghìn")
-    .replace(/(\d)([a-zà-ỹđ])/g, "$1 $2");
+    .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
+    .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
+    .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2");
 }
 
 const YI = /^(k|l|qu|s|t|m)i$/;

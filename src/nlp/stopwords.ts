@@ -8,7 +8,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   cho mình em anh chị bạn tôi tớ tui tao cháu bác cô chú ông bà con admin bot ad ai_đó
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
-  chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng`
+  chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo`
     .split(/\s+/)
     .filter((w) => w && !w.includes("_")),
 );
@@ -16,8 +16,8 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
 export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
   `la co khong nao gi the nhu oi a nhe nha nhi ha hu vay vay day nay kia ay cho minh em anh chi ban toi
   tui tao chau bac chu ong ba admin bot ad hoi xin giup gium dum nho muon can duoc roi voi va hay
-  hoac ma cua cac nhung cai bi da se van cung rat luon vang ok um moi nua biet thay hieu noi bao nghe
-  de thoi vua thu chut di khi luc trong gom ca ve`
+  hoac ma cua cac nhung cai bi da se van cung rat luon ok um moi nua biet thay hieu noi bao nghe
+  de thoi vua thu chut di khi luc trong gom ca ve chao hello hi alo helo`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -27,5 +27,5 @@ export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
   "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen".split(" "),
 );
 export const FOLDED_FILLERS: ReadonlySet<string> = new Set(
-  "a oi nhe nha nhi ha hu admin bot vang ok um u o ah uhm ne nhen".split(" "),
+  "a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen".split(" "),
 );

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const tsx = ["node_modules/.bin/tsx", "src/cli/ask.ts"];
+
+describe("npm run ask", () => {
+  it("prints one JSON line per question, same order, nothing else on stdout", () => {
+    const input = ['{"text":"bài thi có mấy câu"}', '{"text":"cảm ơn nhé"}', '{"text":"giá xăng hôm nay"}'].join("\n");
+    const run = spawnSync(tsx[0]!, [tsx[1]!, "--jsonl"], {
+      input,
+      encoding: "utf8",
+      env: { ...process.env, BOT_NOW: "2025-10-20T10:00:00+07:00", LOG_LEVEL: "" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    const out = lines.map((l) => JSON.parse(l) as { text: string; intent: string | null; reply: string });
+    expect(out[0]).toMatchObject({ text: "bài thi có mấy câu", intent: "so-cau-hoi" });
+    expect(out[0]!.reply).toContain("20 câu");
+    expect(out[1]!.intent).toBe("thanks");
+    expect(out[2]).toMatchObject({ intent: null });
+    expect(out[2]!.reply).toContain("0904 540 490");
+  }, 30_000);
+
+  it("prints the reply text for one question, after the end with the phase line", () => {
+    const run = spawnSync(tsx[0]!, [tsx[1]!, "giải nhất bao nhiêu tiền"], {
+      encoding: "utf8",
+      env: { ...process.env, BOT_NOW: "2026-02-01T10:00:00+07:00", LOG_LEVEL: "" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Cuộc thi đã kết thúc ngày 11\/11\/2025\.\n/);
+    expect(run.stdout).toContain("5.000.000");
+  }, 30_000);
+});

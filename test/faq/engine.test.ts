@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadCampaign } from "../../src/content/campaign.js";
+import { loadFaqContent } from "../../src/content/faq-content.js";
+import { FaqEngine, MAX_REPLY } from "../../src/faq/faq-engine.js";
+
+const campaign = loadCampaign("content");
+const engine = new FaqEngine(campaign, loadFaqContent("content", campaign));
+const DURING = new Date("2025-10-25T09:00:00+07:00");
+const BEFORE = new Date("2025-10-01T09:00:00+07:00");
+const AFTER = new Date("2026-01-05T09:00:00+07:00");
+
+interface Case {
+  text: string;
+  /** Acceptable entry ids; null = must fall back. */
+  id: string[] | null;
+}
+// Our own phrasings, written as residents type them and NOT copied from ../shared/eval/faq-dev.jsonl.
+const cases: Case[] = ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl"].flatMap((f) =>
+  readFileSync(f, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Case),
+);
+
+describe("FAQ retrieval on held-out phrasings", () => {
+  const inScope = cases.filter((c) => c.id !== null);
+  const offTopic = cases.filter((c) => c.id === null);
+
+  it("answers at least 90% of in-scope questions with a right entry", () => {
+    const right = inScope.filter((c) => {
+      const r = engine.ask(c.text, DURING);
+      return r.kind === "answer" && c.id!.includes(r.id);
+    });
+    expect(right.length / inScope.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("never gives a confident answer to an off-topic question", () => {
+    const answered = offTopic.filter((c) => engine.ask(c.text, DURING).kind === "answer").map((c) => c.text);
+    expect(answered).toEqual([]);
+  });
+
+  it("lets most off-topic questions fall back (a few may get a choice)", () => {
+    const none = offTopic.filter((c) => engine.ask(c.text, DURING).kind === "none");
+    expect(none.length / offTopic.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ["thời tiết hôm nay thế nào"],
+    ["giá vàng"],
+    ["kết quả bóng đá"],
+    ["xổ số miền bắc"],
+    ["số điện thoại công an phường"],
+    ["tuyển dụng giáo viên"],
+    ["giá xăng hôm nay"],
+  ])("falls back on %s", (q) => {
+    expect(engine.ask(q, DURING).kind).toBe("none");
+  });
+
+  it("answers however the question is typed", () => {
+    for (const q of ["Bài thi có bao nhiêu câu?", "bai thi co bao nhieu cau", "bài thi có bn câu vậy ad", "baif thi cos bao nhieeu caau"]) {
+      const r = engine.ask(q, DURING);
+      expect(r.kind === "answer" && r.id, q).toBe("so-cau-hoi");
+    }
+  });
+});
+
+describe("FAQ answers", () => {
+  it("keeps every answer short, with diacritics and its links, in every phase", () => {
+    for (const e of engine.content.entries) {
+      for (const now of [BEFORE, DURING, AFTER]) {
+        const text = engine.answer(e, now);
+        expect(text.length, e.id).toBeLessThanOrEqual(MAX_REPLY);
+        expect(text, e.id).not.toMatch(/\{\{/);
+        for (const l of e.links) if (l !== "hotline") expect(text, e.id).toContain(campaign.links[l as "guide"]);
+      }
+    }
+  });
+
+  it("says the contest is over after 11/11/2025 and still gives the facts", () => {
+    const r = engine.ask("bài thi có mấy câu", AFTER);
+    expect(r.kind === "answer" && r.text).toMatch(/^Cuộc thi đã kết thúc ngày 11\/11\/2025\.\n.*20 câu/s);
+  });
+
+  it("says the contest has not started before 11/10/2025", () => {
+    const r = engine.ask("thi ở trang nào", BEFORE);
+    expect(r.kind === "answer" && r.text).toMatch(/^Cuộc thi chưa bắt đầu/);
+  });
+
+  it("answers during the contest without a phase line", () => {
+    const r = engine.ask("thi ở trang nào", DURING);
+    expect(r.kind === "answer" && r.text).toMatch(/^Cuộc thi làm trực tuyến/);
+  });
+
+  it("counts the days left in Vietnam time", () => {
+    const ask = (iso: string) => {
+      const r = engine.ask("còn mấy ngày nữa hết hạn", new Date(iso));
+      return r.kind === "answer" ? r.text : "";
+    };
+    expect(ask("2025-11-01T10:00:00+07:00")).toContain("Còn 10 ngày nữa");
+    // 23:30 UTC on 10/11 is already 11/11 in Hải Phòng: the last day.
+    expect(ask("2025-11-10T23:30:00Z")).toContain("Hôm nay là ngày cuối cùng");
+    expect(ask("2025-11-12T08:00:00+07:00")).toMatch(/^Cuộc thi đã kết thúc ngày 11\/11\/2025/);
+    expect(ask("2025-10-05T08:00:00+07:00")).toMatch(/^Cuộc thi chưa bắt đầu/);
+  });
+
+  it("attaches the guide and the video links", () => {
+    const r = engine.ask("cách đăng ký tài khoản", DURING);
+    expect(r.kind === "answer" && r.text).toContain(campaign.links.guide);
+    expect(r.kind === "answer" && r.text).toContain(campaign.links.video);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { analyse } from "../../src/nlp/normalise.js";
+
+const key = (s: string) => analyse(s).key;
+const terms = (s: string) => analyse(s).readings[0]!.terms;
+
+describe("analyse: folding", () => {
+  it.each([
+    ["Đăng ký", "dang ky"],
+    ["ĐĂNG KÝ DỰ THI", "dang ky du thi"],
+    // decomposed input (some keyboards) folds like composed input
+    ["khi nào hết hạn".normalize("NFD"), "q:when het han"],
+    ["Hết   hạn?!", "het han"],
+    ["Giải thưởng", "giai thuong"],
+  ])("%s → %s", (input, out) => {
+    expect(key(input)).toBe(out);
+  });
+});
+
+describe("analyse: shorthand (teencode)", () => {
+  it.each([
+    ["ko vao dc", "khong vao duoc"],
+    ["k dc a", "khong duoc anh"],
+    ["đc ko", "duoc khong"],
+    ["thi j", "thi gi"],
+    ["thi ntn", "thi q:how"],
+    ["hnay thi dc ko", "thi duoc khong"],
+    ["ad oi", ""],
+    ["mn oi", "oi"],
+    ["sdt ho tro", "dien_thoai ho tro"],
+    ["quen mk", "quen mat khau"],
+    ["dky thi", "dang ky thi"],
+    ["tks ad", "cam on admin"],
+  ])("%s → %s", (input, out) => {
+    expect(key(input)).toBe(out);
+  });
+
+  it("tries both readings of ambiguous shorthand", () => {
+    const readings = analyse("bn cau").readings;
+    expect(readings.map((r) => r.markers.includes("q:many"))).toEqual([true, false]);
+  });
+});
+
+describe("analyse: Telex and VNI leftovers", () => {
+  it.each([
+    ["dawng kys", "dang ky"],
+    ["ddax hetes hanj chuwa", "da het han chua"],
+    ["cuoocj thi", "cuoc thi"],
+    ["d9a8ng ky1", "dang ky"],
+    ["khoong vaof dduwowcj", "khong vao duoc"],
+  ])("%s → %s", (input, out) => {
+    expect(key(input)).toBe(out);
+  });
+
+  it("leaves loanwords and real syllables alone", () => {
+    expect(key("zalo web ios video")).toBe("zalo link ios video");
+    expect(key("thi tren dien thoai")).toBe("thi tren dien_thoai");
+  });
+});
+
+describe("analyse: stopwords, markers and pairs", () => {
+  it("drops fillers and keeps topic syllables", () => {
+    expect(terms("cho em hỏi với ạ, giải nhất được bao nhiêu tiền vậy ad")).toEqual(["giai", "nhat", "tien"]);
+  });
+
+  it("keeps 'thi' (the contest) but drops 'thì' when typed with marks", () => {
+    expect(terms("muốn thi thì làm sao")).toEqual(["thi"]);
+  });
+
+  it("turns question words into markers", () => {
+    const r = analyse("bao giờ kết thúc, thi ở đâu, thi như thế nào, bao nhiêu câu").readings[0]!;
+    expect(r.markers).toEqual(["q:when", "q:where", "q:how", "q:many"]);
+  });
+
+  it("forms syllable pairs across stopwords", () => {
+    expect(analyse("hết hạn").readings[0]!.pairs).toContain("het+han");
+    expect(analyse("chỉ tiêu").readings[0]!.pairs).toContain("chi+tieu");
+  });
+
+  it("tidies numbers and money", () => {
+    expect(key("giải 5tr")).toBe("giai 5 trieu");
+    expect(key("5.000.000 đồng")).toBe("giai 5000000 dong".replace("giai ", ""));
+    expect(key("70% hộ")).toBe("70 % ho");
+  });
+
+  it("spells ki/ky and ti/ty the same way", () => {
+    expect(key("đăng kí")).toBe(key("đăng ký"));
+    expect(key("tỉ lệ")).toBe(key("tỷ lệ"));
+  });
+});
