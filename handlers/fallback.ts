@@ -1,5 +1,6 @@
 import type { Middleware } from "../src/bot/composer.js";
 import { analyse } from "../src/nlp/normalise.js";
+import { metrics } from "../src/observability/metrics.js";
 
 /**
  * Runs when no handler claimed a message: records the question for officers and, in a 1:1 chat,
@@ -11,6 +12,7 @@ export const fallback: Middleware = (ctx) => {
   if (!ctx.text) return;
   const { unanswered, faq, clock } = ctx.services;
   const now = clock.now();
+  metrics.faqTotal.inc({ outcome: "fallback" });
   const analysis = analyse(ctx.text);
   if (ctx.conversation.kind === "group") {
     // Group chatter is not a question to the bot; keep only what reads as one.

@@ -1,5 +1,6 @@
 import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
+import { metrics } from "../src/observability/metrics.js";
 
 /** Dialog step after "Bạn muốn hỏi: 1) … 2) …": the resident answers with a digit. */
 export const FAQ_CHOICE = "faq-choice";
@@ -29,6 +30,7 @@ function answerChoice(ctx: BotContext): boolean {
   }
   ctx.session.clear();
   ctx.intent = entry.id;
+  metrics.faqTotal.inc({ outcome: "answered" });
   ctx.reply(faq.answer(entry, clock.now()));
   return true;
 }
@@ -46,12 +48,14 @@ export const faqHandlers = new Composer().filter(
     const res = ctx.services.faq.ask(ctx.text, ctx.services.clock.now());
     ctx.log.debug({ faq: res.kind, confidence: res.confidence, key: res.key }, "faq");
     if (res.kind === "answer") {
+      metrics.faqTotal.inc({ outcome: "answered" });
       ctx.intent = res.id;
       ctx.reply(res.text);
       return;
     }
     if (res.kind === "suggest" && ctx.conversation.kind === "user") {
       ctx.session.set(FAQ_CHOICE, { ids: res.ids } satisfies ChoiceData, CHOICE_TTL_MS);
+      metrics.faqTotal.inc({ outcome: "suggested" });
       ctx.intent = "faq-suggest";
       ctx.reply(res.text);
       return;
