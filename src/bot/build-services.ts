@@ -6,6 +6,7 @@ import type { Outbound } from "../zalo/outbound.js";
 import type { Logger } from "../observability/logger.js";
 import { DialogSessionStore } from "../stores/dialog-session-store.js";
 import { buildFaqServices } from "../faq/build-faq-services.js";
+import { buildPeopleServices } from "../people/people-services.js";
 import type { Services } from "./services.js";
 
 export interface ServiceDeps {
@@ -26,5 +27,6 @@ export function buildServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     dialogs: new DialogSessionStore(deps.db),
     ...buildFaqServices(deps.config.CONTENT_DIR, deps.db),
+    people: buildPeopleServices(deps),
   };
 }

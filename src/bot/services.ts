@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { Campaign } from "../content/campaign.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
 import type { Logger } from "../observability/logger.js";
+import type { PeopleServices } from "../people/people-services.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
 import type { UnansweredStore } from "../stores/unanswered-store.js";
 
@@ -19,4 +20,6 @@ export interface Services {
   faq: FaqEngine;
   /** Questions the bot could not answer, for officers. */
   unanswered: UnansweredStore;
+  /** Units, officers, completion reports and progress (src/people/). */
+  people: PeopleServices;
 }

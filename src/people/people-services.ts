@@ -1,0 +1,46 @@
+import { loadCampaign } from "../content/campaign.js";
+import type { Db } from "../db/database.js";
+import { CompletionsStore } from "./completions-store.js";
+import { OfficersStore } from "./officers-store.js";
+import { ProgressService } from "./progress-service.js";
+import type { CampaignWindow } from "./progress-types.js";
+import { UnitResolver } from "./unit-resolver.js";
+import { UnitsStore } from "./units-store.js";
+
+/**
+ * Units, officers, completion reports and progress, as handlers, the CLI, broadcasts and the dashboard use them:
+ * - `units.byGroupId(groupId)`, `units.byCode(code)`, `resolver.resolve(text)`
+ * - `officers.isOfficer(id)`, `officers.canManage(id, code)`, `officers.unitsOf(id)`
+ * - `progress.report(now)` (contract.md GET /admin/progress), `progress.behind(now, { withGroup: true })`
+ * - `completions.perDay()` for the dashboard's chart
+ * Nothing here caches units or officers without a freshness check: the CLI writes to the same file.
+ */
+export interface PeopleServices {
+  units: UnitsStore;
+  resolver: UnitResolver;
+  officers: OfficersStore;
+  completions: CompletionsStore;
+  progress: ProgressService;
+  /** Deletes everything the bot holds that is keyed by this Zalo user (completion and officer rights). */
+  forgetUser(userId: string): { completion: boolean; officer: boolean };
+}
+
+export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServices {
+  const units = new UnitsStore(db);
+  const officers = new OfficersStore(db);
+  const completions = new CompletionsStore(db);
+  return {
+    units,
+    resolver: new UnitResolver(units),
+    officers,
+    completions,
+    progress: new ProgressService(db, window),
+    forgetUser: (userId) =>
+      db.transaction(() => ({ completion: completions.delete(userId), officer: officers.remove(userId) }))(),
+  };
+}
+
+/** Builds the people services with the campaign window from content/campaign.yaml. */
+export function buildPeopleServices(deps: { db: Db; config: { CONTENT_DIR: string } }): PeopleServices {
+  return createPeopleServices(deps.db, loadCampaign(deps.config.CONTENT_DIR).window);
+}
