@@ -16,7 +16,7 @@ export interface Retrieval {
 }
 
 /** Ranks FAQ entries for a question: BM25 finds candidates, coverage reorders them. */
-export function retrieve(index: FaqIndex, text: string, limit = 5): Retrieval {
+export function retrieve(index: FaqIndex, text: string, limit = 8): Retrieval {
   const analysis = analyse(text);
   const byEntry = new Map<string, Ranked>();
   for (const reading of analysis.readings) {

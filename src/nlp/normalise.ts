@@ -105,7 +105,11 @@ function readingOf(items: Item[]): Reading {
   // "không vào được", "chưa nhận được": something does not work, which problem entries are about.
   for (let i = 0; i < kept.length; i++) {
     if (kept[i]!.f !== "khong" && kept[i]!.f !== "chua") continue;
-    if (kept.slice(i + 1, i + 5).some((k) => k.f === "duoc") && !markers.includes("q:cant")) markers.push("q:cant");
+    if (kept.slice(i + 1, i + 5).some((k) => k.f === "duoc") && !terms.includes("q:cant")) {
+      // A topic term, not a mere marker: an entry about how to do X should not answer "X does not work".
+      terms.push("q:cant");
+      accents.push(null);
+    }
   }
   for (let i = 0; i + 1 < kept.length; i++) {
     const a = kept[i]!;

@@ -47,6 +47,8 @@ export const TEENCODE: Readonly<Record<string, string | readonly string[]>> = {
   bnhiu: "bao nhiêu",
   nhiu: "nhiêu",
   bh: "bao giờ",
+  kt: "kết thúc",
+  ktra: "kiểm tra",
   bgio: "bao giờ",
   bjo: "bao giờ",
   bjờ: "bao giờ",
