@@ -20,7 +20,7 @@ for (const e of engine.content.entries) {
     pool.push(p, strip(p), `${p.replace(/không/g, "ko").replace(/được/g, "dc")} ạ`);
   }
 }
-for (const file of ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl"]) {
+for (const file of ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl", "test/faq/heldout-3.jsonl"]) {
   try {
     for (const l of readFileSync(file, "utf8").split("\n")) if (l.trim()) pool.push((JSON.parse(l) as { text: string }).text);
   } catch {

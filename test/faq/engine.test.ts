@@ -16,7 +16,7 @@ interface Case {
   id: string[] | null;
 }
 // Our own phrasings, written as residents type them and NOT copied from ../shared/eval/faq-dev.jsonl.
-const cases: Case[] = ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl"].flatMap((f) =>
+const cases: Case[] = ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl", "test/faq/heldout-3.jsonl"].flatMap((f) =>
   readFileSync(f, "utf8")
     .split("\n")
     .filter((l) => l.trim())
