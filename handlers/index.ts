@@ -1,6 +1,9 @@
 import { Composer } from "../src/bot/composer.js";
+import { completionHandlers } from "./completion.js";
 import { faqHandlers } from "./faq.js";
 import { greetingHandlers } from "./greeting.js";
+import { officerHandlers } from "./officer-commands.js";
+import { privacyHandlers } from "./privacy.js";
 
 export { fallback } from "./fallback.js";
 
@@ -11,6 +14,10 @@ export { fallback } from "./fallback.js";
 export function buildHandlers(): Composer {
   return new Composer()
     // lifecycle & commands (completions, officers, broadcasts) go here
+    .use(privacyHandlers.middleware())
+    .use(officerHandlers.middleware())
+    // #xong, a completion step in progress, "em thi xong rồi ạ"
+    .use(completionHandlers.middleware())
     .use(greetingHandlers.middleware())
     // FAQ last, right before the fallback
     .use(faqHandlers.middleware());

@@ -1,14 +1,30 @@
 /** Why a full name was not accepted (shown to the resident in Vietnamese by the handler). */
-export type NameProblem = "empty" | "too_short" | "too_long" | "one_word" | "too_many_words" | "not_letters";
+export type NameProblem =
+  | "empty"
+  | "too_short"
+  | "too_long"
+  | "one_word"
+  | "too_many_words"
+  | "not_letters"
+  | "not_a_name";
 
 export type NameCheck = { ok: true; name: string } | { ok: false; problem: NameProblem };
 
 // What people wrap a name in: "tên em là ...", "... ạ", "dạ ...".
 const LEADING = /^(?:d[aạ]\s+|v[aâ]ng\s+)?(?:(?:h[oọ]\s+)?(?:v[aà]\s+)?t[eê]n\s+(?:c[uủ]a\s+)?(?:em|t[oô]i|m[iì]nh|ch[aá]u|anh|ch[iị]|c[oô]|ch[uú]|b[aá]c)\s+(?:l[aà]\s+)?|(?:em|t[oô]i|m[iì]nh|ch[aá]u)\s+l[aà]\s+)/iu;
+const LABEL = /^(?:h[oọ]\s*(?:v[aà]\s*)?t[eê]n|t[eê]n)\s*:\s*/iu;
 const TRAILING = /[\s,.!]*(?:ạ|nhé|nhe|nha|ak|à)?[\s.!]*$/iu;
 
 /** Letters (any script's, so Vietnamese with its marks), one word. */
 const WORD = /^[\p{L}\p{M}]+$/u;
+
+// Words of chat, never of a Vietnamese name ("ok mọi người", "xong rồi"); compared lower-case, marks kept,
+// so "Thị" and "Thi" (names) are not caught.
+const NOT_NAME_WORDS = new Set(
+  ("ok oke okay mọi người rồi roi xong chưa chua không khong được duoc nhé vâng dạ ơi bài cuộc cảm ơn chào " +
+    "với gì sao nào đâu này đã là và có thì mà của cho làm em chị bạn mình tôi ad admin hỏi tổ trường đơn vị")
+    .split(" "),
+);
 
 function capitalise(word: string): string {
   const lower = word.toLocaleLowerCase("vi");
@@ -21,7 +37,7 @@ function capitalise(word: string): string {
  * so what reaches an officer's report is only letters and single spaces.
  */
 export function checkFullName(input: string): NameCheck {
-  const name = input.normalize("NFC").replace(/\s+/g, " ").trim().replace(LEADING, "").replace(TRAILING, "").trim();
+  const name = input.normalize("NFC").replace(/\s+/g, " ").trim().replace(LABEL, "").replace(LEADING, "").replace(TRAILING, "").trim();
   if (!name) return { ok: false, problem: "empty" };
   if (name.length > 60) return { ok: false, problem: "too_long" };
   const words = name.split(" ");
@@ -29,5 +45,6 @@ export function checkFullName(input: string): NameCheck {
   if (name.length < 2) return { ok: false, problem: "too_short" };
   if (words.length < 2) return { ok: false, problem: "one_word" };
   if (words.length > 6) return { ok: false, problem: "too_many_words" };
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLocaleLowerCase("vi")))) return { ok: false, problem: "not_a_name" };
   return { ok: true, name: words.map(capitalise).join(" ") };
 }

@@ -60,6 +60,7 @@ export class UnitsStore {
   private readonly byCodeStmt;
   private readonly byGroupStmt;
   private readonly versionStmt;
+  private readonly countStmt;
   private readonly upsertStmt;
   private readonly unlinkGroupStmt;
   private readonly linkStmt;
@@ -68,6 +69,7 @@ export class UnitsStore {
     this.allStmt = db.prepare<[], UnitRow>("SELECT * FROM units ORDER BY ward, kind, code");
     this.byCodeStmt = db.prepare<[string], UnitRow>("SELECT * FROM units WHERE code = ?");
     this.byGroupStmt = db.prepare<[string], UnitRow>("SELECT * FROM units WHERE zalo_group_id = ?");
+    this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM units");
     this.versionStmt = db.prepare<[], { v: number }>("SELECT v FROM people_version WHERE id = 1");
     this.upsertStmt = db.prepare(
       `INSERT INTO units (code, name, kind, ward, base, target_ratio, target, zalo_group_id, aliases, updated_at)
@@ -85,6 +87,10 @@ export class UnitsStore {
 
   all(): Unit[] {
     return this.allStmt.all().map(toUnit);
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
   }
 
   /** By code, case-insensitive (codes are stored upper-case). */

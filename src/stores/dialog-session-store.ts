@@ -13,6 +13,7 @@ export class DialogSessionStore {
   private readonly setStmt;
   private readonly delStmt;
   private readonly pruneStmt;
+  private readonly clearSenderStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], { kind: string; data: string; expires_at: number }>(
@@ -24,6 +25,10 @@ export class DialogSessionStore {
     );
     this.delStmt = db.prepare("DELETE FROM dialog_sessions WHERE session_key = ?");
     this.pruneStmt = db.prepare("DELETE FROM dialog_sessions WHERE expires_at <= ?");
+    // Keys end with ":<senderId>" (see Bot.handle); compared by suffix, not LIKE, so ids need no escaping.
+    this.clearSenderStmt = db.prepare<[string, string]>(
+      "DELETE FROM dialog_sessions WHERE substr(session_key, -length(?) - 1) = ':' || ?",
+    );
   }
 
   get<T>(key: string, now: number): DialogState<T> | null {
@@ -42,6 +47,11 @@ export class DialogSessionStore {
 
   clear(key: string): void {
     this.delStmt.run(key);
+  }
+
+  /** Drops every step of this sender, in every conversation (#xoa, user_withdraw). */
+  clearSender(senderId: string): number {
+    return this.clearSenderStmt.run(senderId, senderId).changes;
   }
 
   prune(now: number): number {

@@ -1,0 +1,189 @@
+import { Composer, parseCommand } from "../src/bot/composer.js";
+import type { BotContext } from "../src/bot/context.js";
+import * as say from "../src/people/chat-texts.js";
+import { splitNameAndUnit } from "../src/people/completion-args.js";
+import { looksLikeCompletion } from "../src/people/completion-intent.js";
+import { checkFullName } from "../src/people/person-name.js";
+import type { Unit } from "../src/people/units-store.js";
+
+/** Dialog steps of the completion flow (ctx.session, per sender per conversation, 30 minutes). */
+export const STEP_NAME = "completion:name";
+export const STEP_UNIT = "completion:unit";
+export const STEP_CHOICE = "completion:unit-choice";
+const STEP_TTL_MS = 30 * 60_000;
+const MAX_TRIES = 3;
+const INTENT = "completion";
+
+interface NameStep {
+  tries: number;
+}
+interface UnitStep {
+  name: string;
+  tries: number;
+}
+interface ChoiceStep {
+  name: string;
+  codes: string[];
+  tries: number;
+}
+
+const DIGIT = /^\s*(?:s[ốo]\s*)?([1-9])\s*[.)]?\s*$/iu;
+
+/** The unit of the OA group this was written in, when the group is linked to one. */
+function groupUnit(ctx: BotContext): Unit | null {
+  return ctx.conversation.kind === "group" ? ctx.services.people.units.byGroupId(ctx.conversation.id) : null;
+}
+
+/** One residential and one agency unit, to show what a unit name looks like. */
+function examples(ctx: BotContext): Unit[] {
+  const all = ctx.services.people.units.all();
+  return [all.find((u) => u.kind === "residential"), all.find((u) => u.kind === "agency")].filter(
+    (u): u is Unit => u !== undefined,
+  );
+}
+
+function save(ctx: BotContext, name: string, unit: Unit): void {
+  const { completions } = ctx.services.people;
+  const source = parseCommand(ctx.text)?.name === "xong" ? "command" : "dialog";
+  const { created } = completions.upsert(
+    { zaloUserId: ctx.senderId!, fullName: name, unitCode: unit.code, source },
+    ctx.services.clock.now(),
+  );
+  ctx.session.clear();
+  ctx.intent = INTENT;
+  ctx.log.info({ unit: unit.code, created }, "completion recorded");
+  ctx.reply(say.recorded({ fullName: name }, unit, !created));
+}
+
+/** Resolves the unit text and either saves, offers numbered choices or asks again. */
+function withUnitText(ctx: BotContext, name: string, unitText: string, tries: number): void {
+  ctx.intent = INTENT;
+  const { resolver, units } = ctx.services.people;
+  if (units.count() === 0) {
+    ctx.session.clear();
+    ctx.reply(say.NO_UNITS_YET);
+    return;
+  }
+  const r = resolver.resolve(unitText);
+  if (r.kind === "found") return save(ctx, name, r.unit);
+  if (tries + 1 >= MAX_TRIES) {
+    ctx.session.clear();
+    ctx.reply(say.GAVE_UP);
+    return;
+  }
+  if (r.kind === "choices") {
+    ctx.session.set(STEP_CHOICE, { name, codes: r.units.map((u) => u.code), tries: tries + 1 } satisfies ChoiceStep, STEP_TTL_MS);
+    ctx.reply(say.unitChoices(r.units));
+    return;
+  }
+  ctx.session.set(STEP_UNIT, { name, tries: tries + 1 } satisfies UnitStep, STEP_TTL_MS);
+  ctx.reply(r.kind === "too_many" ? say.tooManyUnits(r.count) : say.unitNotFound(unitText, examples(ctx)));
+}
+
+/** Has a valid name: the group's unit, the typed unit, or ask for the unit. */
+function withName(ctx: BotContext, name: string, unitText: string): void {
+  ctx.intent = INTENT;
+  if (unitText) return withUnitText(ctx, name, unitText, 0);
+  const unit = groupUnit(ctx);
+  if (unit) return save(ctx, name, unit);
+  if (ctx.services.people.units.count() === 0) {
+    ctx.session.clear();
+    ctx.reply(say.NO_UNITS_YET);
+    return;
+  }
+  ctx.session.set(STEP_UNIT, { name, tries: 0 } satisfies UnitStep, STEP_TTL_MS);
+  ctx.reply(say.askUnit(name, examples(ctx)));
+}
+
+/** "<họ và tên>[, <đơn vị>]" typed after #xong or while we wait for the name. */
+function withNameAndUnit(ctx: BotContext, text: string, tries: number): void {
+  ctx.intent = INTENT;
+  const { name, unit } = splitNameAndUnit(text, ctx.services.people.resolver);
+  const check = checkFullName(name);
+  if (check.ok) return withName(ctx, check.name, unit);
+  if (tries + 1 >= MAX_TRIES) {
+    ctx.session.clear();
+    ctx.reply(say.GAVE_UP);
+    return;
+  }
+  ctx.session.set(STEP_NAME, { tries: tries + 1 } satisfies NameStep, STEP_TTL_MS);
+  ctx.reply(say.nameProblem(check.problem));
+}
+
+function startFlow(ctx: BotContext): void {
+  ctx.intent = INTENT;
+  ctx.session.set(STEP_NAME, { tries: 0 } satisfies NameStep, STEP_TTL_MS);
+  ctx.reply(say.askName(groupUnit(ctx)));
+}
+
+/** A reply to the step we are waiting for; returns false when the message is not one (let others have it). */
+function continueFlow(ctx: BotContext): boolean {
+  const step = ctx.session.get<NameStep | UnitStep | ChoiceStep>();
+  if (!step || !step.kind.startsWith("completion:")) return false;
+  const inGroup = ctx.conversation.kind === "group";
+  // A question in the middle of the flow goes to the FAQ; the step waits (it expires on its own).
+  if (ctx.text.includes("?")) return false;
+
+  if (step.kind === STEP_NAME) {
+    const tries = (step.data as NameStep).tries;
+    const { name } = splitNameAndUnit(ctx.text, ctx.services.people.resolver);
+    // Group members chat among themselves: only a plausible name is taken as the answer there.
+    if (inGroup && !checkFullName(name).ok) return false;
+    withNameAndUnit(ctx, ctx.text, tries);
+    return true;
+  }
+  if (step.kind === STEP_UNIT) {
+    const { name, tries } = step.data as UnitStep;
+    if (inGroup && ctx.services.people.resolver.resolve(ctx.text).kind === "none") return false;
+    withUnitText(ctx, name, ctx.text, tries);
+    return true;
+  }
+  if (step.kind === STEP_CHOICE) {
+    const { name, codes, tries } = step.data as ChoiceStep;
+    const m = DIGIT.exec(ctx.text);
+    if (!m) {
+      if (inGroup && ctx.services.people.resolver.resolve(ctx.text).kind === "none") return false;
+      withUnitText(ctx, name, ctx.text, tries);
+      return true;
+    }
+    const code = codes[Number(m[1]) - 1];
+    const unit = code ? ctx.services.people.units.byCode(code) : null;
+    ctx.intent = INTENT;
+    if (!unit) {
+      ctx.reply(say.chooseNumber(codes.length));
+      return true;
+    }
+    save(ctx, name, unit);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Completion reports: `#xong <họ và tên>, <đơn vị>` in one message, or the natural flow
+ * ("em thi xong rồi ạ" → full name → unit, with numbered choices when ambiguous → confirmation).
+ * In a group linked to a unit, the unit is known. A second report updates the first.
+ */
+export const completionHandlers = new Composer()
+  .filter(
+    (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),
+    new Composer()
+      .command("xong", (ctx) => {
+        const args = ctx.command?.args ?? "";
+        if (!args) return startFlow(ctx);
+        withNameAndUnit(ctx, args, 0);
+      })
+      .use((ctx, next) => {
+        if (parseCommand(ctx.text)) return next();
+        if (continueFlow(ctx)) return;
+        if (!looksLikeCompletion(ctx.text)) return next();
+        const existing = ctx.services.people.completions.get(ctx.senderId!);
+        if (existing) {
+          ctx.intent = INTENT;
+          ctx.reply(say.alreadyRecorded(existing, ctx.services.people.units.byCode(existing.unitCode)));
+          return;
+        }
+        startFlow(ctx);
+      })
+      .middleware(),
+  );
