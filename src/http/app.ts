@@ -8,6 +8,7 @@ import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js"
 import { healthRouter } from "./health-routes.js";
 import { buildDashboardData } from "./admin/build-dashboard-data.js";
 import { mountAdmin } from "./admin/mount-admin.js";
+import { adminProgressRouter } from "./admin-progress-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
 
 export interface AppDeps {
@@ -35,6 +36,13 @@ export function createApp(deps: AppDeps): Express {
     data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock }),
     now: () => deps.services.clock.now(),
   });
+  app.use(
+    adminProgressRouter({
+      adminToken: deps.config.ADMIN_TOKEN,
+      progress: deps.services.people.progress,
+      now: () => deps.services.clock.now(),
+    }),
+  );
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
