@@ -34,11 +34,6 @@ export function decide(ranked: Ranked[]): Decision {
       .filter((c) => c.coverage >= SUGGEST_COVERAGE)
       .slice(0, MAX_SUGGESTIONS)
       .map((c) => c.entry);
-    if (entries.length === 1) {
-      return top.coverage >= ANSWER_COVERAGE
-        ? { kind: "answer", entry: top.entry, confidence }
-        : { kind: "suggest", entries, confidence };
-    }
     return { kind: "suggest", entries, confidence };
   }
   return { kind: "none", confidence };

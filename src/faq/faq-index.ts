@@ -9,12 +9,19 @@ const UNKNOWN_WEIGHT = 4;
  * counts this much of its weight against coverage (an unknown one counts fully).
  */
 const KNOWN_MISSING_FACTOR = 0.5;
+/**
+ * Two known syllables side by side that no phrasing has side by side ("người yêu", "cấp cứu") are
+ * probably one word of another topic; the pair counts this much against coverage.
+ */
+const NEW_PAIR_WEIGHT = 0.6;
 /** Weight of a syllable typed with marks the content never has ("giá" vs "tham gia"). */
 const FOREIGN_ACCENT_WEIGHT = 3;
 /** Credit for a syllable typed with other marks than the content's ("điện" vs "điền"). */
 const ACCENT_MISMATCH_CREDIT = 0.4;
 /** Pairs say more than single syllables ("het+han" vs "het"); question markers say less. */
 const PAIR_BOOST = 1.6;
+/** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
+const COMMON_SHARE = 0.1;
 const MARKER_BOOST = 0.6;
 
 export interface Candidate {
@@ -56,6 +63,11 @@ export class FaqIndex {
   private readonly idf = new Map<string, number>();
   /** Every accented syllable of the content: "giá" is not "gia" (tham gia) when marks were typed. */
   private readonly allAccented = new Set<string>();
+  /**
+   * Tokens worth sending to BM25: known to some phrasing and not in most of them ("thi", "cuoc"),
+   * which score almost nothing but make every phrasing a hit. Coverage still counts them.
+   */
+  private readonly searchable = new Set<string>();
 
   constructor(readonly entries: readonly FaqEntry[]) {
     this.search = new MiniSearch<PhrasingDoc>({
@@ -86,6 +98,9 @@ export class FaqIndex {
       return v;
     });
     this.search.addAll(docs);
+    const docFreq = new Map<string, number>();
+    for (const d of docs) for (const t of d.t.split(" ")) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    for (const [t, n] of docFreq) if (n <= docs.length * COMMON_SHARE) this.searchable.add(t);
     for (const a of this.accented) for (const x of a) this.allAccented.add(x);
     const df = new Map<string, number>();
     for (const v of this.vocab) for (const t of v) df.set(t, (df.get(t) ?? 0) + 1);
@@ -104,7 +119,7 @@ export class FaqIndex {
 
   /** Entries ranked for one reading of a question, best first, with coverage. */
   rank(r: Reading, limit = 5): Candidate[] {
-    const tokens = readingTokens(r);
+    const tokens = readingTokens(r).filter((t) => this.searchable.has(t));
     if (tokens.length === 0) return [];
     const best = new Map<number, number>();
     for (const hit of this.search.search(tokens.join(" "))) {
@@ -144,6 +159,14 @@ export class FaqIndex {
           if (a && acc.size > 0 && !acc.has(a)) covered += ACCENT_MISMATCH_CREDIT * this.weight(t);
           else covered += this.weight(t);
         });
+        for (const p of r.topicPairs) {
+          const [a, b] = p.split("+") as [string, string];
+          if (this.knows(a) && this.knows(b) && !this.knows(p)) {
+            missing.push(p);
+            total += NEW_PAIR_WEIGHT;
+            strictTotal += NEW_PAIR_WEIGHT;
+          }
+        }
         return {
           entry: this.entries[i]!,
           score,

@@ -10,6 +10,8 @@ const AROUND = new Set(
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there)( (buoi )?(sang|trua|chieu|toi))?$/],
+  // "bạn là ai", "bot tên gì", "có ai không": who is answering
+  ["greeting", /^(q:who|ten gi|ten q:what|co ai khong|co ai|ai khong|ai day|ai vay|ai the|nguoi that khong|nguoi hay may)$/],
   ["thanks", /^((ok|da|vang|roi|duoc) )?(xin )?(cam on|thank you|thank)( (ok|nhe|lam))?$/],
   ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai)$/],
   ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],

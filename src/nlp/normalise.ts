@@ -21,6 +21,8 @@ export interface Reading {
   markers: string[];
   /** Adjacent syllable pairs "a+b" over the question without fillers, e.g. "het+han". */
   pairs: string[];
+  /** Pairs of adjacent topic syllables ("nguoi+yeu"): a pair the content never has is another word. */
+  topicPairs: string[];
 }
 
 export interface Analysis {
@@ -96,9 +98,11 @@ function readingOf(items: Item[]): Reading {
     }
     if (isFiller(it)) continue;
     const stop = isStop(it);
-    if (!stop && !terms.includes(it.f)) {
+    const acc = it.acc !== it.f ? it.acc : null;
+    // "dự báo bão": keep "bão" although "báo" folds the same.
+    if (!stop && !terms.some((t, k) => t === it.f && (accents[k] === acc || acc === null))) {
       terms.push(it.f);
-      accents.push(it.acc !== it.f ? it.acc : null);
+      accents.push(acc);
     }
     kept.push({ f: it.f, stop });
   }
@@ -111,12 +115,14 @@ function readingOf(items: Item[]): Reading {
       accents.push(null);
     }
   }
+  const topicPairs: string[] = [];
   for (let i = 0; i + 1 < kept.length; i++) {
     const a = kept[i]!;
     const b = kept[i + 1]!;
     if (!a.stop || !b.stop) pairs.push(`${a.f}+${b.f}`);
+    if (!a.stop && !b.stop && !a.f.startsWith("q:") && !b.f.startsWith("q:") && a.f !== b.f) topicPairs.push(`${a.f}+${b.f}`);
   }
-  return { terms, accents, markers, pairs };
+  return { terms, accents, markers, pairs, topicPairs };
 }
 
 /**
