@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText } from "../helpers/zalo-events.js";
+import { CAMPAIGN_NOW, seedPeople } from "./seed-people.js";
 
 const ADMIN_TOKEN = "app-test-admin-token-1";
 const bearer = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -27,6 +28,30 @@ describe("dashboard on the real bot", () => {
     const page = await (await fetch(`${bot.url}/admin`, { headers: bearer })).text();
     expect(page).toContain("&lt;b&gt;giá vé máy bay&lt;/b&gt;");
     expect(page).not.toContain("<b>giá vé");
+  });
+
+  it("shows imported units with the behind one highlighted, the daily chart and the progress CSV", async () => {
+    bot = await startTestBot({ ADMIN_TOKEN, BOT_NOW: CAMPAIGN_NOW });
+    seedPeople(bot.rt.services.people);
+
+    const page = await (await fetch(`${bot.url}/admin`, { headers: bearer })).text();
+    expect(page).toMatch(/<li class="unit behind" data-unit="TDP-AD2" data-behind="true">[\s\S]*?Chậm tiến độ/);
+    expect(page).toMatch(/<li class="unit" data-unit="TDP-AD1" data-behind="false">/);
+    expect(page).toContain("Tổng: <b>18</b>");
+    expect(page).toContain("Chưa liên kết nhóm Zalo");
+
+    const daily = await (await fetch(`${bot.url}/admin/completions/daily`, { headers: bearer })).json();
+    expect(daily).toEqual({
+      days: [
+        { day: "2025-10-25", count: 6, total: 6 },
+        { day: "2025-10-28", count: 7, total: 13 },
+        { day: "2025-10-31", count: 5, total: 18 },
+      ],
+      total: 18,
+    });
+
+    const csv = await (await fetch(`${bot.url}/admin/export/progress.csv`, { headers: bearer })).text();
+    expect(csv).toMatch(/Phường An Dương,TDP-AD2,Tổ dân phố Số 2,residential,50,35,1,2\.9,\d+,chậm\r\n/);
   });
 
   it("keeps the contract's 401 and 503 on the real app", async () => {

@@ -12,8 +12,8 @@ export interface DashboardDataDeps {
 /** Reads each part of the dashboard from the feature that owns it. */
 export function buildDashboardData(d: DashboardDataDeps): DashboardData {
   return {
-    progress: () => ({ asOf: d.clock.now().toISOString(), units: [], wards: [] }),
-    completionsByDay: () => [],
+    progress: () => d.services.people.progress.report(d.clock.now()),
+    completionsByDay: () => d.services.people.completions.perDay(),
     broadcasts: () => [],
     unanswered: (limit) =>
       d.services.unanswered
