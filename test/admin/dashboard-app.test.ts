@@ -54,6 +54,22 @@ describe("dashboard on the real bot", () => {
     expect(csv).toMatch(/Phường An Dương,TDP-AD2,Tổ dân phố Số 2,residential,50,35,1,2\.9,\d+,chậm\r\n/);
   });
 
+  it("lets a signed-in officer read the other admin routes with the session cookie", async () => {
+    bot = await startTestBot({ ADMIN_TOKEN, BOT_NOW: CAMPAIGN_NOW });
+    seedPeople(bot.rt.services.people);
+    const login = await fetch(`${bot.url}/admin/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: ADMIN_TOKEN }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+    const res = await fetch(`${bot.url}/admin/progress`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const progress = (await res.json()) as { units: { code: string; behind: boolean }[] };
+    expect(progress.units.find((u) => u.code === "TDP-AD2")?.behind).toBe(true);
+  });
+
   it("keeps the contract's 401 and 503 on the real app", async () => {
     bot = await startTestBot({ ADMIN_TOKEN });
     expect((await fetch(`${bot.url}/admin/unanswered`)).status).toBe(401);
