@@ -13,7 +13,7 @@ export type NameCheck = { ok: true; name: string } | { ok: false; problem: NameP
 // What people wrap a name in: "tên em là ...", "... ạ", "dạ ...".
 const LEADING = /^(?:d[aạ]\s+|v[aâ]ng\s+)?(?:(?:h[oọ]\s+)?(?:v[aà]\s+)?t[eê]n\s+(?:c[uủ]a\s+)?(?:em|t[oô]i|m[iì]nh|ch[aá]u|anh|ch[iị]|c[oô]|ch[uú]|b[aá]c)\s+(?:l[aà]\s+)?|(?:em|t[oô]i|m[iì]nh|ch[aá]u)\s+l[aà]\s+)/iu;
 const LABEL = /^(?:h[oọ]\s*(?:v[aà]\s*)?t[eê]n|t[eê]n)\s*:\s*/iu;
-const TRAILING = /[\s,.!]*(?:ạ|nhé|nhe|nha|ak|à)?[\s.!]*$/iu;
+const TRAILING = /(?:[\s,.!]+(?:ạ|nhé|nhe|nha|ak|à))?[\s,.!]*$/iu;
 
 /** Letters (any script's, so Vietnamese with its marks), one word. */
 const WORD = /^[\p{L}\p{M}]+$/u;

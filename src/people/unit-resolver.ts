@@ -53,7 +53,10 @@ export class UnitResolver {
     if (strong.length === 1) return { kind: "found", unit: strong[0]!.unit };
     if (strong.length > 1) {
       const full = strong.filter((s) => s.full);
-      if (full.length === 1) return { kind: "found", unit: full[0]!.unit };
+      // The exact name wins over looser ones of the same ward ("tổ 1": TDP 1, not TDP 1A); across wards
+      // only the person can say which one they meant.
+      const only = full.length === 1 ? full[0]!.unit : null;
+      if (only && strong.every((s) => s.unit.ward === only.ward)) return { kind: "found", unit: only };
       return listOrTooMany(full.length > 1 ? full : strong);
     }
     const weak = scores.filter((s) => s.coverage >= 0.6).sort((a, b) => b.coverage - a.coverage);

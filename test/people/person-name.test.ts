@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeCompletion } from "../../src/people/completion-intent.js";
+import { checkFullName } from "../../src/people/person-name.js";
+
+describe("full names", () => {
+  it.each([
+    ["Nguyễn Văn An", "Nguyễn Văn An"],
+    ["nguyễn thị  mai", "Nguyễn Thị Mai"],
+    ["TRẦN ĐỨC ANH", "Trần Đức Anh"],
+    ["Nguyen Thi Lan", "Nguyen Thi Lan"],
+    ["tên em là Phạm Văn Bình ạ", "Phạm Văn Bình"],
+    ["Họ tên: Lê Thu Hà", "Lê Thu Hà"],
+    ["Tôn Nữ Thị Minh Châu", "Tôn Nữ Thị Minh Châu"],
+    ["Nguyễn Văn An.", "Nguyễn Văn An"],
+    // decomposed input (some keyboards) comes out composed
+    ["Nguye\u0302\u0303n Va\u0306n An", "Nguyễn Văn An"],
+  ])("%s → %s", (input, name) => {
+    expect(checkFullName(input)).toEqual({ ok: true, name });
+  });
+
+  it.each([
+    ["An", "one_word"],
+    ["", "empty"],
+    ["Nguyễn Văn 4n", "not_letters"],
+    ["Nguyễn Văn An 0901234567", "not_letters"],
+    ["https://evil.example/x", "not_letters"],
+    ["<script>alert(1)</script>", "not_letters"],
+    ["Nguyễn <b>Văn</b> An", "not_letters"],
+    ["=HYPERLINK(\"x\") An", "not_letters"],
+    ["Một Hai Ba Bốn Năm Sáu Bảy", "too_many_words"],
+    [`${"A".repeat(40)} ${"B".repeat(30)}`, "too_long"],
+    ["ok mọi người", "not_a_name"],
+    ["xong rồi ạ nhé", "not_a_name"],
+  ])("rejects %j (%s)", (input, problem) => {
+    expect(checkFullName(input)).toEqual({ ok: false, problem });
+  });
+});
+
+describe("completion sentences", () => {
+  it.each([
+    "em thi xong rồi ạ",
+    "toi da hoan thanh cuoc thi",
+    "em thi xong rồi, nhận chứng nhận rồi ạ",
+    "xong r nhé",
+    "đã thi xong",
+    "Mình làm bài xong rồi nhé ad",
+    "hoàn thành rồi ạ",
+    "Dạ em đã hoàn thành bài thi",
+  ])("%s → the completion flow", (text) => {
+    expect(looksLikeCompletion(text)).toBe(true);
+  });
+
+  it.each([
+    "thi xong thì nhận chứng nhận ở đâu?",
+    "thi xong thì nhận chứng nhận ở đâu",
+    "thi xong rồi mà không thấy chứng nhận",
+    "làm xong 20 câu rồi làm gì tiếp",
+    "thi xong nhận được gì",
+    "thi xong có giấy khen không",
+    "em học xong chuyên đề 1 rồi",
+    "chưa thi xong",
+    "bao giờ thi xong",
+    "xong",
+    "#xong Nguyễn Văn An, tổ 5",
+    "cần hoàn thành những gì để được tính",
+  ])("%s → not a report (FAQ or nothing)", (text) => {
+    expect(looksLikeCompletion(text)).toBe(false);
+  });
+});
