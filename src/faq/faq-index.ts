@@ -20,9 +20,9 @@ const FOREIGN_ACCENT_WEIGHT = 3;
 const ACCENT_MISMATCH_CREDIT = 0.4;
 /** Pairs say more than single syllables ("het+han" vs "het"); question markers say less. */
 const PAIR_BOOST = 1.6;
+const MARKER_BOOST = 0.6;
 /** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
 const COMMON_SHARE = 0.1;
-const MARKER_BOOST = 0.6;
 
 export interface Candidate {
   entry: FaqEntry;
