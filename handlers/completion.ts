@@ -116,25 +116,32 @@ function startFlow(ctx: BotContext): void {
   ctx.reply(say.askName(groupUnit(ctx)));
 }
 
+/**
+ * Not an answer to our step: in a group, anything but a plausible answer (members chat among themselves);
+ * in 1:1, a question the FAQ answers with confidence. The step waits for the next message (or expires).
+ */
+function notAnAnswer(ctx: BotContext): boolean {
+  if (ctx.conversation.kind === "group") return true;
+  return ctx.services.faq.ask(ctx.text, ctx.services.clock.now()).kind === "answer";
+}
+
 /** A reply to the step we are waiting for; returns false when the message is not one (let others have it). */
 function continueFlow(ctx: BotContext): boolean {
   const step = ctx.session.get<NameStep | UnitStep | ChoiceStep>();
   if (!step || !step.kind.startsWith("completion:")) return false;
-  const inGroup = ctx.conversation.kind === "group";
-  // A question in the middle of the flow goes to the FAQ; the step waits (it expires on its own).
   if (ctx.text.includes("?")) return false;
+  const unitUnknown = () => ctx.services.people.resolver.resolve(ctx.text).kind === "none";
 
   if (step.kind === STEP_NAME) {
     const tries = (step.data as NameStep).tries;
     const { name } = splitNameAndUnit(ctx.text, ctx.services.people.resolver);
-    // Group members chat among themselves: only a plausible name is taken as the answer there.
-    if (inGroup && !checkFullName(name).ok) return false;
+    if (!checkFullName(name).ok && notAnAnswer(ctx)) return false;
     withNameAndUnit(ctx, ctx.text, tries);
     return true;
   }
   if (step.kind === STEP_UNIT) {
     const { name, tries } = step.data as UnitStep;
-    if (inGroup && ctx.services.people.resolver.resolve(ctx.text).kind === "none") return false;
+    if (unitUnknown() && notAnAnswer(ctx)) return false;
     withUnitText(ctx, name, ctx.text, tries);
     return true;
   }
@@ -142,7 +149,7 @@ function continueFlow(ctx: BotContext): boolean {
     const { name, codes, tries } = step.data as ChoiceStep;
     const m = DIGIT.exec(ctx.text);
     if (!m) {
-      if (inGroup && ctx.services.people.resolver.resolve(ctx.text).kind === "none") return false;
+      if (unitUnknown() && notAnAnswer(ctx)) return false;
       withUnitText(ctx, name, ctx.text, tries);
       return true;
     }

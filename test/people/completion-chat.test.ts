@@ -86,10 +86,17 @@ describe("the natural flow", () => {
     expect(record("u1")?.unitCode).toBe("AD-THCS");
   });
 
-  it("questions about finishing still go to the FAQ", async () => {
+  it("questions about finishing still go to the FAQ, also in the middle of the flow", async () => {
     const q = await dm("u1", "thi xong thì nhận chứng nhận ở đâu?");
     expect(q.intent).not.toBe("completion");
     expect(record("u1")).toBeNull();
+    await dm("u1", "em thi xong rồi");
+    await dm("u1", "Nguyễn Văn An");
+    const faq = await dm("u1", "khi nào cuộc thi kết thúc");
+    expect(faq.intent).not.toBe("completion");
+    expect(faq.text).toContain("11/11/2025");
+    expect((await dm("u1", "tổ 2")).text).toContain("ghi nhận");
+    expect(record("u1")?.unitCode).toBe("AD-TDP02");
   });
 
   it("#huy cancels the step in progress; an expired step is forgotten", async () => {
