@@ -47,7 +47,8 @@ ${u.zaloGroupId ? "" : html`<div class="numbers muted">Chưa liên kết nhóm Z
 
 function wardBlock(ward: WardProgress, units: UnitProgress[]): SafeHtml {
   const behindCount = units.filter((u) => u.behind).length;
-  return html`<details class="ward${ward.behind ? " behind" : ""}" open data-ward="${ward.ward}">
+  // Wards with a unit behind stay open; the others fold away so the page shows the problems first.
+  return html`<details class="ward${ward.behind ? " behind" : ""}"${behindCount > 0 ? html` open` : ""} data-ward="${ward.ward}">
 <summary>
 <div class="row-title"><h3>${ward.ward}</h3>${badge(ward.behind)}</div>
 ${progressBar(ward)}
