@@ -1,3 +1,4 @@
+import { setImmediate as yieldToIo } from "node:timers/promises";
 import type { Bot, HandleResult } from "../bot/bot.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../observability/logger.js";
@@ -104,6 +105,10 @@ export class InboxDispatcher {
   private async runConversation(key: string): Promise<void> {
     const q = this.queues.get(key)!;
     while (q.length > 0 && !this.stopped) {
+      // Handlers are mostly synchronous (SQLite, matching): without a macrotask yield, promise chains
+      // would starve the I/O phase and new webhook requests would wait for their ack.
+      await yieldToIo();
+      if (this.stopped) break;
       const id = q.shift()!;
       try {
         await this.process(id);
