@@ -13,7 +13,8 @@ export const privacyHandlers = new Composer()
     const { people, dialogs } = ctx.services;
     const gone = people.forgetUser(ctx.senderId);
     const steps = dialogs.clearSender(ctx.senderId);
-    ctx.log.info({ ...gone, steps }, "user data deleted on user_withdraw");
+    const transcript = ctx.services.transcripts.forgetUser(ctx.senderId);
+    ctx.log.info({ ...gone, steps, ...transcript }, "user data deleted on user_withdraw");
   })
   .filter(
     (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),

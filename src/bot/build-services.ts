@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { Outbound } from "../zalo/outbound.js";
 import type { Logger } from "../observability/logger.js";
 import { DialogSessionStore } from "../stores/dialog-session-store.js";
+import { TranscriptStore } from "../stores/transcript-store.js";
 import { buildFaqServices } from "../faq/build-faq-services.js";
 import { buildPeopleServices } from "../people/people-services.js";
 import type { Services } from "./services.js";
@@ -26,6 +27,7 @@ export function buildServices(deps: ServiceDeps): Services {
     clock: deps.clock,
     logger: deps.logger,
     dialogs: new DialogSessionStore(deps.db),
+    transcripts: new TranscriptStore(deps.db),
     ...buildFaqServices(deps.config.CONTENT_DIR, deps.db),
     people: buildPeopleServices(deps),
   };

@@ -4,6 +4,7 @@ import type { FaqEngine } from "../faq/faq-engine.js";
 import type { Logger } from "../observability/logger.js";
 import type { PeopleServices } from "../people/people-services.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
+import type { TranscriptStore } from "../stores/transcript-store.js";
 import type { UnansweredStore } from "../stores/unanswered-store.js";
 
 /**
@@ -14,6 +15,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   dialogs: DialogSessionStore;
+  /** Stored webhook events and replies, erased on user_withdraw. */
+  transcripts: TranscriptStore;
   /** Campaign facts from content/campaign.yaml (window, hotline, links). */
   campaign: Campaign;
   /** FAQ retrieval and answers from content/faq.yaml and messages.yaml. */
