@@ -63,7 +63,7 @@
     var list = field(li, "failures");
     list.replaceChildren();
     (b.targets || []).forEach(function (t) {
-      if (t.status === "failed") list.appendChild(el("li", null, (t.unit || t.groupId) + ": " + (t.error || "không rõ lỗi")));
+      if (t.status === "failed") list.appendChild(el("li", null, (t.unitName || t.unit || t.groupId) + ": " + (t.error || "không rõ lỗi")));
     });
   }
 
