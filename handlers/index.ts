@@ -1,4 +1,5 @@
 import { Composer } from "../src/bot/composer.js";
+import { broadcastHandlers } from "./broadcast-command.js";
 import { completionHandlers } from "./completion.js";
 import { faqHandlers } from "./faq.js";
 import { greetingHandlers } from "./greeting.js";
@@ -16,6 +17,8 @@ export function buildHandlers(): Composer {
     // lifecycle & commands (completions, officers, broadcasts) go here
     .use(privacyHandlers.middleware())
     .use(officerHandlers.middleware())
+    // #nhacnho and its "có" confirmation
+    .use(broadcastHandlers.middleware())
     // #xong, a completion step in progress, "em thi xong rồi ạ"
     .use(completionHandlers.middleware())
     .use(greetingHandlers.middleware())

@@ -38,6 +38,8 @@ const envSchema = z.object({
   BROADCAST_QUIET_HOURS: z.preprocess(emptyToUndefined, hourRange.default("21:00-07:00")),
   BROADCAST_COOLDOWN_HOURS: intIn(0, 24 * 30, 12),
   /** Hour (0-23, Asia/Ho_Chi_Minh) of the automatic daily reminder; empty = off. */
+  /** Key prefix of the BullMQ queues in Redis (several bots may share one Redis). */
+  BULLMQ_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("zbot")),
   DAILY_REMINDER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).optional()),
 });
 

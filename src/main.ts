@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const rt = createRuntime(config, { logger });
+  const rt = createRuntime(config, { logger, worker: true });
 
   if (config.dryRun) {
     logger.warn("DRY-RUN: no Zalo credentials (ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN); replies are stored in the outbox table and logged, nothing is sent to Zalo");

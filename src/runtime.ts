@@ -8,6 +8,11 @@ import { clockFromEnv, systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { createApp } from "./http/app.js";
+import { startBroadcastWorker } from "./broadcasts/broadcast-worker.js";
+import { dailyReminder, syncDailyReminder } from "./broadcasts/daily-reminder.js";
+import { BroadcastStore } from "./broadcasts/broadcast-store.js";
+import { parseQuietHours } from "./broadcasts/quiet-hours.js";
+import { loadCampaign } from "./content/campaign.js";
 import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
@@ -42,6 +47,10 @@ export interface RuntimeOptions {
   logger: Logger;
   /** false: no Redis at all (ask/chat CLIs). */
   redis?: boolean;
+  /** Run the reminder broadcast worker in this process (npm start does). */
+  worker?: boolean;
+  /** Worker tuning for tests: stalled-lock duration and retry backoff. */
+  workerOptions?: { lockDurationMs?: number; backoffBaseMs?: number; backoffCapMs?: number; rateLimitWaitMs?: number };
 }
 
 /** Wires every module together; main.ts, the CLIs and tests all build the bot through here. */
@@ -76,6 +85,32 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   const sender = new ReplySender({ outbox, outbound, clock: systemClock, logger });
   const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
+  let worker: { close(): Promise<void> } | null = null;
+  if (o.worker && redis) {
+    const campaign = loadCampaign(config.CONTENT_DIR);
+    worker = startBroadcastWorker({
+      redisUrl: config.REDIS_URL,
+      prefix: config.BULLMQ_PREFIX,
+      store: new BroadcastStore(db),
+      service: services.broadcasts,
+      outbound,
+      clock,
+      logger,
+      ratePerSec: config.BROADCAST_RATE_PER_SEC,
+      quietHours: parseQuietHours(config.BROADCAST_QUIET_HOURS),
+      onDaily: dailyReminder(services.broadcasts, campaign.window, () => clock.now(), logger),
+      ...o.workerOptions,
+    });
+    const queue = services.broadcasts.queue;
+    const sync = () =>
+      queue &&
+      syncDailyReminder(queue.queue, config.DAILY_REMINDER_HOUR).catch((err) =>
+        logger.warn({ err: (err as Error).message }, "daily reminder schedule not updated"),
+      );
+    if (redis.status === "ready") void sync();
+    else redis.once("ready", () => void sync());
+  }
+
   const app = createApp({
     config,
     db,
@@ -107,6 +142,8 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     async close() {
       sender.stop();
       await dispatcher.stop();
+      await worker?.close();
+      await services.broadcasts.queue?.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       db.close();
     },

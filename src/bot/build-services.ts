@@ -8,6 +8,7 @@ import { DialogSessionStore } from "../stores/dialog-session-store.js";
 import { TranscriptStore } from "../stores/transcript-store.js";
 import { buildFaqServices } from "../faq/build-faq-services.js";
 import { buildPeopleServices } from "../people/people-services.js";
+import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
 import type { Services } from "./services.js";
 
 export interface ServiceDeps {
@@ -23,12 +24,14 @@ export interface ServiceDeps {
 
 /** The composition root for handler services: one line per feature. */
 export function buildServices(deps: ServiceDeps): Services {
+  const people = buildPeopleServices(deps);
   return {
     clock: deps.clock,
     logger: deps.logger,
     dialogs: new DialogSessionStore(deps.db),
     transcripts: new TranscriptStore(deps.db),
     ...buildFaqServices(deps.config.CONTENT_DIR, deps.db),
-    people: buildPeopleServices(deps),
+    people,
+    broadcasts: buildBroadcastService({ ...deps, progress: people.progress }),
   };
 }

@@ -1,3 +1,4 @@
+import type { BroadcastService } from "../broadcasts/broadcast-service.js";
 import type { Clock } from "../clock.js";
 import type { Campaign } from "../content/campaign.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
@@ -25,4 +26,6 @@ export interface Services {
   unanswered: UnansweredStore;
   /** Units, officers, completion reports and progress (src/people/). */
   people: PeopleServices;
+  /** Reminder broadcasts to the groups of units behind pace (src/broadcasts/). */
+  broadcasts: BroadcastService;
 }

@@ -9,6 +9,7 @@ import { healthRouter } from "./health-routes.js";
 import { buildDashboardData } from "./admin/build-dashboard-data.js";
 import { mountAdmin } from "./admin/mount-admin.js";
 import { adminProgressRouter } from "./admin-progress-route.js";
+import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
 
 export interface AppDeps {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
       now: () => deps.services.clock.now(),
     }),
   );
+  app.use(adminBroadcastsRouter({ adminToken: deps.config.ADMIN_TOKEN, broadcasts: deps.services.broadcasts }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type Config } from "../../src/config.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { createRuntime, type Runtime } from "../../src/runtime.js";
+import { createRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
 import { TEST_APP_ID, TEST_OA_SECRET, signed } from "./zalo-events.js";
 
 export interface TestBot {
@@ -26,7 +26,7 @@ export interface TestBot {
  * Starts the real bot (express on port 0, a SQLite file in a tmp dir) with test secrets.
  * env overrides config; pass ZALO_ACCESS_TOKEN etc. to go live against nock or a fake Zalo.
  */
-export async function startTestBot(env: Record<string, string> = {}, opts: { dir?: string; redis?: boolean } = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, opts: { dir?: string; redis?: boolean; worker?: boolean; workerOptions?: RuntimeOptions["workerOptions"] } = {}): Promise<TestBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "zalo-bot-test-"));
   const config = loadConfig({
     DATABASE_PATH: join(dir, "bot.db"),
@@ -35,7 +35,12 @@ export async function startTestBot(env: Record<string, string> = {}, opts: { dir
     LOG_LEVEL: "silent",
     ...env,
   });
-  const rt = createRuntime(config, { logger: silentLogger, redis: opts.redis ?? false });
+  const rt = createRuntime(config, {
+    logger: silentLogger,
+    redis: opts.redis ?? false,
+    worker: opts.worker,
+    workerOptions: opts.workerOptions,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = rt.app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -14,7 +14,20 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
   return {
     progress: () => d.services.people.progress.report(d.clock.now()),
     completionsByDay: () => d.services.people.completions.perDay(),
-    broadcasts: () => [],
+    broadcasts: (limit) =>
+      d.services.broadcasts.list(limit).map((b) => ({
+        id: b.id,
+        status: b.status,
+        createdAt: b.createdAt,
+        scope: b.scope,
+        total: b.total,
+        sent: b.sent,
+        failed: b.failed,
+        skipped: b.skipped,
+        failures: b.targets
+          .filter((t) => t.status === "failed")
+          .map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
+      })),
     unanswered: (limit) =>
       d.services.unanswered
         .list(limit)

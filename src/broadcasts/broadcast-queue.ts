@@ -1,0 +1,78 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+
+export const BROADCAST_QUEUE = "broadcasts";
+export const DEFAULT_PREFIX = "zbot";
+/** Attempts per group for retryable failures (-32 is not counted: it pauses the whole queue instead). */
+export const SEND_ATTEMPTS = 8;
+
+export interface SendJobData {
+  broadcastId: string;
+  groupId: string;
+}
+
+/** BullMQ job ids may not contain ':'; one job per (broadcast, group), so a repeated add is a no-op. */
+export function sendJobId(broadcastId: string, groupId: string): string {
+  return `${broadcastId}.${groupId}`.replace(/:/g, "_");
+}
+
+export class BroadcastUnavailableError extends Error {
+  override readonly name = "BroadcastUnavailableError";
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`reminder queue unavailable: ${reason}`, options);
+  }
+}
+
+/**
+ * The HTTP-facing side of the reminder queue. It shares the app's fail-fast Redis connection, so a request
+ * while Redis is down errors at once (→ 503) instead of hanging.
+ */
+export class BroadcastQueue {
+  readonly queue: Queue;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly prefix = DEFAULT_PREFIX,
+  ) {
+    this.queue = new Queue(BROADCAST_QUEUE, { connection: redis, prefix });
+    this.queue.on("error", () => {
+      /* connection errors are logged by the shared connection's listener */
+    });
+  }
+
+  get ready(): boolean {
+    return this.redis.status === "ready";
+  }
+
+  /** Adds one job per group; on failure removes whatever was added, then rethrows. */
+  async enqueue(broadcastId: string, groupIds: string[]): Promise<void> {
+    if (!this.ready) throw new BroadcastUnavailableError(`Redis is ${this.redis.status}`);
+    const jobs = groupIds.map((groupId) => ({
+      name: "send",
+      data: { broadcastId, groupId } satisfies SendJobData,
+      opts: {
+        jobId: sendJobId(broadcastId, groupId),
+        attempts: SEND_ATTEMPTS,
+        backoff: { type: "capped" },
+        removeOnComplete: { age: 7 * 86_400, count: 50_000 },
+        removeOnFail: { age: 30 * 86_400 },
+      },
+    }));
+    try {
+      for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+    } catch (err) {
+      await Promise.allSettled(jobs.map((j) => this.queue.remove(j.opts.jobId)));
+      throw new BroadcastUnavailableError((err as Error).message, { cause: err });
+    }
+  }
+
+  async depth(): Promise<number> {
+    if (!this.ready) return 0;
+    const c = await this.queue.getJobCounts("waiting", "delayed", "active", "prioritized");
+    return Object.values(c).reduce((a, b) => a + b, 0);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close().catch(() => {});
+  }
+}

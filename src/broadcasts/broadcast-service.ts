@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../clock.js";
+import { conversationKey, type Conversation } from "../bot/conversation.js";
+import type { Logger } from "../observability/logger.js";
+import type { ProgressReport } from "../people/progress-types.js";
+import type { BroadcastQueue } from "./broadcast-queue.js";
+import { BroadcastUnavailableError } from "./broadcast-queue.js";
+import { planBroadcast, describeScope, type BroadcastScope, type Plan } from "./broadcast-planner.js";
+import type { BroadcastStore, TargetRow } from "./broadcast-store.js";
+import { fill, renderReminder, type ReminderFacts, type ReminderTemplate } from "./reminder-template.js";
+
+export interface BroadcastRequest {
+  scope: BroadcastScope;
+  /** The officer's own text (same {placeholders} as the template); default: content/templates/reminder.yaml. */
+  message?: string;
+  force?: boolean;
+  /** "admin", "cli", "daily" or "zalo:<user id>". */
+  requestedBy: string;
+  /** Where the summary goes when it ends (the chat the officer asked in). */
+  notify?: Conversation | null;
+  /** Officer's rights: only these unit codes; null or absent = all units. */
+  allowed?: Set<string> | null;
+}
+
+export interface RenderedMessage {
+  unit: string;
+  groupId: string;
+  text: string;
+}
+
+export interface BroadcastReport {
+  id: string;
+  status: "queued" | "running" | "done";
+  scope: string;
+  createdAt: string;
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  targets: { unit: string; unitName: string; groupId: string | null; status: string; error: string | null }[];
+}
+
+export interface BroadcastServiceOptions {
+  store: BroadcastStore;
+  progress: { report(now: Date): ProgressReport };
+  template: ReminderTemplate;
+  facts: ReminderFacts;
+  clock: Clock;
+  /** null: no Redis in this process (ask/chat CLIs) — requests answer "try later". */
+  queue: BroadcastQueue | null;
+  cooldownMs: number;
+  logger: Logger;
+}
+
+const NO_GROUP_PREFIX = "-:";
+
+/** Plans, renders, records and queues reminder broadcasts; reports on them. Handlers, routes and the CLI use it. */
+export class BroadcastService {
+  constructor(private readonly o: BroadcastServiceOptions) {}
+
+  private plan(req: BroadcastRequest, now: Date): { plan: Plan; messages: RenderedMessage[] } {
+    const plan = planBroadcast({
+      scope: req.scope,
+      units: this.o.progress.report(now).units,
+      allowed: req.allowed ?? null,
+      force: req.force ?? false,
+      now: Date.now(),
+      cooldownMs: this.o.cooldownMs,
+      lastSentAt: (g) => this.o.store.lastSentAt(g),
+    });
+    const messages = plan.targets.map((t) => ({
+      unit: t.unit.code,
+      groupId: t.groupId,
+      text: renderReminder(this.o.template, t.unit, now, this.o.facts, req.message),
+    }));
+    return { plan, messages };
+  }
+
+  /** dryRun: what would be sent, nothing recorded or queued; works without Redis. */
+  preview(req: BroadcastRequest): { targets: number; messages: RenderedMessage[]; skipped: { unit: string; reason: string }[] } {
+    const { plan, messages } = this.plan(req, this.o.clock.now());
+    return { targets: messages.length, messages, skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })) };
+  }
+
+  /**
+   * Records the broadcast as a draft, queues one job per group, then marks it queued. If Redis fails, the
+   * draft is removed: nothing is half-queued (a stray job finds no ledger row and does nothing).
+   */
+  async request(req: BroadcastRequest): Promise<{ id: string; targets: number; skipped: { unit: string; reason: string }[] }> {
+    const queue = this.o.queue;
+    if (!queue || !queue.ready) throw new BroadcastUnavailableError(queue ? "Redis is not connected" : "no Redis in this process");
+    const { plan, messages } = this.plan(req, this.o.clock.now());
+    const id = `b${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
+    const now = Date.now();
+    const names = new Map(plan.targets.map((t) => [t.groupId, t.unit.name]));
+    this.o.store.createDraft(
+      {
+        id,
+        scope: JSON.stringify(req.scope),
+        message: req.message ?? null,
+        force: req.force ?? false,
+        requestedBy: req.requestedBy,
+        notify: req.notify ? conversationKey(req.notify) : null,
+      },
+      messages.map((m) => ({ groupId: m.groupId, unitCode: m.unit, unitName: names.get(m.groupId) ?? m.unit, text: m.text })),
+      plan.skipped.map((s) => ({ groupId: s.groupId ?? `${NO_GROUP_PREFIX}${s.unit}`, unitCode: s.unit, unitName: s.unitName, reason: s.reason }))
+        // a group can appear once per broadcast; a second unit sharing it is reported, not stored
+        .filter((s, i, all) => !messages.some((m) => m.groupId === s.groupId) && all.findIndex((x) => x.groupId === s.groupId) === i),
+      now,
+    );
+    try {
+      await queue.enqueue(id, messages.map((m) => m.groupId));
+    } catch (err) {
+      this.o.store.remove(id);
+      throw err;
+    }
+    this.o.store.setStatus(id, messages.length === 0 ? "done" : "queued", messages.length === 0 ? now : null);
+    this.o.logger.info({ broadcastId: id, targets: messages.length, skipped: plan.skipped.length, by: req.requestedBy }, "reminder broadcast queued");
+    return { id, targets: messages.length, skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })) };
+  }
+
+  report(id: string): BroadcastReport | null {
+    const b = this.o.store.get(id);
+    if (!b || b.status === "draft") return null;
+    const c = this.o.store.counts(id);
+    return {
+      id,
+      status: b.status,
+      scope: describeScope(JSON.parse(b.scope) as BroadcastScope),
+      createdAt: new Date(b.created_at).toISOString(),
+      total: c.total,
+      sent: c.sent,
+      failed: c.failed,
+      skipped: c.skipped,
+      targets: this.o.store.targets(id).map((t: TargetRow) => ({
+        unit: t.unit_code,
+        unitName: t.unit_name,
+        groupId: t.group_id.startsWith(NO_GROUP_PREFIX) ? null : t.group_id,
+        status: t.status,
+        error: t.error,
+      })),
+    };
+  }
+
+  list(limit = 20): BroadcastReport[] {
+    return this.o.store.recent(limit).map((b) => this.report(b.id)!).filter(Boolean);
+  }
+
+  /**
+   * Called after each target ends. When none is open any more, marks the broadcast done and returns the
+   * summary for whoever asked — exactly once, however many workers race here.
+   */
+  finishIfDone(id: string): { notify: Conversation; text: string } | null {
+    const c = this.o.store.counts(id);
+    if (c.open > 0) return null;
+    const b = this.o.store.get(id);
+    if (!b || b.status === "draft") return null;
+    if (b.status !== "done") this.o.store.setStatus(id, "done", Date.now());
+    if (!b.notify || !this.o.store.claimSummary(id)) return null;
+    const [kind, ...rest] = b.notify.split(":");
+    const failures = this.o.store
+      .targets(id)
+      .filter((t) => t.status === "failed")
+      .slice(0, 10)
+      .map((t) => `- ${t.unit_name}: ${t.error ?? "lỗi"}`);
+    const text = [fill(this.o.template.summary, { sent: c.sent, failed: c.failed, skipped: c.skipped }).trim(), ...failures].join("\n");
+    return { notify: { kind: kind === "group" ? "group" : "user", id: rest.join(":") }, text };
+  }
+
+  /** Re-adds the jobs of targets still queued in unfinished broadcasts; returns how many were (re)added. */
+  async requeueOpen(): Promise<number> {
+    const queue = this.o.queue;
+    if (!queue) return 0;
+    if (!queue.ready) {
+      // The app's connection reconnects on its own schedule; give it a moment.
+      await new Promise((r) => setTimeout(r, 1000));
+      if (!queue.ready) throw new BroadcastUnavailableError("Redis is not connected");
+    }
+    let n = 0;
+    for (const id of this.o.store.unfinished()) {
+      const open = this.o.store.targets(id).filter((t) => t.status === "queued").map((t) => t.group_id);
+      if (open.length) await queue.enqueue(id, open);
+      n += open.length;
+    }
+    return n;
+  }
+
+  get queue(): BroadcastQueue | null {
+    return this.o.queue;
+  }
+
+  get available(): boolean {
+    return this.o.queue?.ready ?? false;
+  }
+}

@@ -1,0 +1,178 @@
+import type { Db } from "../db/database.js";
+
+export type BroadcastStatus = "draft" | "queued" | "running" | "done";
+export type TargetStatus = "queued" | "sending" | "sent" | "failed" | "skipped";
+
+export interface NewTarget {
+  groupId: string;
+  unitCode: string;
+  unitName: string;
+  text: string;
+}
+
+export interface TargetRow {
+  broadcast_id: string;
+  group_id: string;
+  unit_code: string;
+  unit_name: string;
+  text: string;
+  status: TargetStatus;
+  error: string | null;
+  attempts: number;
+}
+
+export interface BroadcastRow {
+  id: string;
+  status: BroadcastStatus;
+  scope: string;
+  message: string | null;
+  force: number;
+  requested_by: string;
+  notify: string | null;
+  summary_sent: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface BroadcastCounts {
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  open: number;
+}
+
+/** The SQLite ledger of reminder broadcasts: one row per request, one per (request, group). */
+export class BroadcastStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO broadcasts (id, status, scope, message, force, requested_by, notify, created_at)
+         VALUES (@id, 'draft', @scope, @message, @force, @requestedBy, @notify, @now)`,
+      ),
+      insertTarget: db.prepare(
+        `INSERT INTO broadcast_targets (broadcast_id, group_id, unit_code, unit_name, text, status, error, updated_at)
+         VALUES (@broadcastId, @groupId, @unitCode, @unitName, @text, @status, @error, @now)`,
+      ),
+      setStatus: db.prepare("UPDATE broadcasts SET status = ?, finished_at = ? WHERE id = ?"),
+      remove: db.prepare("DELETE FROM broadcasts WHERE id = ?"),
+      get: db.prepare<[string], BroadcastRow>("SELECT * FROM broadcasts WHERE id = ?"),
+      recent: db.prepare<[number], BroadcastRow>(
+        "SELECT * FROM broadcasts WHERE status != 'draft' ORDER BY created_at DESC, rowid DESC LIMIT ?",
+      ),
+      target: db.prepare<[string, string], TargetRow>(
+        "SELECT * FROM broadcast_targets WHERE broadcast_id = ? AND group_id = ?",
+      ),
+      targets: db.prepare<[string], TargetRow>(
+        "SELECT * FROM broadcast_targets WHERE broadcast_id = ? ORDER BY rowid",
+      ),
+      claim: db.prepare(
+        `UPDATE broadcast_targets SET status = 'sending', attempts = attempts + 1, updated_at = ?
+         WHERE broadcast_id = ? AND group_id = ? AND status = 'queued'`,
+      ),
+      finishTarget: db.prepare(
+        `UPDATE broadcast_targets SET status = @status, error = @error, message_id = @messageId, updated_at = @now,
+           sent_at = CASE WHEN @status = 'sent' THEN @now ELSE sent_at END
+         WHERE broadcast_id = @broadcastId AND group_id = @groupId AND status = 'sending'`,
+      ),
+      release: db.prepare(
+        `UPDATE broadcast_targets SET status = 'queued', error = ?, updated_at = ?
+         WHERE broadcast_id = ? AND group_id = ? AND status = 'sending'`,
+      ),
+      counts: db.prepare<[string], BroadcastCounts>(
+        `SELECT COUNT(*) AS total,
+                COALESCE(SUM(status = 'sent'), 0) AS sent,
+                COALESCE(SUM(status = 'failed'), 0) AS failed,
+                COALESCE(SUM(status = 'skipped'), 0) AS skipped,
+                COALESCE(SUM(status IN ('queued','sending')), 0) AS open
+         FROM broadcast_targets WHERE broadcast_id = ?`,
+      ),
+      lastSent: db.prepare<[string], { at: number | null }>(
+        "SELECT MAX(sent_at) AS at FROM broadcast_targets WHERE group_id = ? AND status = 'sent'",
+      ),
+      claimSummary: db.prepare("UPDATE broadcasts SET summary_sent = 1 WHERE id = ? AND summary_sent = 0"),
+      markRunning: db.prepare("UPDATE broadcasts SET status = 'running' WHERE id = ? AND status = 'queued'"),
+      unfinished: db.prepare<[], { id: string }>("SELECT id FROM broadcasts WHERE status IN ('queued','running')"),
+      staleDrafts: db.prepare("DELETE FROM broadcasts WHERE status = 'draft' AND created_at < ?"),
+    };
+  }
+
+  /** A draft with its targets, in one transaction; queued only once its jobs are in Redis. */
+  createDraft(
+    b: { id: string; scope: string; message: string | null; force: boolean; requestedBy: string; notify: string | null },
+    targets: NewTarget[],
+    skipped: { groupId: string; unitCode: string; unitName: string; reason: string }[],
+    now: number,
+  ): void {
+    this.db.transaction(() => {
+      this.s.insert.run({ ...b, force: b.force ? 1 : 0, now });
+      for (const t of targets) this.s.insertTarget.run({ broadcastId: b.id, ...t, status: "queued", error: null, now });
+      for (const t of skipped) {
+        this.s.insertTarget.run({ broadcastId: b.id, ...t, text: "", status: "skipped", error: t.reason, now });
+      }
+    })();
+  }
+
+  setStatus(id: string, status: BroadcastStatus, now: number | null = null): void {
+    this.s.setStatus.run(status, now, id);
+  }
+
+  remove(id: string): void {
+    this.s.remove.run(id);
+  }
+
+  get(id: string): BroadcastRow | undefined {
+    return this.s.get.get(id);
+  }
+
+  recent(limit: number): BroadcastRow[] {
+    return this.s.recent.all(limit);
+  }
+
+  target(id: string, groupId: string): TargetRow | undefined {
+    return this.s.target.get(id, groupId);
+  }
+
+  targets(id: string): TargetRow[] {
+    return this.s.targets.all(id);
+  }
+
+  /** queued → sending, written before the HTTP call; false if the row is not queued (already handled). */
+  claim(id: string, groupId: string, now: number): boolean {
+    const ok = this.s.claim.run(now, id, groupId).changes === 1;
+    if (ok) this.s.markRunning.run(id);
+    return ok;
+  }
+
+  finish(id: string, groupId: string, status: "sent" | "failed", now: number, detail: { error?: string; messageId?: string } = {}): void {
+    this.s.finishTarget.run({ broadcastId: id, groupId, status, error: detail.error ?? null, messageId: detail.messageId ?? null, now });
+  }
+
+  /** sending → queued after a failure that will be retried. */
+  release(id: string, groupId: string, error: string, now: number): void {
+    this.s.release.run(error, now, id, groupId);
+  }
+
+  counts(id: string): BroadcastCounts {
+    return this.s.counts.get(id)!;
+  }
+
+  lastSentAt(groupId: string): number | null {
+    return this.s.lastSent.get(groupId)?.at ?? null;
+  }
+
+  /** True exactly once per broadcast: whoever gets it sends the summary. */
+  claimSummary(id: string): boolean {
+    return this.s.claimSummary.run(id).changes === 1;
+  }
+
+  unfinished(): string[] {
+    return this.s.unfinished.all().map((r) => r.id);
+  }
+
+  pruneDrafts(before: number): number {
+    return this.s.staleDrafts.run(before).changes;
+  }
+}

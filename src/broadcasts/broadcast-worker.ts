@@ -1,0 +1,146 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import type { Clock } from "../clock.js";
+import { ZaloApiError, isRetryable } from "../errors.js";
+import type { Logger } from "../observability/logger.js";
+import { metrics } from "../observability/metrics.js";
+import type { Outbound } from "../zalo/outbound.js";
+import { BROADCAST_QUEUE, DEFAULT_PREFIX, SEND_ATTEMPTS, type SendJobData } from "./broadcast-queue.js";
+import type { BroadcastService } from "./broadcast-service.js";
+import type { BroadcastStore } from "./broadcast-store.js";
+import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
+
+export interface BroadcastWorkerOptions {
+  redisUrl: string;
+  prefix?: string;
+  store: BroadcastStore;
+  service: BroadcastService;
+  outbound: Outbound;
+  clock: Clock;
+  logger: Logger;
+  /** Group messages per second across all workers of the queue. */
+  ratePerSec: number;
+  quietHours: QuietHours | null;
+  /** Backoff for retryable errors: base·2^(n-1), capped. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** How long a dead worker's job stays locked before another run picks it up (BullMQ stalled check). */
+  lockDurationMs?: number;
+  /** Wait after Zalo's -32 (per-minute limit); default: until the next minute starts. */
+  rateLimitWaitMs?: number;
+  /** Runs the daily reminder (job name "daily"); absent = daily jobs are ignored. */
+  onDaily?: () => Promise<void>;
+}
+
+const UNCERTAIN =
+  "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
+
+/** Milliseconds to the start of the next minute: Zalo's -32 limit is per app per minute. */
+function untilNextMinute(): number {
+  return 60_000 - (Date.now() % 60_000) + 50;
+}
+
+/**
+ * Sends one reminder per job. The ledger row goes queued → sending before the HTTP call and sent/failed
+ * right after it, so a job run again (crash, stalled lock, Redis restart) never sends twice: a row left in
+ * 'sending' means the process died mid-call, and it is reported instead of resent.
+ */
+export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worker; close(): Promise<void> } {
+  const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+  connection.on("error", () => {
+    /* reconnects forever; the app's own connection logs outages */
+  });
+  const base = o.backoffBaseMs ?? 2_000;
+  const cap = o.backoffCapMs ?? 5 * 60_000;
+  const worker: Worker<SendJobData> = new Worker<SendJobData>(
+    BROADCAST_QUEUE,
+    async (job, token) => {
+      if (job.name === "daily") {
+        await o.onDaily?.();
+        return;
+      }
+      await sendOne(job, token);
+    },
+    {
+      connection,
+      prefix: o.prefix ?? DEFAULT_PREFIX,
+      concurrency: Math.max(1, Math.min(50, o.ratePerSec)),
+      limiter: { max: o.ratePerSec, duration: 1000 },
+      settings: { backoffStrategy: (attemptsMade: number) => Math.min(base * 2 ** Math.max(0, attemptsMade - 1), cap) },
+      lockDuration: o.lockDurationMs ?? 30_000,
+      stalledInterval: o.lockDurationMs ?? 30_000,
+      maxStalledCount: 5,
+    },
+  );
+  worker.on("error", (err) => o.logger.warn({ err: err.message }, "broadcast worker error"));
+  // The SQLite ledger is the source of truth: after a Redis restart that lost the queue, or on start,
+  // targets still 'queued' get their jobs back (same job ids, so existing ones are not duplicated).
+  const requeue = () => {
+    void o.service.requeueOpen().then(
+      (n) => n > 0 && o.logger.info({ jobs: n }, "re-queued reminder jobs from the ledger"),
+      (err) => o.logger.warn({ err: (err as Error).message }, "could not re-queue reminder jobs yet"),
+    );
+  };
+  connection.on("ready", () => setTimeout(requeue, 500).unref());
+
+  async function sendOne(job: Job<SendJobData>, token: string | undefined): Promise<void> {
+    const { broadcastId, groupId } = job.data;
+    const delay = quietDelayMs(o.quietHours, o.clock.now());
+    if (delay > 0) {
+      // Quiet hours: wait, do not send and do not count an attempt.
+      await job.moveToDelayed(Date.now() + delay, token);
+      throw new DelayedError();
+    }
+    const row = o.store.target(broadcastId, groupId);
+    if (!row) return; // its broadcast was never committed (Redis failed while queuing) or was deleted
+    if (row.status === "sending") {
+      o.store.finish(broadcastId, groupId, "failed", Date.now(), { error: UNCERTAIN });
+      o.logger.warn({ broadcastId, groupId }, "reminder state uncertain after a crash; not resent");
+      return done(broadcastId);
+    }
+    if (row.status !== "queued" || !o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);
+    try {
+      const res = await o.outbound.sendText({ kind: "group", id: groupId }, row.text);
+      o.store.finish(broadcastId, groupId, "sent", Date.now(), { messageId: res.messageIds.join(",") });
+      metrics.outboundTotal.inc({ kind: "group", result: o.outbound.dryRun ? "dry_run" : "sent" });
+    } catch (err) {
+      const reason = err instanceof ZaloApiError ? `${err.code}: ${err.reason}` : (err as Error).message;
+      if (err instanceof ZaloApiError && err.code === -32) {
+        o.store.release(broadcastId, groupId, reason, Date.now());
+        metrics.outboundTotal.inc({ kind: "group", result: "rate_limited" });
+        await worker.rateLimit(o.rateLimitWaitMs ?? untilNextMinute());
+        throw Worker.RateLimitError();
+      }
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? SEND_ATTEMPTS);
+      if (isRetryable(err) && !lastAttempt) {
+        o.store.release(broadcastId, groupId, reason, Date.now());
+        metrics.outboundTotal.inc({ kind: "group", result: "retried" });
+        throw err;
+      }
+      o.store.finish(broadcastId, groupId, "failed", Date.now(), { error: reason });
+      metrics.outboundTotal.inc({ kind: "group", result: "failed" });
+      o.logger.warn({ broadcastId, groupId, err: reason }, "reminder not delivered");
+      await done(broadcastId);
+      throw new UnrecoverableError(reason);
+    }
+    await done(broadcastId);
+  }
+
+  async function done(broadcastId: string): Promise<void> {
+    const summary = o.service.finishIfDone(broadcastId);
+    if (!summary) return;
+    try {
+      await o.outbound.sendText(summary.notify, summary.text);
+    } catch (err) {
+      o.logger.warn({ broadcastId, err: (err as Error).message }, "broadcast summary not delivered");
+    }
+  }
+
+  return {
+    worker,
+    async close() {
+      await worker.close().catch(() => {});
+      connection.disconnect();
+    },
+  };
+}

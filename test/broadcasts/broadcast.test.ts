@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { userText } from "../helpers/zalo-events.js";
+import { startBroadcastEnv, unitsCsv, type BroadcastEnv } from "./broadcast-setup.js";
+
+let env: BroadcastEnv | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+// Units 0..3 behind (few completions), unit 4 on target (70 of 70), unit 5 behind without a group.
+const behindSetup = () =>
+  startBroadcastEnv({ units: unitsCsv(6, { groupless: [5] }), completed: (i) => (i === 4 ? 70 : i) });
+
+const countBy = (xs: { to: string }[]) => xs.reduce<Record<string, number>>((m, x) => ((m[x.to] = (m[x.to] ?? 0) + 1), m), {});
+
+describe("reminder broadcasts", () => {
+  it("one message per group behind pace, with its own figures; none to groups on target", async () => {
+    env = await behindSetup();
+    const res = await env.admin("/admin/broadcasts", { scope: "behind" });
+    expect(res.status).toBe(202);
+    const body = await res.json();
+    expect(body.targets).toBe(4);
+    expect(body.skipped).toEqual([{ unit: "T5", reason: "chưa liên kết nhóm Zalo" }]);
+    const report = await env.waitDone(body.id);
+    expect(report).toMatchObject({ status: "done", total: 5, sent: 4, failed: 0, skipped: 1 });
+    expect(countBy(env.fake.delivered)).toEqual({ "g-0": 1, "g-1": 1, "g-2": 1, "g-3": 1 });
+    const toG2 = env.fake.delivered.find((m) => m.to === "g-2")!;
+    expect(toG2.kind).toBe("group");
+    expect(toG2.text).toContain("Tổ dân phố 2");
+    expect(toG2.text).toContain("2/70");
+    expect(toG2.text).toContain("onetouch.mic.gov.vn");
+    expect(toG2.text).toMatch(/Còn 10 ngày/);
+  });
+
+  it("the same request again inside the cooldown sends nothing more; force overrides", async () => {
+    env = await behindSetup();
+    const first = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
+    await env.waitDone(first.id);
+    const again = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
+    expect(again.targets).toBe(0);
+    expect(again.skipped.filter((s: { reason: string }) => /12 giờ/.test(s.reason))).toHaveLength(4);
+    await env.waitDone(again.id);
+    expect(env.fake.delivered).toHaveLength(4);
+    const forced = await (await env.admin("/admin/broadcasts", { scope: { units: ["T1"] }, force: true })).json();
+    expect(forced.targets).toBe(1);
+    await env.waitDone(forced.id);
+    expect(env.fake.delivered).toHaveLength(5);
+  });
+
+  it("dryRun shows the rendered messages and sends nothing", async () => {
+    env = await behindSetup();
+    const res = await env.admin("/admin/broadcasts", { scope: "all", dryRun: true, message: "Nhắc {unit}: {completed}/{target}" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.messages).toHaveLength(5);
+    expect(body.messages.find((m: { unit: string }) => m.unit === "T4").text).toBe("Nhắc Tổ dân phố 4: 70/70");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(env.fake.requests).toHaveLength(0);
+    expect((await (await env.admin("/admin/broadcasts")).json()).broadcasts).toHaveLength(0);
+  });
+
+  it("bad requests get 400; unknown ids 404; no token 401", async () => {
+    env = await behindSetup();
+    expect((await env.admin("/admin/broadcasts", { scope: "some" })).status).toBe(400);
+    expect((await env.admin("/admin/broadcasts/nope")).status).toBe(404);
+    expect((await fetch(`${env.bot.url}/admin/broadcasts`, { method: "POST", body: "{}" })).status).toBe(401);
+  });
+
+  it("a fake Zalo answering -403, 5xx and -32: the right retries and reasons", async () => {
+    env = await behindSetup();
+    let fiveXX = 0;
+    let rateLimited = 0;
+    env.fake.respond((m) => {
+      if (m.to === "g-0") return { body: { error: -403, message: "OA is not in group" } };
+      if (m.to === "g-1" && fiveXX < 2) return (fiveXX++, { status: 502, body: "bad gateway" });
+      if (m.to === "g-2" && rateLimited < 1) return (rateLimited++, { body: { error: -32, message: "rate limit" } });
+      return undefined;
+    });
+    const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
+    const report = (await env.waitDone(body.id)) as { targets: { groupId: string; status: string; error: string | null }[] };
+    const g = (id: string) => report.targets.find((t) => t.groupId === id)!;
+    expect(g("g-0")).toMatchObject({ status: "failed" });
+    expect(g("g-0").error).toContain("-403");
+    expect(env.fake.requests.filter((m) => m.to === "g-0")).toHaveLength(1); // permanent: not retried
+    expect(g("g-1").status).toBe("sent");
+    expect(env.fake.requests.filter((m) => m.to === "g-1")).toHaveLength(3); // two 5xx, then delivered
+    expect(g("g-2").status).toBe("sent");
+    expect(env.fake.requests.filter((m) => m.to === "g-2")).toHaveLength(2);
+    expect(countBy(env.fake.delivered)).toEqual({ "g-1": 1, "g-2": 1, "g-3": 1 });
+  });
+
+  it("#nhacnho from an officer asks for 'có', queues, and reports back; others are refused", async () => {
+    env = await behindSetup();
+    const people = env.bot.rt.services.people;
+    people.officers.grant("officer-1", { all: true, units: [] }, new Date());
+    await env.bot.post(userText("resident-1", "#nhacnho"));
+    await env.bot.post(userText("officer-1", "#nhacnho"));
+    await env.bot.settle();
+    const toOfficer = () => env!.fake.delivered.filter((m) => m.to === "officer-1").map((m) => m.text);
+    const toResident = env.fake.delivered.filter((m) => m.to === "resident-1").map((m) => m.text);
+    expect(toResident[0]).toMatch(/cán bộ/i);
+    expect(toOfficer()[0]).toContain("4 nhóm");
+    expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(0);
+    await env.bot.post(userText("officer-1", "có"));
+    await env.bot.settle();
+    const end = Date.now() + 10_000;
+    while (toOfficer().length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(toOfficer()[1]).toMatch(/Đã xếp hàng 4 tin/);
+    expect(toOfficer()[2]).toMatch(/4 nhóm đã nhận, 0 nhóm lỗi, 1 nhóm bỏ qua/);
+    expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(4);
+  });
+});
+
+describe("Redis down", () => {
+  it("a broadcast request gets 503 and nothing is recorded or queued; chat answers go on", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(2), env: { REDIS_URL: "redis://127.0.0.1:1" }, worker: false });
+    const res = await env.admin("/admin/broadcasts", { scope: "all" });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toBe("queue_unavailable");
+    const rows = env.bot.rt.db.prepare("SELECT COUNT(*) AS n FROM broadcasts").get() as { n: number };
+    expect(rows.n).toBe(0);
+    await env.bot.post(userText("u-1", "cuộc thi kết thúc ngày nào"));
+    await env.bot.settle();
+    expect(env.fake.delivered.filter((m) => m.to === "u-1")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+
+/** One message the fake Zalo received. */
+export interface ReceivedMessage {
+  kind: "user" | "group";
+  to: string;
+  text: string;
+  token: string | undefined;
+  at: number;
+}
+
+/** What the fake answers: a JSON body (HTTP 200 unless `status`), optionally after a delay. */
+export interface FakeAnswer {
+  status?: number;
+  body?: unknown;
+  delayMs?: number;
+}
+
+export type Responder = (m: ReceivedMessage, nth: number) => FakeAnswer | undefined;
+
+export interface FakeZalo {
+  /** Base URL for ZALO_API_BASE_URL and ZALO_OAUTH_BASE_URL. */
+  url: string;
+  /** Messages answered with success (error 0). */
+  delivered: ReceivedMessage[];
+  /** Every send request, whatever the answer. */
+  requests: ReceivedMessage[];
+  refreshCalls: number;
+  /** Change the answers mid-run (e.g. -32 for a while). Returning undefined means success. */
+  respond(fn: Responder | null): void;
+  /** Tokens accepted; any other gets -216. Default: any token. */
+  acceptTokens(tokens: string[] | null): void;
+  /** Token pair the next refresh returns. */
+  nextTokens(access: string, refresh: string): void;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A local stand-in for the Zalo OA API on port 0: POST /v3.0/oa/message/cs, /v3.0/oa/group/message and
+ * /v4/oa/access_token. It records every message and answers as told: Zalo error codes in a 200 body
+ * (-32, -403, -216...), HTTP 5xx, or slow answers.
+ */
+export async function startFakeZalo(): Promise<FakeZalo> {
+  let responder: Responder | null = null;
+  let accepted: Set<string> | null = null;
+  let tokens = { access: "fake-access-2", refresh: "fake-refresh-2" };
+  let nth = 0;
+  const fake: Omit<FakeZalo, "url" | "close"> & { url?: string } = {
+    delivered: [],
+    requests: [],
+    refreshCalls: 0,
+    respond: (fn) => void (responder = fn),
+    acceptTokens: (t) => void (accepted = t ? new Set(t) : null),
+    nextTokens: (access, refresh) => void (tokens = { access, refresh }),
+  };
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const send = (a: FakeAnswer) => {
+      const out = () => {
+        res.writeHead(a.status ?? 200, { "content-type": "application/json" });
+        res.end(JSON.stringify(a.body ?? {}));
+      };
+      if (a.delayMs) setTimeout(out, a.delayMs);
+      else out();
+    };
+    if (req.url === "/v4/oa/access_token") {
+      fake.refreshCalls++;
+      if (accepted) accepted.add(tokens.access);
+      return send({ body: { access_token: tokens.access, refresh_token: tokens.refresh, expires_in: "90000" } });
+    }
+    const kind = req.url === "/v3.0/oa/message/cs" ? "user" : req.url === "/v3.0/oa/group/message" ? "group" : null;
+    if (!kind) return send({ status: 404, body: { error: -201, message: "unknown path" } });
+    let body: { recipient?: { user_id?: string; group_id?: string }; message?: { text?: string } };
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send({ status: 400, body: { error: -201, message: "bad json" } });
+    }
+    const token = req.headers.access_token as string | undefined;
+    const m: ReceivedMessage = {
+      kind,
+      to: String((kind === "user" ? body.recipient?.user_id : body.recipient?.group_id) ?? ""),
+      text: String(body.message?.text ?? ""),
+      token,
+      at: Date.now(),
+    };
+    fake.requests.push(m);
+    if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
+    const answer = responder?.(m, ++nth);
+    if (answer) return send(answer);
+    fake.delivered.push(m);
+    send({ body: { error: 0, message: "Success", data: { message_id: `fm-${fake.requests.length}` } } });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const addr = server.address();
+  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  return Object.assign(fake, {
+    url,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  }) as FakeZalo;
+}
