@@ -34,7 +34,7 @@ const envSchema = z.object({
   ),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default("./content")),
   /** Reminder broadcasts: sends per second across all workers (Zalo allows ~4,000/min per app). */
-  BROADCAST_RATE_PER_SEC: intIn(1, 60, 10),
+  BROADCAST_RATE_PER_SEC: intIn(1, 1000, 10),
   BROADCAST_QUIET_HOURS: z.preprocess(emptyToUndefined, hourRange.default("21:00-07:00")),
   BROADCAST_COOLDOWN_HOURS: intIn(0, 24 * 30, 12),
   /** Hour (0-23, Asia/Ho_Chi_Minh) of the automatic daily reminder; empty = off. */

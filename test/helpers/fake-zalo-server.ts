@@ -9,7 +9,7 @@ export interface ReceivedMessage {
   at: number;
 }
 
-/** What the fake answers: a JSON body (HTTP 200 unless `status`), optionally after a delay. */
+/** What the fake answers: a JSON body (HTTP 200 unless `status`), optionally after a delay; only a delay = success. */
 export interface FakeAnswer {
   status?: number;
   body?: unknown;
@@ -93,9 +93,10 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     fake.requests.push(m);
     if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
     const answer = responder?.(m, ++nth);
-    if (answer) return send(answer);
+    if (answer && (answer.body !== undefined || answer.status !== undefined)) return send(answer);
+    // No answer, or only a delay: success, recorded when received.
     fake.delivered.push(m);
-    send({ body: { error: 0, message: "Success", data: { message_id: `fm-${fake.requests.length}` } } });
+    send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: `fm-${fake.requests.length}` } } });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const addr = server.address();
