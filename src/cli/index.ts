@@ -1,11 +1,12 @@
 import { ConfigError } from "../errors.js";
 import { createCliContext, UsageError, type CliGroup } from "./cli-kit.js";
 import { officersCli } from "./officers-cli.js";
+import { remindCli } from "./remind-cli.js";
 import { reportCli } from "./report-cli.js";
 import { unitsCli } from "./units-cli.js";
 
 /** Command groups of `npm run cli -- <group> <command> ...`; add a group with one import and one entry. */
-const groups: CliGroup[] = [unitsCli, officersCli, reportCli];
+const groups: CliGroup[] = [unitsCli, officersCli, reportCli, remindCli];
 
 function usage(list: CliGroup[] = groups): string {
   const lines = ["Usage:"];

@@ -93,7 +93,7 @@ describe("reminder broadcasts", () => {
   it("#nhacnho from an officer asks for 'có', queues, and reports back; others are refused", async () => {
     env = await behindSetup();
     const people = env.bot.rt.services.people;
-    people.officers.grant("officer-1", { all: true, units: [] }, new Date());
+    people.officers.grant("officer-1", { all: true }, new Date());
     await env.bot.post(userText("resident-1", "#nhacnho"));
     await env.bot.post(userText("officer-1", "#nhacnho"));
     await env.bot.settle();

@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util";
+import { BroadcastUnavailableError } from "../broadcasts/broadcast-queue.js";
+import type { BroadcastScope } from "../broadcasts/broadcast-planner.js";
+import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
+import { loadCampaign } from "../content/campaign.js";
+import { silentLogger } from "../observability/logger.js";
+import { ProgressService } from "../people/progress-service.js";
+import { createRedis } from "../redis/redis-connection.js";
+import { UsageError, type CliGroup } from "./cli-kit.js";
+
+/**
+ * `remind`: queue reminders to the groups of units behind pace (or all, or some), or preview them with
+ * --dry-run (no Redis needed). The running bot's worker sends them; `status <id>` shows how it went.
+ */
+export const remindCli: CliGroup = {
+  name: "remind",
+  summary: "queue reminder broadcasts to unit groups (behind pace by default), or --dry-run",
+  usage: ["remind [--all | --units CODE,CODE] [--message TEXT] [--force] [--dry-run]", "remind status <broadcast id>"],
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        all: { type: "boolean" },
+        units: { type: "string" },
+        message: { type: "string" },
+        force: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+      },
+    });
+    const config = ctx.config();
+    const db = ctx.db();
+    const progress = new ProgressService(db, loadCampaign(config.CONTENT_DIR).window);
+    const needsRedis = positionals[0] !== "status" && !values["dry-run"];
+    const redis = needsRedis ? createRedis(config.REDIS_URL, silentLogger) : null;
+    const service = buildBroadcastService({ config, db, clock: ctx.clock(), logger: silentLogger, redis, progress });
+    try {
+      if (positionals[0] === "status") {
+        const id = positionals[1];
+        if (!id) throw new UsageError("remind status needs a broadcast id");
+        const r = service.report(id);
+        if (!r) {
+          ctx.err(`No broadcast ${id}.`);
+          return 1;
+        }
+        ctx.out(`${r.id}: ${r.status} — sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped} of ${r.total}`);
+        for (const t of r.targets.filter((t) => t.status === "failed" || t.status === "skipped")) {
+          ctx.out(`  ${t.status} ${t.unit} (${t.unitName}): ${t.error ?? ""}`);
+        }
+        return 0;
+      }
+      if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+      if (values.all && values.units) throw new UsageError("use --all or --units, not both");
+      const scope: BroadcastScope = values.all
+        ? "all"
+        : values.units
+          ? { units: values.units.split(",").map((s) => s.trim()).filter(Boolean) }
+          : "behind";
+      const req = { scope, message: values.message, force: values.force, requestedBy: "cli" };
+      if (values["dry-run"]) {
+        const p = service.preview(req);
+        ctx.out(`Dry run: ${p.targets} group(s) would get a reminder; nothing sent.`);
+        for (const m of p.messages) ctx.out(`\n--- ${m.unit} → group ${m.groupId}\n${m.text}`);
+        for (const s of p.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
+        return 0;
+      }
+      // Give the connection a moment: a CLI starts cold.
+      for (let i = 0; i < 40 && redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
+      const r = await service.request(req);
+      ctx.out(`Queued broadcast ${r.id}: ${r.targets} group(s). The running bot sends them; check with: npm run cli -- remind status ${r.id}`);
+      for (const s of r.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
+      return 0;
+    } catch (err) {
+      if (err instanceof BroadcastUnavailableError) {
+        ctx.err(`Cannot queue reminders now: ${err.message}. Nothing was queued; try again when Redis is back.`);
+        return 1;
+      }
+      throw err;
+    } finally {
+      await service.queue?.close();
+      redis?.disconnect();
+    }
+  },
+};
