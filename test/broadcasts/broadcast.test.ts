@@ -112,6 +112,20 @@ describe("reminder broadcasts", () => {
   });
 });
 
+describe("quiet hours", () => {
+  it("at 22:00 in Hải Phòng reminders wait in the queue instead of going out", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(3), env: { BOT_NOW: "2025-11-01T22:00:00+07:00" } });
+    const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
+    expect(body.targets).toBe(3);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(env.fake.requests).toHaveLength(0);
+    const report = await (await env.admin(`/admin/broadcasts/${body.id}`)).json();
+    expect(report.status).toBe("queued");
+    const delayed = await env.bot.rt.services.broadcasts.queue!.queue.getDelayedCount();
+    expect(delayed).toBe(3);
+  });
+});
+
 describe("Redis down", () => {
   it("a broadcast request gets 503 and nothing is recorded or queued; chat answers go on", async () => {
     env = await startBroadcastEnv({ units: unitsCsv(2), env: { REDIS_URL: "redis://127.0.0.1:1" }, worker: false });

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { describe, expect, it } from "vitest";
+import { planBroadcast } from "../../src/broadcasts/broadcast-planner.js";
+import { DAILY_SCHEDULER_ID, syncDailyReminder } from "../../src/broadcasts/daily-reminder.js";
+import { parseQuietHours, quietDelayMs } from "../../src/broadcasts/quiet-hours.js";
+import { daysLeft, loadReminderTemplate, renderReminder } from "../../src/broadcasts/reminder-template.js";
+import { smoothLimiter } from "../../src/broadcasts/broadcast-worker.js";
+import type { UnitProgress } from "../../src/people/progress-types.js";
+import { TEST_REDIS_URL } from "../helpers/redis.js";
+import { cleanRedis } from "./broadcast-setup.js";
+
+const unit = (code: string, o: Partial<UnitProgress> = {}): UnitProgress => ({
+  code,
+  name: `Tổ ${code}`,
+  kind: "residential",
+  ward: "An Dương",
+  base: 100,
+  target: 70,
+  completed: 10,
+  ratio: 10 / 70,
+  expectedByNow: 40,
+  behind: true,
+  zaloGroupId: `g-${code}`,
+  ...o,
+});
+
+describe("quiet hours (Asia/Ho_Chi_Minh)", () => {
+  const q = parseQuietHours("21:00-07:00");
+  it.each([
+    ["2025-11-01T20:59:00+07:00", 0],
+    ["2025-11-01T21:00:00+07:00", 10 * 3600_000],
+    ["2025-11-02T06:30:00+07:00", 30 * 60_000],
+    ["2025-11-02T07:00:00+07:00", 0],
+    ["2025-11-01T12:00:00+07:00", 0],
+  ])("%s → waits %i ms", (at, ms) => {
+    expect(quietDelayMs(q, new Date(at))).toBe(ms);
+  });
+  it("an empty window never waits; a bad one is refused", () => {
+    expect(quietDelayMs(parseQuietHours("00:00-00:00"), new Date())).toBe(0);
+    expect(() => parseQuietHours("9pm-7am")).toThrow(/21:00-07:00/);
+  });
+});
+
+describe("planning", () => {
+  const base = { allowed: null, force: false, now: Date.now(), cooldownMs: 12 * 3600_000, lastSentAt: () => null };
+  it("behind scope: behind units with a group; reasons for the rest", () => {
+    const units = [unit("A"), unit("B", { behind: false }), unit("C", { zaloGroupId: null }), unit("D", { zaloGroupId: "g-A" })];
+    const p = planBroadcast({ ...base, scope: "behind", units });
+    expect(p.targets.map((t) => t.unit.code)).toEqual(["A"]);
+    expect(p.skipped).toEqual([
+      { unit: "C", unitName: "Tổ C", groupId: null, reason: "chưa liên kết nhóm Zalo" },
+      { unit: "D", unitName: "Tổ D", groupId: "g-A", reason: "nhóm Zalo trùng với đơn vị A" },
+    ]);
+  });
+  it("cooldown skips recently reminded groups unless forced; officer rights limit the units", () => {
+    const units = [unit("A"), unit("B")];
+    const recent = () => Date.now() - 3600_000;
+    expect(planBroadcast({ ...base, scope: "all", units, lastSentAt: recent }).targets).toHaveLength(0);
+    expect(planBroadcast({ ...base, scope: "all", units, lastSentAt: recent, force: true }).targets).toHaveLength(2);
+    const mine = planBroadcast({ ...base, scope: { units: ["A", "B", "Z"] }, units, allowed: new Set(["A"]) });
+    expect(mine.targets.map((t) => t.unit.code)).toEqual(["A"]);
+    expect(mine.skipped.map((s) => [s.unit, s.reason])).toEqual([
+      ["Z", "không có đơn vị này"],
+      ["B", "không thuộc quyền quản lý của bạn"],
+    ]);
+  });
+});
+
+describe("reminder template", () => {
+  const t = loadReminderTemplate("content");
+  const facts = { end: new Date("2025-11-11T23:59:59+07:00"), deadline: "11/11/2025", courseUrl: "https://c", guideUrl: "https://g", hotline: "0904 540 490" };
+  it("renders the unit's own figures and the days left in Vietnam's calendar", () => {
+    expect(daysLeft(new Date("2025-11-10T23:30:00+07:00"), facts.end)).toBe(1);
+    const text = renderReminder(t, unit("A"), new Date("2025-11-11T08:00:00+07:00"), facts);
+    expect(text).toContain("Tổ A: đã có 10/70 người hoàn thành (14% chỉ tiêu)");
+    expect(text).toContain("Hôm nay là ngày cuối cùng");
+    expect(text).toContain("https://c");
+    expect(text).toContain("https://g");
+  });
+  it("an officer's own text gets the same placeholders", () => {
+    expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{unit} còn {days_left} ngày")).toBe("Tổ A còn 10 ngày");
+  });
+  it("an unknown placeholder in the file is reported at load", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tpl-"));
+    mkdirSync(join(dir, "templates"));
+    writeFileSync(
+      join(dir, "templates", "reminder.yaml"),
+      "reminder: 'Nhắc {unti} nhé, cố lên'\ndays_left_line: { many: a, last: b, ended: c }\nsummary: s\n",
+    );
+    expect(() => loadReminderTemplate(dir)).toThrow(/unti/);
+  });
+});
+
+describe("limiter and daily schedule", () => {
+  it("keeps the configured rate in short windows", () => {
+    expect(smoothLimiter(100)).toEqual({ max: 10, duration: 100 });
+    expect(smoothLimiter(15)).toEqual({ max: 3, duration: 200 });
+    expect(smoothLimiter(7)).toEqual({ max: 7, duration: 1000 });
+  });
+
+  it("the daily reminder is a job scheduler in Asia/Ho_Chi_Minh; unset removes it", async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const conn = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue("broadcasts", { connection: conn, prefix });
+    try {
+      await syncDailyReminder(queue, 8);
+      await syncDailyReminder(queue, 9); // moved, not duplicated
+      const list = await queue.getJobSchedulers();
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ key: DAILY_SCHEDULER_ID, pattern: "0 0 9 * * *", tz: "Asia/Ho_Chi_Minh" });
+      await syncDailyReminder(queue, undefined);
+      expect(await queue.getJobSchedulers()).toHaveLength(0);
+    } finally {
+      await queue.close();
+      conn.disconnect();
+      await cleanRedis(prefix);
+    }
+  });
+});
