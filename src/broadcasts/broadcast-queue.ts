@@ -73,6 +73,6 @@ export class BroadcastQueue {
   }
 
   async close(): Promise<void> {
-    await this.queue.close().catch(() => {});
+    await Promise.race([this.queue.close().catch(() => {}), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }

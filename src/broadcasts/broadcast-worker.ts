@@ -146,7 +146,9 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
   return {
     worker,
     async close() {
-      await worker.close().catch(() => {});
+      // With Redis unreachable, a graceful close would wait for a connection that never comes.
+      const force = connection.status !== "ready";
+      await Promise.race([worker.close(force).catch(() => {}), new Promise((r) => setTimeout(r, 5_000).unref())]);
       connection.disconnect();
     },
   };
