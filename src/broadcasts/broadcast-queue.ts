@@ -1,5 +1,6 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { registerQueueDepth } from "../observability/metrics.js";
 
 export const BROADCAST_QUEUE = "broadcasts";
 export const DEFAULT_PREFIX = "zbot";
@@ -29,6 +30,8 @@ export class BroadcastUnavailableError extends Error {
  */
 export class BroadcastQueue {
   readonly queue: Queue;
+  /** queue_depth{queue="broadcasts"} reads depth() at scrape time while this queue is open. */
+  private readonly unregisterDepth: () => void;
 
   constructor(
     private readonly redis: Redis,
@@ -38,6 +41,7 @@ export class BroadcastQueue {
     this.queue.on("error", () => {
       /* connection errors are logged by the shared connection's listener */
     });
+    this.unregisterDepth = registerQueueDepth(BROADCAST_QUEUE, () => this.depth());
   }
 
   get ready(): boolean {
@@ -73,6 +77,7 @@ export class BroadcastQueue {
   }
 
   async close(): Promise<void> {
+    this.unregisterDepth();
     await Promise.race([this.queue.close().catch(() => {}), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }

@@ -66,14 +66,7 @@ export async function startAdminApp(
   const posted: unknown[] = [];
   app.post("/admin/broadcasts", requireAdmin(adminToken), express.json(), (req, res) => {
     posted.push(req.body);
-    if ((req.body as { dryRun?: boolean }).dryRun) {
-      res.json({ dryRun: true, targets: 1, messages: [{ unit: "TDP2", groupId: "g2", text: "Tổ dân phố 2 mới đạt 5/70 người." }], skipped: [] });
-      return;
-    }
     res.status(202).json({ id: "b1", targets: 1, skipped: [] });
-  });
-  app.get("/admin/broadcasts/:id", requireAdmin(adminToken), (req, res) => {
-    res.json({ id: req.params.id, status: "done", total: 1, sent: 1, failed: 0, skipped: 0, targets: [{ unit: "TDP2", groupId: "g2", status: "sent", error: null }] });
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -37,7 +37,7 @@ describe("dashboard on the real bot", () => {
     const page = await (await fetch(`${bot.url}/admin`, { headers: bearer })).text();
     expect(page).toMatch(/<li class="unit behind" data-unit="TDP-AD2" data-behind="true">[\s\S]*?Chậm tiến độ/);
     expect(page).toMatch(/<li class="unit" data-unit="TDP-AD1" data-behind="false">/);
-    expect(page).toContain("Tổng: <b>18</b>");
+    expect(page).toContain("Tổng: <b>20</b>");
     expect(page).toContain("Chưa liên kết nhóm Zalo");
 
     const daily = await (await fetch(`${bot.url}/admin/completions/daily`, { headers: bearer })).json();
@@ -45,9 +45,9 @@ describe("dashboard on the real bot", () => {
       days: [
         { day: "2025-10-25", count: 6, total: 6 },
         { day: "2025-10-28", count: 7, total: 13 },
-        { day: "2025-10-31", count: 5, total: 18 },
+        { day: "2025-10-31", count: 7, total: 20 },
       ],
-      total: 18,
+      total: 20,
     });
 
     const csv = await (await fetch(`${bot.url}/admin/export/progress.csv`, { headers: bearer })).text();

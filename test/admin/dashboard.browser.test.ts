@@ -1,25 +1,50 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, startAdminApp, type AdminTestApp } from "./admin-test-app.js";
+import { cleanRedis } from "../broadcasts/broadcast-setup.js";
+import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
+import { TEST_REDIS_URL } from "../helpers/redis.js";
+import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
+import { CAMPAIGN_NOW, seedPeople } from "./seed-people.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const ADMIN_TOKEN = "browser-test-admin-token";
+/** The fake Zalo refuses this group: the broadcast shows a per-target failure. */
+const FAILING_GROUP = "9000000000000000003";
 
 if (!HAS_CHROMIUM) {
   console.warn(`dashboard browser test skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
 }
 
 describe.skipIf(!HAS_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, () => {
-  let app: AdminTestApp;
+  let bot: TestBot;
+  let fake: FakeZalo;
   let context: BrowserContext;
   let profile: string;
+  const prefix = `t${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    app = await startAdminApp();
+    fake = await startFakeZalo();
+    fake.respond((m) => (m.to === FAILING_GROUP ? { body: { error: -201, message: "group not found" } } : undefined));
+    bot = await startTestBot(
+      {
+        ADMIN_TOKEN,
+        BOT_NOW: CAMPAIGN_NOW,
+        ZALO_ACCESS_TOKEN: "fake-access-1",
+        ZALO_API_BASE_URL: fake.url,
+        ZALO_OAUTH_BASE_URL: fake.url,
+        REDIS_URL: TEST_REDIS_URL,
+        BULLMQ_PREFIX: prefix,
+      },
+      { redis: true, worker: true, workerOptions: { backoffBaseMs: 20, backoffCapMs: 100 } },
+    );
+    seedPeople(bot.rt.services.people);
+    for (let i = 0; i < 50 && bot.rt.redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
     profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -42,46 +67,61 @@ describe.skipIf(!HAS_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, (
 
   afterAll(async () => {
     await context?.close();
-    await app?.close();
+    await bot?.close();
+    await fake?.close();
+    await cleanRedis(prefix);
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("signs in, sees the behind unit highlighted, previews a reminder and sends it", async () => {
     const page = await context.newPage();
     // The sign-in form answers 401, which Chromium logs; watch for errors from the dashboard on.
-    await page.goto(`${app.url}/admin`);
+    await page.goto(`${bot.url}/admin`);
     const problems: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(m.text());
     });
     page.on("pageerror", (e) => problems.push(e.message));
     await page.getByLabel("Mã quản trị").fill(ADMIN_TOKEN);
-    await Promise.all([page.waitForResponse((r) => r.url() === `${app.url}/admin` && r.status() === 200), page.getByRole("button", { name: "Đăng nhập" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url() === `${bot.url}/admin` && r.status() === 200),
+      page.getByRole("button", { name: "Đăng nhập" }).click(),
+    ]);
 
-    const behind = page.locator('[data-unit="TDP2"]');
-    await expect.poll(() => behind.getAttribute("class")).toContain("behind");
+    const behind = page.locator('[data-unit="TDP-AD2"]');
+    expect(await behind.getAttribute("class")).toContain("behind");
     expect(await behind.textContent()).toContain("Chậm tiến độ");
-    const onTrack = page.locator('[data-unit="TDP1"]');
+    const onTrack = page.locator('[data-unit="TDP-AD1"]');
+    expect(await onTrack.textContent()).toContain("Đúng tiến độ");
     const bg = (l: typeof behind) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await bg(behind)).not.toBe(await bg(onTrack));
-
     // Single column on a phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+    // Preview: the rendered reminder texts, nothing sent.
     await page.getByRole("button", { name: "Xem trước tin nhắn" }).click();
-    const preview = page.locator("#reminder-messages li").first();
-    await preview.waitFor();
-    expect(await preview.textContent()).toContain("Tổ dân phố 2 mới đạt 5/70 người.");
-    expect(app.posted.at(-1)).toEqual({ scope: "behind", dryRun: true });
-
+    const preview = page.locator("#reminder-messages li");
+    await preview.first().waitFor();
+    expect(await preview.count()).toBe(2);
+    const texts = await preview.allTextContents();
+    expect(texts.join("\n")).toContain("Tổ dân phố Số 2: đã có 1/35 người hoàn thành");
+    expect(fake.requests).toHaveLength(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
 
-    await page.getByRole("button", { name: /Xác nhận gửi/ }).click();
-    await page.locator("#reminder-status", { hasText: "Đã xếp lịch gửi tới 1 nhóm" }).waitFor();
-    expect(app.posted.at(-1)).toEqual({ scope: "behind" });
-    // The new broadcast appears and its live status is polled until done.
-    await page.locator('[data-broadcast-id="b1"] [data-field="status"]', { hasText: "Đã xong" }).waitFor({ timeout: 10_000 });
+    // Confirm: queued, then the live status reaches "done" with the refused group listed.
+    await page.getByRole("button", { name: "Xác nhận gửi tới 2 nhóm" }).click();
+    await page.locator("#reminder-status", { hasText: "Đã xếp lịch gửi tới 2 nhóm" }).waitFor();
+    const item = page.locator("#broadcast-list [data-broadcast-id]").first();
+    await item.locator('[data-field="status"]', { hasText: "Đã xong" }).waitFor({ timeout: 15_000 });
+    expect(await item.locator('[data-field="sent"]').textContent()).toBe("1");
+    expect(await item.locator('[data-field="failures"]').textContent()).toContain("Tổ dân phố Số 3");
+    expect(fake.delivered.map((m) => m.to)).toEqual(["9000000000000000002"]);
+
+    // After a reload the server-rendered list shows the same.
+    await page.reload();
+    expect(await page.locator("#broadcast-list").textContent()).toContain("Tổ dân phố Số 3");
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-after-send.png"), fullPage: true });
 
     expect(problems).toEqual([]);
   });

@@ -4,7 +4,8 @@ import type { PeopleServices } from "../../src/people/people-services.js";
 export const CAMPAIGN_NOW = "2025-11-01T10:00:00+07:00";
 
 /**
- * Three units in two wards: TDP-AD2 far behind pace (1 of 35), the others ahead.
+ * Four units in two wards: TDP-AD2 (1 of 35) and TDP-AD3 (2 of 14) behind pace, the others ahead;
+ * the school has no Zalo group.
  * Completions are spread over three days for the chart.
  */
 export function seedPeople(people: PeopleServices): void {
@@ -13,6 +14,7 @@ export function seedPeople(people: PeopleServices): void {
     [
       { code: "TDP-AD1", name: "Tổ dân phố Số 1", kind: "residential", ward: "Phường An Dương", base: 20, targetRatio: 0.7, zaloGroupId: "9000000000000000001", aliases: [] },
       { code: "TDP-AD2", name: "Tổ dân phố Số 2", kind: "residential", ward: "Phường An Dương", base: 50, targetRatio: 0.7, zaloGroupId: "9000000000000000002", aliases: [] },
+      { code: "TDP-AD3", name: "Tổ dân phố Số 3", kind: "residential", ward: "Phường An Dương", base: 20, targetRatio: 0.7, zaloGroupId: "9000000000000000003", aliases: [] },
       { code: "THCS-TH", name: "Trường THCS Thiên Hương", kind: "agency", ward: "Phường Thiên Hương", base: 6, targetRatio: 1, zaloGroupId: null, aliases: [] },
     ],
     at,
@@ -29,4 +31,5 @@ export function seedPeople(people: PeopleServices): void {
   report(6, "TDP-AD1", "2025-10-28");
   report(1, "TDP-AD2", "2025-10-28");
   report(5, "THCS-TH", "2025-10-31");
+  report(2, "TDP-AD3", "2025-10-31");
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { metrics, registerQueueDepth } from "../../src/observability/metrics.js";
+import { cleanRedis } from "../broadcasts/broadcast-setup.js";
+import { TEST_REDIS_URL } from "../helpers/redis.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText } from "../helpers/zalo-events.js";
 
@@ -66,6 +69,21 @@ describe("GET /metrics", () => {
     } finally {
       unregister();
       metrics.queueDepth.remove({ queue: "broadcast-test" });
+    }
+  });
+
+  it("reports the reminder queue's depth from Redis", async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    bot = await startTestBot({ REDIS_URL: TEST_REDIS_URL, BULLMQ_PREFIX: prefix }, { redis: true });
+    try {
+      for (let i = 0; i < 50 && bot.rt.redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
+      await bot.rt.services.broadcasts.queue!.queue.add("send", { broadcastId: "b", groupId: "g" }, { delay: 60_000 });
+      const text = await (await fetch(`${bot.url}/metrics`)).text();
+      expect(sample(text, 'queue_depth{queue="broadcasts"}')).toBe(1);
+    } finally {
+      await bot.close();
+      bot = null;
+      await cleanRedis(prefix);
     }
   });
 });
