@@ -58,6 +58,19 @@ describe("GET /metrics", () => {
     expect(sample(after, dry) - sample(before, dry)).toBeGreaterThanOrEqual(1);
   });
 
+  it("counts FAQ outcomes: answered and fallback", async () => {
+    bot = await startTestBot({ BOT_NOW: "2025-11-01T10:00:00+07:00" });
+    const before = await (await fetch(`${bot.url}/metrics`)).text();
+    await bot.post(userText("5000000000000000021", "cuộc thi kết thúc ngày nào"));
+    await bot.post(userText("5000000000000000022", "giá vé máy bay đi Đà Nẵng bao nhiêu"));
+    await bot.settle();
+    const after = await (await fetch(`${bot.url}/metrics`)).text();
+    for (const outcome of ["answered", "fallback"]) {
+      const series = `faq_answers_total{outcome="${outcome}"}`;
+      expect(sample(after, series) - sample(before, series), outcome).toBe(1);
+    }
+  });
+
   it("reads registered queue depths at scrape time", async () => {
     bot = await startTestBot();
     let waiting = 7;
