@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { metrics, registerQueueDepth } from "../../src/observability/metrics.js";
 import { cleanRedis } from "../broadcasts/broadcast-setup.js";
+import { startFakeZalo } from "../helpers/fake-zalo-server.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText } from "../helpers/zalo-events.js";
@@ -68,6 +69,24 @@ describe("GET /metrics", () => {
     for (const outcome of ["answered", "fallback"]) {
       const series = `faq_answers_total{outcome="${outcome}"}`;
       expect(sample(after, series) - sample(before, series), outcome).toBe(1);
+    }
+  });
+
+  it("counts token refreshes", async () => {
+    const fake = await startFakeZalo();
+    try {
+      // Only a refresh token: the first access token has to be fetched.
+      bot = await startTestBot({ ZALO_APP_SECRET: "app-secret", ZALO_REFRESH_TOKEN: "refresh-1", ZALO_API_BASE_URL: fake.url, ZALO_OAUTH_BASE_URL: fake.url });
+      const before = await (await fetch(`${bot.url}/metrics`)).text();
+      await bot.rt.tokens!.refreshIfDue();
+      const after = await (await fetch(`${bot.url}/metrics`)).text();
+      expect(fake.refreshCalls).toBe(1);
+      const ok = 'zalo_token_refresh_total{result="ok"}';
+      expect(sample(after, ok) - sample(before, ok)).toBe(1);
+    } finally {
+      await bot?.close();
+      bot = null;
+      await fake.close();
     }
   });
 
