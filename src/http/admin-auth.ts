@@ -43,6 +43,11 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
+/** This server's origin as the browser sees it (X-Forwarded-Proto/-Host count from a trusted proxy). */
+export function ownOrigin(req: Request): string {
+  return `${req.protocol}://${req.host}`;
+}
+
 /** Bearer token first, then a live session cookie; null when neither. */
 export function authenticateAdmin(req: Request, adminToken: string): AdminAuth | null {
   const m = /^Bearer\s+(.+)$/i.exec(req.get("authorization") ?? "");
@@ -62,7 +67,7 @@ export function csrfProblem(req: Request, session: AdminSessionInfo, formToken?:
   const site = req.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return "cross-site request";
   const origin = req.get("origin");
-  if (origin && origin !== `${req.protocol}://${req.get("host")}`) return "cross-origin request";
+  if (origin && origin !== ownOrigin(req)) return "cross-origin request";
   const token = req.get(CSRF_HEADER) ?? (typeof formToken === "string" ? formToken : "");
   if (!token || !sameSecret(token, session.csrfToken)) return "missing or wrong CSRF token";
   return null;

@@ -110,9 +110,16 @@ describe("admin sign-in and guards", () => {
 
     const ok = await fetch(`${app.url}/admin/broadcasts`, { method: "POST", headers: { ...json, cookie, "x-csrf-token": csrf }, body });
     expect(ok.status).toBe(202);
+    // Same origin as the browser sees it behind an HTTPS reverse proxy.
+    const proxied = await fetch(`${app.url}/admin/broadcasts`, {
+      method: "POST",
+      headers: { ...json, cookie, "x-csrf-token": csrf, origin: "https://bot.example.vn", "x-forwarded-proto": "https", "x-forwarded-host": "bot.example.vn" },
+      body,
+    });
+    expect(proxied.status).toBe(202);
     const viaBearer = await fetch(`${app.url}/admin/broadcasts`, { method: "POST", headers: { ...json, ...bearer() }, body });
     expect(viaBearer.status).toBe(202);
-    expect(app.posted).toHaveLength(2);
+    expect(app.posted).toHaveLength(3);
   });
 
   it("signs out only with the CSRF token, and the old cookie stops working", async () => {

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import { z } from "zod";
 import { requireAdmin } from "../admin-auth.js";
 import { toCsv } from "./csv.js";
@@ -13,7 +13,7 @@ export interface AdminDataRoutesDeps {
 
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-function sendCsv(res: import("express").Response, name: string, body: string): void {
+function sendCsv(res: Response, name: string, body: string): void {
   res
     .type("text/csv; charset=utf-8")
     .set("Content-Disposition", `attachment; filename="${name}"`)

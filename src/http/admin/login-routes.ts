@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Logger } from "../../observability/logger.js";
 import { metrics } from "../../observability/metrics.js";
-import { ADMIN_COOKIE, authenticateAdmin, csrfProblem, sameSecret } from "../admin-auth.js";
+import { ADMIN_COOKIE, authenticateAdmin, csrfProblem, ownOrigin, sameSecret } from "../admin-auth.js";
 import { SESSION_TTL_MS, type AdminSessionStore } from "./admin-session-store.js";
 import { renderDisabledPage, renderLoginPage } from "./login-page.js";
 import { LoginThrottle } from "./login-throttle.js";
@@ -35,7 +35,7 @@ export function loginRouter(d: LoginRoutesDeps): Router {
     if (!d.adminToken) return fail(503, "admin_disabled", "Máy chủ chưa cấu hình ADMIN_TOKEN.");
     const site = req.get("sec-fetch-site");
     const origin = req.get("origin");
-    if ((site && site !== "same-origin" && site !== "none") || (origin && origin !== `${req.protocol}://${req.get("host")}`)) {
+    if ((site && site !== "same-origin" && site !== "none") || (origin && origin !== ownOrigin(req))) {
       return fail(403, "cross_site", "Yêu cầu đăng nhập không hợp lệ.");
     }
     const client = req.ip ?? "unknown";
