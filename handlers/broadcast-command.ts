@@ -2,6 +2,7 @@ import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
 import { BroadcastUnavailableError } from "../src/broadcasts/broadcast-queue.js";
 import type { BroadcastScope } from "../src/broadcasts/broadcast-planner.js";
+import { BroadcastMessageError } from "../src/broadcasts/broadcast-service.js";
 import { NOT_OFFICER } from "../src/people/chat-texts.js";
 import { foldKey } from "../src/text/fold.js";
 
@@ -50,7 +51,13 @@ export const broadcastHandlers = new Composer().filter(
         if (!unit) return void ctx.reply(`Không tìm thấy đơn vị "${args}". Gõ #baocao để xem mã các đơn vị.`);
         scope = { units: [unit.code] };
       }
-      const preview = ctx.services.broadcasts.preview({ scope, requestedBy: `zalo:${ctx.senderId}`, allowed });
+      let preview;
+      try {
+        preview = ctx.services.broadcasts.preview({ scope, requestedBy: `zalo:${ctx.senderId}`, allowed });
+      } catch (err) {
+        if (!(err instanceof BroadcastMessageError)) throw err;
+        return void ctx.reply(err.message);
+      }
       if (preview.targets === 0) {
         const why = preview.skipped.slice(0, 5).map((s) => `- ${s.unit}: ${s.reason}`);
         return void ctx.reply(["Không có nhóm nào cần nhắc lúc này.", ...why].join("\n"));
@@ -85,6 +92,7 @@ export const broadcastHandlers = new Composer().filter(
           });
           ctx.reply(`Đã xếp hàng ${r.targets} tin nhắc nhở (mã đợt ${r.id}). Khi gửi xong, mình sẽ báo kết quả ở đây.`);
         } catch (err) {
+          if (err instanceof BroadcastMessageError) return void ctx.reply(err.message);
           if (!(err instanceof BroadcastUnavailableError)) throw err;
           ctx.log.warn({ err: err.message }, "broadcast requested while the queue is down");
           ctx.reply(TRY_LATER);

@@ -29,6 +29,8 @@ export interface PlanInput {
   now: number;
   cooldownMs: number;
   lastSentAt: (groupId: string) => number | null;
+  /** The unfinished broadcast that still has to send to this group, if any (force does not override it). */
+  pendingIn: (groupId: string) => string | null;
 }
 
 const REASONS = {
@@ -37,6 +39,7 @@ const REASONS = {
   unknown: "không có đơn vị này",
   noRight: "không thuộc quyền quản lý của bạn",
   sharedGroup: (code: string) => `nhóm Zalo trùng với đơn vị ${code}`,
+  pending: (id: string) => `đang chờ gửi trong đợt nhắc ${id}`,
 };
 
 /** Pure planning: targets (one per group) and the units left out, each with a reason an officer can read. */
@@ -69,6 +72,12 @@ export function planBroadcast(p: PlanInput): Plan {
     const owner = groupOwner.get(u.zaloGroupId);
     if (owner) {
       skip(REASONS.sharedGroup(owner));
+      continue;
+    }
+    // Two overlapping requests would otherwise both pass the cooldown before either has sent.
+    const pending = p.pendingIn(u.zaloGroupId);
+    if (pending) {
+      skip(REASONS.pending(pending));
       continue;
     }
     const last = p.lastSentAt(u.zaloGroupId);

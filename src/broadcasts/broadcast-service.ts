@@ -6,7 +6,8 @@ import type { ProgressReport } from "../people/progress-types.js";
 import type { BroadcastQueue } from "./broadcast-queue.js";
 import { BroadcastUnavailableError } from "./broadcast-queue.js";
 import { planBroadcast, describeScope, type BroadcastScope, type Plan } from "./broadcast-planner.js";
-import type { BroadcastStore, TargetRow } from "./broadcast-store.js";
+import { MAX_TEXT_LENGTH } from "../zalo/text-splitter.js";
+import { DRAFT_TTL_MS, type BroadcastStore, type TargetRow } from "./broadcast-store.js";
 import { fill, renderReminder, type ReminderFacts, type ReminderTemplate } from "./reminder-template.js";
 
 export interface BroadcastRequest {
@@ -54,11 +55,17 @@ export interface BroadcastServiceOptions {
 
 const NO_GROUP_PREFIX = "-:";
 
+/** The request cannot be sent as asked (e.g. the rendered text is too long); the message is for the officer. */
+export class BroadcastMessageError extends Error {
+  override readonly name = "BroadcastMessageError";
+}
+
 /** Plans, renders, records and queues reminder broadcasts; reports on them. Handlers, routes and the CLI use it. */
 export class BroadcastService {
   constructor(private readonly o: BroadcastServiceOptions) {}
 
   private plan(req: BroadcastRequest, now: Date): { plan: Plan; messages: RenderedMessage[] } {
+    const pending = this.o.store.pendingGroups(Date.now());
     const plan = planBroadcast({
       scope: req.scope,
       units: this.o.progress.report(now).units,
@@ -67,12 +74,20 @@ export class BroadcastService {
       now: Date.now(),
       cooldownMs: this.o.cooldownMs,
       lastSentAt: (g) => this.o.store.lastSentAt(g),
+      pendingIn: (g) => pending.get(g) ?? null,
     });
     const messages = plan.targets.map((t) => ({
       unit: t.unit.code,
       groupId: t.groupId,
       text: renderReminder(this.o.template, t.unit, now, this.o.facts, req.message),
     }));
+    // A longer text would go out in several chunks, and a retry after a partial send would repeat the first.
+    const tooLong = messages.find((m) => m.text.length > MAX_TEXT_LENGTH);
+    if (tooLong) {
+      throw new BroadcastMessageError(
+        `Tin nhắc cho ${tooLong.unit} dài ${tooLong.text.length} ký tự, quá giới hạn ${MAX_TEXT_LENGTH} ký tự của Zalo. Vui lòng rút gọn.`,
+      );
+    }
     return { plan, messages };
   }
 
@@ -84,11 +99,13 @@ export class BroadcastService {
 
   /**
    * Records the broadcast as a draft, queues one job per group, then marks it queued. If Redis fails, the
-   * draft is removed: nothing is half-queued (a stray job finds no ledger row and does nothing).
+   * draft is removed: nothing is half-queued (a job that ran ahead waits while its broadcast is a draft, and a
+   * stray one finds no ledger row and does nothing).
    */
   async request(req: BroadcastRequest): Promise<{ id: string; targets: number; skipped: { unit: string; reason: string }[] }> {
     const queue = this.o.queue;
     if (!queue || !queue.ready) throw new BroadcastUnavailableError(queue ? "Redis is not connected" : "no Redis in this process");
+    this.o.store.pruneDrafts(Date.now() - DRAFT_TTL_MS);
     const { plan, messages } = this.plan(req, this.o.clock.now());
     const id = `b${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
     const now = Date.now();

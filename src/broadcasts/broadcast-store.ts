@@ -42,6 +42,12 @@ export interface BroadcastCounts {
   open: number;
 }
 
+/**
+ * A draft older than this was left by a process that died while queuing it: it counts as never requested
+ * (its stray jobs send nothing) and is pruned by the next request.
+ */
+export const DRAFT_TTL_MS = 2 * 60_000;
+
 /** The SQLite ledger of reminder broadcasts: one row per request, one per (request, group). */
 export class BroadcastStore {
   private readonly s;
@@ -94,6 +100,11 @@ export class BroadcastStore {
       ),
       claimSummary: db.prepare("UPDATE broadcasts SET summary_sent = 1 WHERE id = ? AND summary_sent = 0"),
       markRunning: db.prepare("UPDATE broadcasts SET status = 'running' WHERE id = ? AND status = 'queued'"),
+      pending: db.prepare<[number], { group_id: string; broadcast_id: string }>(
+        `SELECT t.group_id, t.broadcast_id FROM broadcasts b
+         JOIN broadcast_targets t ON t.broadcast_id = b.id AND t.status IN ('queued','sending')
+         WHERE b.status IN ('queued','running') OR (b.status = 'draft' AND b.created_at >= ?)`,
+      ),
       unfinished: db.prepare<[], { id: string }>("SELECT id FROM broadcasts WHERE status IN ('queued','running')"),
       staleDrafts: db.prepare("DELETE FROM broadcasts WHERE status = 'draft' AND created_at < ?"),
     };
@@ -161,6 +172,11 @@ export class BroadcastStore {
 
   lastSentAt(groupId: string): number | null {
     return this.s.lastSent.get(groupId)?.at ?? null;
+  }
+
+  /** Groups that an unfinished broadcast (or a draft being queued right now) still has to send to. */
+  pendingGroups(now: number): Map<string, string> {
+    return new Map(this.s.pending.all(now - DRAFT_TTL_MS).map((r) => [r.group_id, r.broadcast_id]));
   }
 
   /** True exactly once per broadcast: whoever gets it sends the summary. */

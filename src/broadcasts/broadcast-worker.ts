@@ -7,7 +7,7 @@ import { metrics } from "../observability/metrics.js";
 import type { Outbound } from "../zalo/outbound.js";
 import { BROADCAST_QUEUE, DEFAULT_PREFIX, SEND_ATTEMPTS, type SendJobData } from "./broadcast-queue.js";
 import type { BroadcastService } from "./broadcast-service.js";
-import type { BroadcastStore } from "./broadcast-store.js";
+import { DRAFT_TTL_MS, type BroadcastStore } from "./broadcast-store.js";
 import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
 
 export interface BroadcastWorkerOptions {
@@ -31,6 +31,10 @@ export interface BroadcastWorkerOptions {
   /** Runs the daily reminder (job name "daily"); absent = daily jobs are ignored. */
   onDaily?: () => Promise<void>;
 }
+
+const DRAFT_RECHECK_MS = 500;
+const REQUEUE_RETRY_MS = 2_000;
+const REQUEUE_TRIES = 30;
 
 const UNCERTAIN =
   "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
@@ -82,13 +86,19 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
   worker.on("error", (err) => o.logger.warn({ err: err.message }, "broadcast worker error"));
   // The SQLite ledger is the source of truth: after a Redis restart that lost the queue, or on start,
   // targets still 'queued' get their jobs back (same job ids, so existing ones are not duplicated).
-  const requeue = () => {
+  // The queue's own connection may come back later than this one: keep trying for a minute.
+  let closing = false;
+  const requeue = (tries: number) => {
+    if (closing) return;
     void o.service.requeueOpen().then(
       (n) => n > 0 && o.logger.info({ jobs: n }, "re-queued reminder jobs from the ledger"),
-      (err) => o.logger.warn({ err: (err as Error).message }, "could not re-queue reminder jobs yet"),
+      (err) => {
+        o.logger.warn({ err: (err as Error).message, tries }, "could not re-queue reminder jobs yet");
+        if (tries < REQUEUE_TRIES) setTimeout(() => requeue(tries + 1), REQUEUE_RETRY_MS).unref();
+      },
     );
   };
-  connection.on("ready", () => setTimeout(requeue, 500).unref());
+  connection.on("ready", () => setTimeout(() => requeue(1), 500).unref());
 
   async function sendOne(job: Job<SendJobData>, token: string | undefined): Promise<void> {
     const { broadcastId, groupId } = job.data;
@@ -100,6 +110,13 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     }
     const row = o.store.target(broadcastId, groupId);
     if (!row) return; // its broadcast was never committed (Redis failed while queuing) or was deleted
+    const broadcast = o.store.get(broadcastId);
+    if (broadcast?.status === "draft") {
+      // Still being queued: it may yet be rolled back, so a job that ran ahead must not send.
+      if (Date.now() - broadcast.created_at > DRAFT_TTL_MS) return; // its requester died while queuing
+      await job.moveToDelayed(Date.now() + DRAFT_RECHECK_MS, token);
+      throw new DelayedError();
+    }
     if (row.status === "sending") {
       o.store.finish(broadcastId, groupId, "failed", Date.now(), { error: UNCERTAIN });
       o.logger.warn({ broadcastId, groupId }, "reminder state uncertain after a crash; not resent");
@@ -146,6 +163,7 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
   return {
     worker,
     async close() {
+      closing = true;
       // With Redis unreachable, a graceful close would wait for a connection that never comes.
       const force = connection.status !== "ready";
       await Promise.race([worker.close(force).catch(() => {}), new Promise((r) => setTimeout(r, 5_000).unref())]);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { BroadcastUnavailableError } from "../broadcasts/broadcast-queue.js";
 import type { BroadcastScope } from "../broadcasts/broadcast-planner.js";
+import { BroadcastMessageError } from "../broadcasts/broadcast-service.js";
 import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
 import { loadCampaign } from "../content/campaign.js";
 import { silentLogger } from "../observability/logger.js";
@@ -71,6 +72,10 @@ export const remindCli: CliGroup = {
       for (const s of r.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
       return 0;
     } catch (err) {
+      if (err instanceof BroadcastMessageError) {
+        ctx.err(err.message);
+        return 1;
+      }
       if (err instanceof BroadcastUnavailableError) {
         ctx.err(`Cannot queue reminders now: ${err.message}. Nothing was queued; try again when Redis is back.`);
         return 1;

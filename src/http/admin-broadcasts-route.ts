@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import { BroadcastUnavailableError } from "../broadcasts/broadcast-queue.js";
-import type { BroadcastService } from "../broadcasts/broadcast-service.js";
+import { BroadcastMessageError, type BroadcastService } from "../broadcasts/broadcast-service.js";
 import { requireAdmin } from "./admin-auth.js";
 
 const bodySchema = z.strictObject({
@@ -29,14 +29,18 @@ export function adminBroadcastsRouter(d: { adminToken: string | undefined; broad
       return;
     }
     const { scope, message, dryRun, force } = parsed.data;
-    if (dryRun) {
-      res.status(200).json({ dryRun: true, ...d.broadcasts.preview({ scope, message, force, requestedBy: "admin" }) });
-      return;
-    }
     try {
+      if (dryRun) {
+        res.status(200).json({ dryRun: true, ...d.broadcasts.preview({ scope, message, force, requestedBy: "admin" }) });
+        return;
+      }
       const r = await d.broadcasts.request({ scope, message, force, requestedBy: "admin" });
       res.status(202).json(r);
     } catch (err) {
+      if (err instanceof BroadcastMessageError) {
+        res.status(400).json({ error: "invalid_message", message: err.message });
+        return;
+      }
       if (err instanceof BroadcastUnavailableError) {
         res.status(503).set("Retry-After", "30").json({ error: "queue_unavailable", message: "Hàng đợi nhắc nhở tạm thời không hoạt động (Redis). Vui lòng thử lại sau; chưa có tin nào được xếp hàng." });
         return;

@@ -47,7 +47,7 @@ describe("quiet hours (Asia/Ho_Chi_Minh)", () => {
 });
 
 describe("planning", () => {
-  const base = { allowed: null, force: false, now: Date.now(), cooldownMs: 12 * 3600_000, lastSentAt: () => null };
+  const base = { allowed: null, force: false, now: Date.now(), cooldownMs: 12 * 3600_000, lastSentAt: () => null, pendingIn: () => null };
   it("behind scope: behind units with a group; reasons for the rest", () => {
     const units = [unit("A"), unit("B", { behind: false }), unit("C", { zaloGroupId: null }), unit("D", { zaloGroupId: "g-A" })];
     const p = planBroadcast({ ...base, scope: "behind", units });
@@ -68,6 +68,16 @@ describe("planning", () => {
       ["Z", "không có đơn vị này"],
       ["B", "không thuộc quyền quản lý của bạn"],
     ]);
+  });
+
+  it("a group still waiting in another broadcast is skipped, even with force", () => {
+    const units = [unit("A"), unit("B")];
+    const pendingIn = (g: string) => (g === "g-A" ? "b1" : null);
+    for (const force of [false, true]) {
+      const p = planBroadcast({ ...base, scope: "all", units, pendingIn, force });
+      expect(p.targets.map((t) => t.unit.code)).toEqual(["B"]);
+      expect(p.skipped).toEqual([{ unit: "A", unitName: "Tổ A", groupId: "g-A", reason: "đang chờ gửi trong đợt nhắc b1" }]);
+    }
   });
 });
 

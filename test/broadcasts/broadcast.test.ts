@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { userText } from "../helpers/zalo-events.js";
+import { BroadcastStore, DRAFT_TTL_MS } from "../../src/broadcasts/broadcast-store.js";
 import { startBroadcastEnv, unitsCsv, type BroadcastEnv } from "./broadcast-setup.js";
 
 let env: BroadcastEnv | undefined;
@@ -46,6 +47,57 @@ describe("reminder broadcasts", () => {
     expect(forced.targets).toBe(1);
     await env.waitDone(forced.id);
     expect(env.fake.delivered).toHaveLength(5);
+  });
+
+  it("two requests at the same moment: each group is in only one of them", async () => {
+    env = await behindSetup();
+    env.fake.respond(() => ({ delayMs: 100 })); // the first is still sending when the second is planned
+    const [a, b] = await Promise.all([
+      env.admin("/admin/broadcasts", { scope: "behind" }).then((r) => r.json()),
+      env.admin("/admin/broadcasts", { scope: "all", force: true }).then((r) => r.json()),
+    ]);
+    expect(a.targets + b.targets).toBe(5); // g-0..g-3 once, plus g-4 (on target) from "all"
+    const second = a.targets === 4 ? b : a;
+    expect(second.skipped.filter((s: { reason: string }) => /đang chờ gửi trong đợt nhắc/.test(s.reason))).toHaveLength(4);
+    await env.waitDone(a.id);
+    await env.waitDone(b.id);
+    expect(countBy(env.fake.delivered)).toEqual({ "g-0": 1, "g-1": 1, "g-2": 1, "g-3": 1, "g-4": 1 });
+  });
+
+  it("a job that runs before its broadcast is committed waits; one whose requester died sends nothing", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(2) });
+    const store = new BroadcastStore(env.bot.rt.db);
+    const queue = env.bot.rt.services.broadcasts.queue!;
+    const draft = (id: string, groupId: string, at: number) =>
+      store.createDraft(
+        { id, scope: '"all"', message: null, force: false, requestedBy: "test", notify: null },
+        [{ groupId, unitCode: "T0", unitName: "Tổ dân phố 0", text: `nhắc ${id}` }],
+        [],
+        at,
+      );
+    draft("bslow", "g-0", Date.now());
+    draft("bdead", "g-1", Date.now() - DRAFT_TTL_MS - 1000);
+    await queue.enqueue("bslow", ["g-0"]);
+    await queue.enqueue("bdead", ["g-1"]);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(env.fake.requests).toHaveLength(0); // still a draft: not sent yet, could be rolled back
+    store.setStatus("bslow", "queued");
+    await env.waitDone("bslow");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(env.fake.delivered.map((m) => m.text)).toEqual(["nhắc bslow"]);
+    expect(store.target("bdead", "g-1")?.status).toBe("queued");
+    // The next request prunes the abandoned draft; its group is free again.
+    const next = await (await env.admin("/admin/broadcasts", { scope: { units: ["T1"] } })).json();
+    expect(next.targets).toBe(1);
+    expect(store.get("bdead")).toBeUndefined();
+  });
+
+  it("a text too long for one Zalo message is refused before anything is queued", async () => {
+    env = await behindSetup();
+    const res = await env.admin("/admin/broadcasts", { scope: "behind", message: "{course_url} ".repeat(100) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/quá giới hạn 2000 ký tự/);
+    expect((await (await env.admin("/admin/broadcasts")).json()).broadcasts).toHaveLength(0);
   });
 
   it("dryRun shows the rendered messages and sends nothing", async () => {
