@@ -21,6 +21,7 @@ export class OutboxStore {
   private readonly insertStmt;
   private readonly openStmt;
   private readonly byInboxStmt;
+  private readonly getStmt;
   private readonly setStatusStmt;
   private readonly claimStmt;
   private readonly recentStmt;
@@ -32,6 +33,7 @@ export class OutboxStore {
     );
     this.openStmt = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending','sending') ORDER BY id");
     this.byInboxStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE inbox_id = ? ORDER BY id");
+    this.getStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE id = ?");
     this.setStatusStmt = db.prepare(
       "UPDATE outbox SET status = ?, error = ?, message_id = COALESCE(?, message_id), sent_at = ? WHERE id = ?",
     );
@@ -51,6 +53,11 @@ export class OutboxStore {
     return this.openStmt.all();
   }
 
+  get(id: number): OutboxRow | undefined {
+    return this.getStmt.get(id);
+  }
+
+  /** Scans the table (no index on inbox_id): for tests and tools, not per event. */
   forInbox(inboxId: number): OutboxRow[] {
     return this.byInboxStmt.all(inboxId);
   }
