@@ -1,11 +1,11 @@
-import { setImmediate as yieldToIo } from "node:timers/promises";
 import type { Bot, HandleResult } from "../bot/bot.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import { classifyEventName, parseEvent } from "../webhook/zalo-events.js";
+import { CpuSlicer, holdWhileSync, type SliceTurn } from "./cpu-slicer.js";
 import type { InboxStore } from "./inbox-store.js";
-import type { OutboxStore } from "./outbox-store.js";
+import type { OutboxRow, OutboxStore } from "./outbox-store.js";
 import type { ReplySender } from "./reply-sender.js";
 
 export interface InboxDispatcherOptions {
@@ -19,6 +19,8 @@ export interface InboxDispatcherOptions {
   concurrency?: number;
   /** An event whose handling crashed the process this many times is given up (poison message). */
   maxAttempts?: number;
+  /** Milliseconds of handling per event-loop turn before webhook requests get the loop again. */
+  sliceMs?: number;
 }
 
 const SORRY =
@@ -36,8 +38,11 @@ export class InboxDispatcher {
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private stopped = false;
+  private readonly cpu: CpuSlicer;
 
-  constructor(private readonly o: InboxDispatcherOptions) {}
+  constructor(private readonly o: InboxDispatcherOptions) {
+    this.cpu = new CpuSlicer(o.sliceMs ?? 8);
+  }
 
   /** Queues a stored event for handling. */
   enqueue(inboxId: number, conversationKey: string): void {
@@ -85,7 +90,7 @@ export class InboxDispatcher {
   }
 
   private pump(): void {
-    const limit = this.o.concurrency ?? 64;
+    const limit = this.o.concurrency ?? 256;
     while (this.active < limit && this.ready.length > 0) {
       const key = this.ready.shift()!;
       this.active++;
@@ -105,40 +110,48 @@ export class InboxDispatcher {
   private async runConversation(key: string): Promise<void> {
     const q = this.queues.get(key)!;
     while (q.length > 0 && !this.stopped) {
-      // Handlers are mostly synchronous (SQLite, matching): without a macrotask yield, promise chains
-      // would starve the I/O phase and new webhook requests would wait for their ack.
-      await yieldToIo();
-      if (this.stopped) break;
-      const id = q.shift()!;
+      // Handling is mostly synchronous (SQLite, matching). It runs in slices of a few milliseconds, one event
+      // at a time, and between slices the event loop answers webhook requests: acks never wait behind dozens
+      // of handlers that woke up in the same turn. Replies are sent (network) outside the slice.
+      const turn = await this.cpu.acquire();
+      let replies: OutboxRow[] = [];
       try {
-        await this.process(id);
-      } catch (err) {
-        this.o.logger.error({ err, inboxId: id }, "inbox event processing failed");
+        if (this.stopped) break;
+        const id = q.shift()!;
+        try {
+          replies = await this.process(id, turn);
+        } catch (err) {
+          this.o.logger.error({ err, inboxId: id }, "inbox event processing failed");
+        }
+      } finally {
+        turn.release();
       }
+      for (const row of replies) await this.o.sender.deliver(row);
     }
     if (q.length === 0 || this.stopped) this.queues.delete(key);
   }
 
-  private async process(id: number): Promise<void> {
+  /** Handles one stored event; returns its replies, already in the outbox, for the caller to send. */
+  private async process(id: number, turn: SliceTurn): Promise<OutboxRow[]> {
     const { inbox, outbox, logger } = this.o;
     const row = inbox.get(id);
-    if (!row || row.status !== "pending") return;
+    if (!row || row.status !== "pending") return [];
     if (row.attempts >= (this.o.maxAttempts ?? 3)) {
       inbox.finish(id, "failed", "gave up after repeated crashes while handling", this.now());
       logger.error({ inboxId: id, event: row.event_name }, "inbox event given up after repeated attempts");
-      return;
+      return [];
     }
     inbox.markAttempt(id);
     const cls = classifyEventName(row.event_name);
     if (!cls.handled) {
       inbox.finish(id, "ignored", null, this.now());
-      return;
+      return [];
     }
     let result: HandleResult;
     let error: string | null = null;
     try {
       const event = parseEvent(JSON.parse(row.body), cls);
-      result = await this.o.bot.handle(event, new Date(row.received_at));
+      result = await holdWhileSync(turn, this.o.bot.handle(event, new Date(row.received_at)));
     } catch (err) {
       error = (err as Error).message;
       logger.error({ err, inboxId: id, event: row.event_name }, "handler threw; answering with an apology");
@@ -153,7 +166,8 @@ export class InboxDispatcher {
       inbox.finish(id, error ? "failed" : "done", error, this.now());
       return ids;
     });
-    for (const row of outbox.forInbox(id)) if (outboxIds.includes(row.id)) await this.o.sender.deliver(row);
+    // By primary key: outbox has no index on inbox_id, and a scan per event would grow with the table.
+    return outboxIds.map((oid) => outbox.get(oid)).filter((r): r is OutboxRow => r !== undefined);
   }
 
   private now(): number {
