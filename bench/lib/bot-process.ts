@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TEST_APP_ID, TEST_OA_SECRET } from "../../test/helpers/zalo-events.js";
+
+/** The real bot (`node --import tsx src/main.ts`) as a child process, as production runs it. */
+export interface BotProcess {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  url: string;
+  /** The SQLite file the bot uses. */
+  dbPath: string;
+  /** stderr and non-JSON stdout so far (for error reports). */
+  output(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resident memory of the process in bytes (from /proc). */
+  rss(): number;
+  /** SIGTERM (graceful), SIGKILL after `graceMs`; resolves on exit. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL now; resolves on exit. */
+  kill(): Promise<void>;
+}
+
+export interface StartBotOptions {
+  /** Folder for the SQLite file; reuse it to restart on the same database. */
+  dir: string;
+  env?: Record<string, string>;
+  /** Fixed port (a restart keeps the URL Zalo posts to); default 0 = any free port. */
+  port?: number;
+  startTimeoutMs?: number;
+  /** Entry point; default the bot's src/main.ts. */
+  script?: string;
+  /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
+  nodeArgs?: string[];
+}
+
+export function makeTempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A port free at this moment on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Env for a bot that talks to a fake Zalo at `fakeUrl` with the test app id and OA secret. */
+export function botEnv(fakeUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ZALO_APP_ID: TEST_APP_ID,
+    ZALO_OA_SECRET_KEY: TEST_OA_SECRET,
+    ZALO_ACCESS_TOKEN: "bench-access-1",
+    ZALO_API_BASE_URL: fakeUrl,
+    ZALO_OAUTH_BASE_URL: fakeUrl,
+    BOT_NOW: "2025-11-01T10:00:00+07:00",
+    ...extra,
+  };
+}
+
+/**
+ * Starts the bot and waits for its `"port":N` log line. LOG_LEVEL is info (the port line is info); the bot
+ * logs nothing per ordinary event at that level.
+ */
+export async function startBot(o: StartBotOptions): Promise<BotProcess> {
+  const dbPath = join(o.dir, "bot.db");
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      LOG_LEVEL: "info",
+      ...o.env,
+      PORT: String(o.port ?? 0),
+      DATABASE_PATH: dbPath,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const keep = (s: string) => {
+    out = (out + s).slice(-20_000);
+  };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  child.stderr!.setEncoding("utf8").on("data", keep);
+  const port = await new Promise<number>((resolve, reject) => {
+    let buf = "";
+    let found = false;
+    const timer = setTimeout(() => reject(new Error(`bot did not start in time:\n${out}`)), o.startTimeoutMs ?? 30_000);
+    child.stdout!.setEncoding("utf8").on("data", (s: string) => {
+      if (found) {
+        // Keep warnings and errors; ordinary info lines are dropped.
+        if (/"level":[4-6]\d/.test(s)) keep(s);
+        return;
+      }
+      buf += s;
+      const m = /"port":(\d+)/.exec(buf);
+      if (m) {
+        found = true;
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      if (!found) reject(new Error(`bot exited (code ${code}, signal ${signal}) before listening:\n${out}${buf}`));
+    });
+  });
+  const pid = child.pid!;
+  const waitExit = async () => void (await exited);
+  return {
+    child,
+    pid,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dbPath,
+    output: () => out,
+    exited,
+    rss() {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+        return m ? Number(m[1]) * 1024 : 0;
+      } catch {
+        return 0;
+      }
+    },
+    async stop(graceMs = 12_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const t = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await waitExit();
+      clearTimeout(t);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await waitExit();
+    },
+  };
+}
+
+/** Runs `npm run cli -- units import <csv>` against the bot's database (a separate process, as an officer would). */
+export async function importUnits(dbPath: string, csvPath: string): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/index.ts", "units", "import", csvPath], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_PATH: dbPath, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.setEncoding("utf8").on("data", (s: string) => (out += s));
+  child.stderr!.setEncoding("utf8").on("data", (s: string) => (out += s));
+  const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+  if (code !== 0) throw new Error(`units import failed (${code}): ${out}`);
+  return out.trim();
+}

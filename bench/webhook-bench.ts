@@ -1,0 +1,103 @@
+import autocannon from "autocannon";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
+import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
+import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { cpuSeconds, machineLine } from "./lib/machine.js";
+import { describeCheck, eventFor, fire, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
+
+/**
+ * npm run bench:webhook [-- <seconds> <connections>]: signed user_send_text events, each from a new user, a
+ * realistic mix of questions and completion reports, driven by autocannon against the real bot (a child
+ * process, SQLite in a temp dir) talking to a local fake Zalo API. First a bare express "hello" server under
+ * the same load gives the ceiling. Prints accepted events/s, ack latency, answer latency (event sent → reply
+ * at the fake Zalo), and whether every acknowledged event was answered exactly once.
+ */
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 32);
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `wb${randomUUID().slice(0, 8)}`;
+
+console.log(machineLine());
+const tmp = makeTempDir("webhook-bench-");
+const fake = await startFakeZalo();
+let bot: BotProcess | null = null;
+let bare: BotProcess | null = null;
+let code = 1;
+try {
+  // 1. The ceiling: a bare express server, same requests, same connections.
+  bare = await startBot({ dir: tmp.dir, script: "bench/lib/bare-server.ts" });
+  const sample = eventFor("ceiling-user", "xin chào");
+  const ceiling = await autocannon({
+    url: `${bare.url}/webhooks/zalo`,
+    method: "POST",
+    headers: sample.headers,
+    body: sample.body,
+    connections,
+    duration: seconds,
+  });
+  await bare.stop();
+  bare = null;
+  const bareRps = ceiling["2xx"] / ceiling.duration;
+  console.log(`bare express "hello": ${fmt(bareRps, 0)} req/s, latency p50 ${ceiling.latency.p50} ms p99 ${ceiling.latency.p99} ms`);
+
+  // 2. The bot: units imported first (completion reports resolve against them), then started.
+  console.log(await importUnits(join(tmp.dir, "bot.db"), "content/units.example.csv"));
+  // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF;
+  bot = await startBot({
+    dir: tmp.dir,
+    env: botEnv(fake.url, { REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix }),
+    nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
+  });
+  console.log(`bot started, RSS ${fmt(bot.rss() / 2 ** 20, 0)} MB`);
+  const warm = new Ledger(`${prefix}-w`);
+  await fire({ url: bot.url, ledger: warm, prefix: `${prefix}-w`, durationSec: 2, connections });
+  await waitUntil(() => warm.missing(fake.delivered) === 0, 30_000);
+
+  const ledger = new Ledger(`${prefix}-u`);
+  const cpu0 = cpuSeconds(bot.pid);
+  const t0 = performance.now();
+  const { result, fired } = await fire({ url: bot.url, ledger, prefix: `${prefix}-u`, durationSec: seconds, connections });
+  const loadSec = (performance.now() - t0) / 1000;
+  const cpuLoad = cpuSeconds(bot.pid) - cpu0;
+  const rssAfterLoad = bot.rss();
+  const drained = await waitUntil(() => ledger.missing(fake.delivered) === 0, 120_000);
+  const drainSec = (performance.now() - t0) / 1000 - loadSec;
+  await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would show up here
+  const c = ledger.check(fake.delivered);
+  const acceptedRps = c.acked / loadSec;
+  const ackP50 = pct(c.ackMs, 0.5);
+  const ackP99 = pct(c.ackMs, 0.99);
+  const ansP50 = pct(c.answerMs, 0.5);
+  const ansP99 = pct(c.answerMs, 0.99);
+  const handledRps = c.answered / (loadSec + drainSec);
+
+  console.log(
+    `bot: ${fired} events fired in ${fmt(loadSec)} s over ${connections} connections; ${c.acked} acked → ${fmt(acceptedRps, 0)} accepted/s ` +
+      `(autocannon: ${fmt(result.requests.average, 0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+  );
+  console.log(`ack latency: p50 ${fmt(ackP50)} ms, p99 ${fmt(ackP99)} ms, max ${fmt(Math.max(...c.ackMs))} ms`);
+  console.log(
+    `answer latency (sent → reply at fake Zalo): p50 ${fmt(ansP50)} ms, p99 ${fmt(ansP99)} ms; ` +
+      `${drained ? "all answered" : "NOT all answered"} ${fmt(drainSec)} s after the load ended; handled ${fmt(handledRps, 0)} events/s overall`,
+  );
+  console.log(`exactly once: ${describeCheck(c)}`);
+  console.log(`bot process: ${fmt(cpuLoad)} CPU-s during the ${fmt(loadSec)} s load (${fmt((100 * cpuLoad) / loadSec, 0)}% of one core), RSS ${fmt(rssAfterLoad / 2 ** 20, 0)} MB`);
+  const ratio = acceptedRps / bareRps;
+  console.log(
+    `RESULT accepted_rps=${Math.round(acceptedRps)} ack_p99_ms=${fmt(ackP99)} answer_p99_ms=${fmt(ansP99, 0)} exactly_once=${c.exactlyOnce} ratio_vs_bare=${fmt(ratio, 3)}`,
+  );
+  code = acceptedRps >= 1000 && ackP99 < 50 && c.exactlyOnce ? 0 : 1;
+} catch (err) {
+  console.error(err);
+  if (bot) console.error(bot.output());
+} finally {
+  await bare?.stop();
+  await bot?.stop();
+  await fake.close();
+  await cleanRedis(prefix, redisUrl).catch(() => undefined);
+  tmp.remove();
+}
+process.exit(code);
