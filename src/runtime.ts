@@ -12,6 +12,7 @@ import { startBroadcastWorker } from "./broadcasts/broadcast-worker.js";
 import { dailyReminder, syncDailyReminder } from "./broadcasts/daily-reminder.js";
 import { BroadcastStore } from "./broadcasts/broadcast-store.js";
 import { parseQuietHours } from "./broadcasts/quiet-hours.js";
+import { ZaloGroupHistory } from "./broadcasts/zalo-group-history.js";
 import { loadCampaign } from "./content/campaign.js";
 import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
@@ -50,7 +51,7 @@ export interface RuntimeOptions {
   /** Run the reminder broadcast worker in this process (npm start does). */
   worker?: boolean;
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
-  workerOptions?: { lockDurationMs?: number; backoffBaseMs?: number; backoffCapMs?: number; rateLimitWaitMs?: number };
+  workerOptions?: { lockDurationMs?: number; backoffBaseMs?: number; backoffCapMs?: number; rateLimitWaitMs?: number; interruptedSettleMs?: number };
 }
 
 /** Wires every module together; main.ts, the CLIs and tests all build the bot through here. */
@@ -99,6 +100,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       ratePerSec: config.BROADCAST_RATE_PER_SEC,
       quietHours: parseQuietHours(config.BROADCAST_QUIET_HOURS),
       onDaily: dailyReminder(services.broadcasts, campaign.window, () => clock.now(), logger),
+      deliveryCheck: tokens ? new ZaloGroupHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }) : null,
       ...o.workerOptions,
     });
     const queue = services.broadcasts.queue;

@@ -19,6 +19,8 @@ export interface TargetRow {
   status: TargetStatus;
   error: string | null;
   attempts: number;
+  /** When the status last changed; for 'sending', when the call started. */
+  updated_at: number;
 }
 
 export interface BroadcastRow {

@@ -8,7 +8,9 @@ import type { Outbound } from "../zalo/outbound.js";
 import { BROADCAST_QUEUE, DEFAULT_PREFIX, SEND_ATTEMPTS, type SendJobData } from "./broadcast-queue.js";
 import type { BroadcastService } from "./broadcast-service.js";
 import { DRAFT_TTL_MS, type BroadcastStore } from "./broadcast-store.js";
+import { resolveInterrupted, type Resolution } from "./interrupted-send.js";
 import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
+import type { DeliveryCheck } from "./zalo-group-history.js";
 
 export interface BroadcastWorkerOptions {
   redisUrl: string;
@@ -30,6 +32,10 @@ export interface BroadcastWorkerOptions {
   rateLimitWaitMs?: number;
   /** Runs the daily reminder (job name "daily"); absent = daily jobs are ignored. */
   onDaily?: () => Promise<void>;
+  /** Reads a group's history to settle a send cut off by a crash; null (dry run) = report it, never resend. */
+  deliveryCheck?: DeliveryCheck | null;
+  /** How long after a cut-off send started before its group's history is read (default 15 s). */
+  interruptedSettleMs?: number;
 }
 
 const DRAFT_RECHECK_MS = 500;
@@ -38,6 +44,7 @@ const REQUEUE_TRIES = 30;
 
 const UNCERTAIN =
   "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
+const RESENT = "lần gửi trước bị ngắt trước khi tới Zalo; gửi lại";
 
 /** The same rate in the shortest window that keeps it exact (a tenth of a second at best). */
 export function smoothLimiter(perSec: number): { max: number; duration: number } {
@@ -52,8 +59,9 @@ function untilNextMinute(): number {
 
 /**
  * Sends one reminder per job. The ledger row goes queued → sending before the HTTP call and sent/failed
- * right after it, so a job run again (crash, stalled lock, Redis restart) never sends twice: a row left in
- * 'sending' means the process died mid-call, and it is reported instead of resent.
+ * right after it, so a job run again (crash, stalled lock, Redis restart) never sends twice. A row left in
+ * 'sending' means the process died mid-call: the group's history settles it (there → sent, not there →
+ * send), and when the history cannot tell, it is reported instead of resent.
  */
 export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worker; close(): Promise<void> } {
   const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2_000) });
@@ -117,12 +125,29 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
       await job.moveToDelayed(Date.now() + DRAFT_RECHECK_MS, token);
       throw new DelayedError();
     }
+    const lastAttempt = () => job.attemptsMade + 1 >= (job.opts.attempts ?? SEND_ATTEMPTS);
     if (row.status === "sending") {
-      o.store.finish(broadcastId, groupId, "failed", Date.now(), { error: UNCERTAIN });
-      o.logger.warn({ broadcastId, groupId }, "reminder state uncertain after a crash; not resent");
-      return done(broadcastId);
-    }
-    if (row.status !== "queued" || !o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);
+      let r: Resolution;
+      try {
+        r = await resolveInterrupted(o.deliveryCheck ?? null, row, Date.now(), o.interruptedSettleMs);
+      } catch (err) {
+        if (isRetryable(err) && !lastAttempt()) throw err; // still 'sending': asked again after the backoff
+        r = { kind: "uncertain" };
+      }
+      if (r.kind === "wait") {
+        await job.moveToDelayed(r.until, token);
+        throw new DelayedError();
+      }
+      if (r.kind === "sent" || r.kind === "uncertain") {
+        const detail = r.kind === "sent" ? { messageId: r.messageId } : { error: UNCERTAIN };
+        o.store.finish(broadcastId, groupId, r.kind === "sent" ? "sent" : "failed", Date.now(), detail);
+        o.logger.warn({ broadcastId, groupId, outcome: r.kind }, "send cut off by a crash settled; not resent");
+        return done(broadcastId);
+      }
+      o.store.release(broadcastId, groupId, RESENT, Date.now());
+      o.logger.warn({ broadcastId, groupId }, "send cut off by a crash never reached the group; sending it");
+    } else if (row.status !== "queued") return done(broadcastId);
+    if (!o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);
     try {
       const res = await o.outbound.sendText({ kind: "group", id: groupId }, row.text);
       o.store.finish(broadcastId, groupId, "sent", Date.now(), { messageId: res.messageIds.join(",") });
@@ -135,8 +160,7 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
         await worker.rateLimit(o.rateLimitWaitMs ?? untilNextMinute());
         throw Worker.RateLimitError();
       }
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? SEND_ATTEMPTS);
-      if (isRetryable(err) && !lastAttempt) {
+      if (isRetryable(err) && !lastAttempt()) {
         o.store.release(broadcastId, groupId, reason, Date.now());
         metrics.outboundTotal.inc({ kind: "group", result: "retried" });
         throw err;

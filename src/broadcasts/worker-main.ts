@@ -13,7 +13,11 @@ const lock = Number(process.env.BROADCAST_WORKER_LOCK_MS) || undefined;
 const rt = createRuntime(config, {
   logger,
   worker: true,
-  workerOptions: { lockDurationMs: lock, backoffBaseMs: Number(process.env.BROADCAST_WORKER_BACKOFF_MS) || undefined },
+  workerOptions: {
+    lockDurationMs: lock,
+    backoffBaseMs: Number(process.env.BROADCAST_WORKER_BACKOFF_MS) || undefined,
+    interruptedSettleMs: Number(process.env.BROADCAST_WORKER_SETTLE_MS) || undefined,
+  },
 });
 logger.info({ prefix: config.BULLMQ_PREFIX, ratePerSec: config.BROADCAST_RATE_PER_SEC }, "reminder worker started");
 const stop = async () => {

@@ -32,6 +32,10 @@ export interface FakeZalo {
   acceptTokens(tokens: string[] | null): void;
   /** Token pair the next refresh returns. */
   nextTokens(access: string, refresh: string): void;
+  /** Calls to GET /v3.0/oa/group/conversation (group history). */
+  historyCalls: number;
+  /** Answer history requests yourself (e.g. an error code); undefined = the delivered messages, newest first. */
+  respondHistory(fn: ((groupId: string) => FakeAnswer | undefined) | null): void;
   close(): Promise<void>;
 }
 
@@ -42,12 +46,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * A local stand-in for the Zalo OA API on port 0: POST /v3.0/oa/message/cs, /v3.0/oa/group/message and
- * /v4/oa/access_token. It records every message and answers as told: Zalo error codes in a 200 body
- * (-32, -403, -216...), HTTP 5xx, or slow answers.
+ * A local stand-in for the Zalo OA API on port 0: POST /v3.0/oa/message/cs, /v3.0/oa/group/message,
+ * /v4/oa/access_token and GET /v3.0/oa/group/conversation (a group's history: the messages delivered to it,
+ * newest first, as `{src: 0, time, type, message, message_id, group_id}`). It records every message and
+ * answers as told: Zalo error codes in a 200 body (-32, -403, -216...), HTTP 5xx, or slow answers.
+ * A message counts as delivered (and shows in the history) the moment it is received, as at Zalo.
  */
 export async function startFakeZalo(): Promise<FakeZalo> {
   let responder: Responder | null = null;
+  let historyResponder: ((groupId: string) => FakeAnswer | undefined) | null = null;
+  const ids = new Map<ReceivedMessage, string>();
   let accepted: Set<string> | null = null;
   let tokens = { access: "fake-access-2", refresh: "fake-refresh-2" };
   let nth = 0;
@@ -55,6 +63,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     delivered: [],
     requests: [],
     refreshCalls: 0,
+    historyCalls: 0,
+    respondHistory: (fn) => void (historyResponder = fn),
     respond: (fn) => void (responder = fn),
     acceptTokens: (t) => void (accepted = t ? new Set(t) : null),
     nextTokens: (access, refresh) => void (tokens = { access, refresh }),
@@ -73,6 +83,23 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       fake.refreshCalls++;
       if (accepted) accepted.add(tokens.access);
       return send({ body: { access_token: tokens.access, refresh_token: tokens.refresh, expires_in: "90000" } });
+    }
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "GET" && url.pathname === "/v3.0/oa/group/conversation") {
+      fake.historyCalls++;
+      const token = req.headers.access_token as string | undefined;
+      if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
+      const groupId = url.searchParams.get("group_id") ?? "";
+      const programmed = historyResponder?.(groupId);
+      if (programmed) return send(programmed);
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const count = Math.min(10, Number(url.searchParams.get("count") ?? 5));
+      const data = fake.delivered
+        .filter((m) => m.kind === "group" && m.to === groupId)
+        .reverse()
+        .slice(offset, offset + count)
+        .map((m) => ({ src: 0, time: m.at, type: "text", message: m.text, message_id: ids.get(m), group_id: groupId }));
+      return send({ body: { error: 0, message: "Success", data } });
     }
     const kind = req.url === "/v3.0/oa/message/cs" ? "user" : req.url === "/v3.0/oa/group/message" ? "group" : null;
     if (!kind) return send({ status: 404, body: { error: -201, message: "unknown path" } });
@@ -96,7 +123,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     if (answer && (answer.body !== undefined || answer.status !== undefined)) return send(answer);
     // No answer, or only a delay: success, recorded when received.
     fake.delivered.push(m);
-    send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: `fm-${fake.requests.length}` } } });
+    ids.set(m, `fm-${fake.requests.length}`);
+    send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: ids.get(m) } } });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const addr = server.address();

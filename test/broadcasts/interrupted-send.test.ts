@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resolveInterrupted } from "../../src/broadcasts/interrupted-send.js";
+import { ZaloGroupHistory } from "../../src/broadcasts/zalo-group-history.js";
+import { systemClock } from "../../src/clock.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
+import { ZaloApiError } from "../../src/errors.js";
+import { silentLogger } from "../../src/observability/logger.js";
+import { TokenManager } from "../../src/zalo/token-manager.js";
+import { TokenStore } from "../../src/zalo/token-store.js";
+import { ZaloClient } from "../../src/zalo/zalo-client.js";
+import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
+
+let dir: string;
+let db: Db;
+let fake: FakeZalo;
+let history: ZaloGroupHistory;
+let zalo: ZaloClient;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "interrupted-"));
+  db = openDatabase(join(dir, "bot.db"));
+  fake = await startFakeZalo();
+  const tokens = new TokenManager({
+    store: new TokenStore(db),
+    clock: systemClock,
+    logger: silentLogger,
+    appId: "app-1",
+    appSecret: "secret",
+    oauthBaseUrl: fake.url,
+    initialAccessToken: "old-token",
+    initialRefreshToken: "r-1",
+  });
+  history = new ZaloGroupHistory({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
+  zalo = new ZaloClient({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
+});
+afterEach(async () => {
+  await fake.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const REMINDER = "📣 Nhắc nhở\nTổ dân phố 1: đã có 3/70 người hoàn thành.";
+
+describe("a send cut off by a crash, settled from the group's history", () => {
+  it("finds the reminder the OA sent; says 'not there' for a group that never got it", async () => {
+    const since = Date.now();
+    await zalo.sendText({ kind: "group", id: "g-1" }, "Chào cả nhóm");
+    await zalo.sendText({ kind: "group", id: "g-1" }, REMINDER);
+    await zalo.sendText({ kind: "group", id: "g-2" }, "Chào cả nhóm");
+    expect(await history.find("g-1", REMINDER.replace("\n", "\r\n"), since)).toMatchObject({ found: true, messageId: "fm-2" });
+    expect(await history.find("g-2", REMINDER, since)).toEqual({ found: false });
+    expect(await history.find("g-3", REMINDER, since)).toEqual({ found: false });
+  });
+
+  it("pages back through a busy group until before the send started", async () => {
+    const since = Date.now();
+    await zalo.sendText({ kind: "group", id: "g-1" }, REMINDER);
+    for (let i = 0; i < 25; i++) await zalo.sendText({ kind: "group", id: "g-1" }, `tin ${i}`);
+    expect(await history.find("g-1", REMINDER, since)).toMatchObject({ found: true });
+    expect(fake.historyCalls).toBe(3);
+  });
+
+  it("an expired token is refreshed once; -32 and 5xx are retryable; other errors cannot tell", async () => {
+    fake.acceptTokens(["fresh"]);
+    fake.nextTokens("fresh", "r-2");
+    expect(await history.find("g-1", REMINDER, Date.now())).toEqual({ found: false });
+    expect(fake.refreshCalls).toBe(1);
+    fake.respondHistory(() => ({ body: { error: -32, message: "rate limit" } }));
+    await expect(history.find("g-1", REMINDER, Date.now())).rejects.toBeInstanceOf(ZaloApiError);
+    fake.respondHistory(() => ({ status: 503, body: "busy" }));
+    await expect(history.find("g-1", REMINDER, Date.now())).rejects.toMatchObject({ kind: "retryable" });
+    fake.respondHistory(() => ({ body: { error: -223, message: "no permission" } }));
+    expect(await history.find("g-1", REMINDER, Date.now())).toBeNull();
+    fake.respondHistory(() => ({ body: { error: 0, data: { unexpected: true } } }));
+    expect(await history.find("g-1", REMINDER, Date.now())).toBeNull();
+  });
+
+  it("waits for a call still in flight to end, then sends, skips or reports", async () => {
+    const row = { group_id: "g-1", text: REMINDER, updated_at: 1_000 };
+    const answer = (a: Awaited<ReturnType<ZaloGroupHistory["find"]>>) => ({ find: async () => a });
+    expect(await resolveInterrupted(answer(null), row, 1_500, 15_000)).toEqual({ kind: "wait", until: 16_000 });
+    expect(await resolveInterrupted(answer({ found: true, messageId: "m1" }), row, 20_000)).toEqual({ kind: "sent", messageId: "m1" });
+    expect(await resolveInterrupted(answer({ found: false }), row, 20_000)).toEqual({ kind: "resend" });
+    expect(await resolveInterrupted(answer(null), row, 20_000)).toEqual({ kind: "uncertain" });
+    expect(await resolveInterrupted(null, row, 20_000)).toEqual({ kind: "uncertain" }); // dry run: no history to read
+  });
+});
