@@ -48,8 +48,8 @@ export class BroadcastQueue {
     return this.redis.status === "ready";
   }
 
-  /** Adds one job per group; on failure removes whatever was added, then rethrows. */
-  async enqueue(broadcastId: string, groupIds: string[]): Promise<void> {
+  /** Adds one job per group; on failure removes whatever was added (unless told not to), then rethrows. */
+  async enqueue(broadcastId: string, groupIds: string[], opts: { rollback?: boolean } = {}): Promise<void> {
     if (!this.ready) throw new BroadcastUnavailableError(`Redis is ${this.redis.status}`);
     const jobs = groupIds.map((groupId) => ({
       name: "send",
@@ -65,7 +65,7 @@ export class BroadcastQueue {
     try {
       for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
     } catch (err) {
-      await Promise.allSettled(jobs.map((j) => this.queue.remove(j.opts.jobId)));
+      if (opts.rollback !== false) await Promise.allSettled(jobs.map((j) => this.queue.remove(j.opts.jobId)));
       throw new BroadcastUnavailableError((err as Error).message, { cause: err });
     }
   }

@@ -184,7 +184,7 @@ export class BroadcastService {
     return { notify: { kind: kind === "group" ? "group" : "user", id: rest.join(":") }, text };
   }
 
-  /** Re-adds the jobs of targets still queued in unfinished broadcasts; returns how many were (re)added. */
+  /** Re-adds the jobs of targets still open in unfinished broadcasts (existing ids are kept); returns how many. */
   async requeueOpen(): Promise<number> {
     const queue = this.o.queue;
     if (!queue) return 0;
@@ -195,8 +195,10 @@ export class BroadcastService {
     }
     let n = 0;
     for (const id of this.o.store.unfinished()) {
-      const open = this.o.store.targets(id).filter((t) => t.status === "queued").map((t) => t.group_id);
-      if (open.length) await queue.enqueue(id, open);
+      // 'sending' too: if its job went with Redis, a new run settles it from the group's history.
+      const open = this.o.store.targets(id).filter((t) => t.status === "queued" || t.status === "sending").map((t) => t.group_id);
+      // No rollback here: these ids may already be waiting in Redis, and removing them would lose them.
+      if (open.length) await queue.enqueue(id, open, { rollback: false });
       n += open.length;
     }
     return n;

@@ -92,6 +92,27 @@ describe("reminder broadcasts", () => {
     expect(store.get("bdead")).toBeUndefined();
   });
 
+  it("sends cut off by a crash, their jobs lost with Redis: re-queued from the ledger, settled from the groups' history", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(2) });
+    const store = new BroadcastStore(env.bot.rt.db);
+    const text = (g: string) => `nhắc ${g}`;
+    store.createDraft(
+      { id: "bcut", scope: '"all"', message: null, force: false, requestedBy: "test", notify: null },
+      ["g-0", "g-1"].map((g, i) => ({ groupId: g, unitCode: `T${i}`, unitName: `Tổ dân phố ${i}`, text: text(g) })),
+      [],
+      Date.now(),
+    );
+    store.setStatus("bcut", "queued");
+    // The dead process had claimed both; only g-0's message reached Zalo before it died.
+    expect(store.claim("bcut", "g-0", Date.now()) && store.claim("bcut", "g-1", Date.now())).toBe(true);
+    await env.bot.rt.outbound.sendText({ kind: "group", id: "g-0" }, text("g-0"));
+    expect(await env.bot.rt.services.broadcasts.requeueOpen()).toBe(2);
+    const report = await env.waitDone("bcut");
+    expect(report).toMatchObject({ sent: 2, failed: 0 });
+    expect(countBy(env.fake.delivered)).toEqual({ "g-0": 1, "g-1": 1 });
+    expect(env.fake.historyCalls).toBe(2);
+  });
+
   it("a text too long for one Zalo message is refused before anything is queued", async () => {
     env = await behindSetup();
     const res = await env.admin("/admin/broadcasts", { scope: "behind", message: "{course_url} ".repeat(100) });
