@@ -34,7 +34,11 @@ const SORRY =
  */
 export class InboxDispatcher {
   private readonly queues = new Map<string, number[]>();
-  private readonly ready: string[] = [];
+  /** Conversations waiting for a slot, oldest first; `readyHead` is the next one (no O(n) shift). */
+  private ready: string[] = [];
+  private readyHead = 0;
+  /** Events queued and not yet started, kept as a count: summing the queues cost O(backlog) per event. */
+  private waiting = 0;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private stopped = false;
@@ -47,6 +51,7 @@ export class InboxDispatcher {
   /** Queues a stored event for handling. */
   enqueue(inboxId: number, conversationKey: string): void {
     if (this.stopped) return; // stays pending in SQLite; the next start picks it up
+    this.waiting++;
     const q = this.queues.get(conversationKey);
     if (q) {
       q.push(inboxId);
@@ -60,7 +65,19 @@ export class InboxDispatcher {
   /** After a restart: replies not yet sent go out, then events not yet handled run, oldest first. */
   async resume(): Promise<{ events: number; replies: number }> {
     const open = this.o.outbox.open();
-    for (const row of open) await this.o.sender.deliver(row);
+    // In order per recipient, recipients side by side: one slow send must not hold up every other reply.
+    const byRecipient = new Map<string, OutboxRow[]>();
+    for (const row of open) {
+      const key = `${row.recipient_kind}:${row.recipient_id}`;
+      let lane = byRecipient.get(key);
+      if (!lane) byRecipient.set(key, (lane = []));
+      lane.push(row);
+    }
+    const lanes = [...byRecipient.values()].reverse(); // popped oldest first
+    const worker = async () => {
+      for (let rows = lanes.pop(); rows; rows = lanes.pop()) for (const row of rows) await this.o.sender.deliver(row);
+    };
+    await Promise.all(Array.from({ length: Math.min(lanes.length, this.o.concurrency ?? 256) }, worker));
     const pending = this.o.inbox.pending();
     for (const row of pending) this.enqueue(row.id, row.conversation_key);
     if (pending.length || open.length) {
@@ -70,9 +87,7 @@ export class InboxDispatcher {
   }
 
   get queued(): number {
-    let n = 0;
-    for (const q of this.queues.values()) n += q.length;
-    return n;
+    return this.waiting;
   }
 
   /** Resolves when nothing is queued or running. */
@@ -84,15 +99,20 @@ export class InboxDispatcher {
   /** Stops taking new events and waits for the ones in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.ready.length = 0;
+    this.ready = [];
+    this.readyHead = 0;
     for (const [key, q] of this.queues) if (q.length === 0) this.queues.delete(key);
     if (this.active > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
   private pump(): void {
     const limit = this.o.concurrency ?? 256;
-    while (this.active < limit && this.ready.length > 0) {
-      const key = this.ready.shift()!;
+    while (this.active < limit && this.readyHead < this.ready.length) {
+      const key = this.ready[this.readyHead++]!;
+      if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
+        this.ready = this.ready.slice(this.readyHead);
+        this.readyHead = 0;
+      }
       this.active++;
       void this.runConversation(key).finally(() => {
         this.active--;
@@ -118,6 +138,7 @@ export class InboxDispatcher {
       try {
         if (this.stopped) break;
         const id = q.shift()!;
+        this.waiting--;
         try {
           replies = await this.process(id, turn);
         } catch (err) {

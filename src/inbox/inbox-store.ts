@@ -39,7 +39,10 @@ export class InboxStore {
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     this.getStmt = db.prepare<[number], InboxRow>("SELECT * FROM inbox WHERE id = ?");
-    this.pendingStmt = db.prepare<[], InboxRow>("SELECT * FROM inbox WHERE status = 'pending' ORDER BY id");
+    // Ids and keys only: after a crash under load there may be tens of thousands, and bodies are read one at a time.
+    this.pendingStmt = db.prepare<[], Pick<InboxRow, "id" | "conversation_key">>(
+      "SELECT id, conversation_key FROM inbox WHERE status = 'pending' ORDER BY id",
+    );
     this.finishStmt = db.prepare(
       "UPDATE inbox SET status = ?, last_error = ?, handled_at = ? WHERE id = ? AND status = 'pending'",
     );
@@ -59,7 +62,7 @@ export class InboxStore {
     return this.getStmt.get(id);
   }
 
-  pending(): InboxRow[] {
+  pending(): Array<Pick<InboxRow, "id" | "conversation_key">> {
     return this.pendingStmt.all();
   }
 
