@@ -12,7 +12,7 @@ import { startBroadcastWorker } from "./broadcasts/broadcast-worker.js";
 import { dailyReminder, syncDailyReminder } from "./broadcasts/daily-reminder.js";
 import { BroadcastStore } from "./broadcasts/broadcast-store.js";
 import { parseQuietHours } from "./broadcasts/quiet-hours.js";
-import { ZaloGroupHistory } from "./broadcasts/zalo-group-history.js";
+import { ZaloGroupHistory } from "./zalo/group-history.js";
 import { loadCampaign } from "./content/campaign.js";
 import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";

@@ -10,7 +10,7 @@ import type { BroadcastService } from "./broadcast-service.js";
 import { DRAFT_TTL_MS, type BroadcastStore } from "./broadcast-store.js";
 import { resolveInterrupted, type Resolution } from "./interrupted-send.js";
 import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
-import type { DeliveryCheck } from "./zalo-group-history.js";
+import type { DeliveryCheck } from "../zalo/group-history.js";
 
 export interface BroadcastWorkerOptions {
   redisUrl: string;

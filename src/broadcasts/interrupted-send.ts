@@ -1,5 +1,5 @@
 import type { TargetRow } from "./broadcast-store.js";
-import type { DeliveryCheck } from "./zalo-group-history.js";
+import type { DeliveryCheck } from "../zalo/group-history.js";
 
 /** What to do with a target left in 'sending' by a process that died during the call. */
 export type Resolution =

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resolveInterrupted } from "../../src/broadcasts/interrupted-send.js";
-import { ZaloGroupHistory } from "../../src/broadcasts/zalo-group-history.js";
+import { ZaloGroupHistory } from "../../src/zalo/group-history.js";
 import { systemClock } from "../../src/clock.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { ZaloApiError } from "../../src/errors.js";
