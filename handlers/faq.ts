@@ -50,7 +50,11 @@ export const faqHandlers = new Composer().filter(
     if (res.kind === "answer") {
       metrics.faqTotal.inc({ outcome: "answered" });
       ctx.intent = res.id;
+      // In 1:1, other entries nearly as close are offered after the answer, a digit away.
+      const also = ctx.conversation.kind === "user" ? ctx.services.faq.alsoText(res.also) : "";
+      if (also) ctx.session.set(FAQ_CHOICE, { ids: res.also } satisfies ChoiceData, CHOICE_TTL_MS);
       ctx.reply(res.text);
+      if (also) ctx.reply(also);
       return;
     }
     if (res.kind === "suggest" && ctx.conversation.kind === "user") {

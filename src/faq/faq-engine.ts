@@ -2,18 +2,22 @@ import type { Campaign } from "../content/campaign.js";
 import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
-import { decide } from "./confidence.js";
+import { decide, type Decision } from "./confidence.js";
 import { FaqIndex } from "./faq-index.js";
 import { retrieve } from "./retrieval.js";
 
 /** What the FAQ made of a question. `key` is the normalised text (for the unanswered log). */
 export type FaqResult =
-  | { kind: "answer"; id: string; text: string; confidence: number; key: string }
+  | { kind: "answer"; id: string; text: string; confidence: number; key: string; also: string[] }
   | { kind: "suggest"; ids: string[]; text: string; confidence: number; key: string }
   | { kind: "none"; confidence: number; key: string };
 
 /** A hard cap: residents read on phones, and Zalo rejects texts over 2,000 characters. */
 export const MAX_REPLY = 1500;
+/** Where a message splits into clauses (see decideByClause). */
+const CLAUSE = /[,.;:!?\n]+/;
+/** Heads the list of close entries offered after an answer. */
+export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
 
 /**
  * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
@@ -59,9 +63,17 @@ export class FaqEngine {
   /** Retrieves and decides; the caller replies with `text` or falls back. */
   ask(question: string, now: Date): FaqResult {
     const { analysis, ranked } = retrieve(this.index, question);
-    const d = decide(ranked);
+    let d = decide(ranked);
+    if (d.kind !== "answer" && ranked[0]?.foreign === 0) d = this.decideByClause(question) ?? d;
     if (d.kind === "answer") {
-      return { kind: "answer", id: d.entry.id, text: this.answer(d.entry, now), confidence: d.confidence, key: analysis.key };
+      return {
+        kind: "answer",
+        id: d.entry.id,
+        text: this.answer(d.entry, now),
+        confidence: d.confidence,
+        key: analysis.key,
+        also: d.also.map((e) => e.id),
+      };
     }
     if (d.kind === "suggest") {
       return {
@@ -73,6 +85,26 @@ export class FaqEngine {
       };
     }
     return { kind: "none", confidence: d.confidence, key: analysis.key };
+  }
+
+  /**
+   * A long message whose every word belongs to the campaign's vocabulary, but whose whole does not match
+   * one entry: residents put the context first ("mình ở tổ dân phố số 5, tổ trưởng bảo phải thi…") and
+   * the question in one clause ("ad gửi giúp mình link với"). The clause answered with most confidence
+   * wins (the later one on a tie). Never used when a word is foreign to the campaign: then the context
+   * may be the topic ("thi bằng lái trượt rồi, thi lại thế nào").
+   */
+  private decideByClause(question: string): Decision | null {
+    const clauses = question.split(CLAUSE).filter((c) => /\p{L}/u.test(c));
+    if (clauses.length < 2) return null;
+    let best: Decision | null = null;
+    for (const c of clauses) {
+      const { ranked } = retrieve(this.index, c);
+      if (ranked[0]?.foreign !== 0) continue;
+      const d = decide(ranked);
+      if (d.kind === "answer" && (!best || d.confidence >= best.confidence)) best = d;
+    }
+    return best;
   }
 
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */
@@ -96,6 +128,13 @@ export class FaqEngine {
   suggestion(entries: FaqEntry[]): string {
     const m = this.content.messages.suggest;
     return [m.intro, ...entries.map((e, i) => `${i + 1}) ${e.title}`), m.outro].join("\n");
+  }
+
+  /** "Bạn cũng có thể hỏi: 1) … 2) …", sent after an answer when other entries were nearly as close. */
+  alsoText(ids: string[]): string {
+    const entries = ids.map((id) => this.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
+    if (entries.length === 0) return "";
+    return [ALSO_INTRO, ...entries.map((e, i) => `${i + 1}) ${e.title}`), this.content.messages.suggest.outro].join("\n");
   }
 
   /** A message from messages.yaml with placeholders filled. */

@@ -21,6 +21,17 @@ const ACCENT_MISMATCH_CREDIT = 0.4;
 /** Pairs say more than single syllables ("het+han" vs "het"); question markers say less. */
 const PAIR_BOOST = 1.6;
 const MARKER_BOOST = 0.6;
+/**
+ * Question words that ask for one kind of fact (a date, a place, a person, a number, a duration). An entry
+ * none of whose phrasings ask that way is less likely the answer ("phường An Dương ở đâu" is not "who is
+ * the contact in An Dương"): such a marker counts against coverage like a known word the entry lacks.
+ */
+const SPECIFIC_MARKERS = new Set(["q:when", "q:where", "q:who", "q:many", "q:long"]);
+/**
+ * Place words. A question made only of them ("phường An Dương ở đâu") names a place, not a topic, even
+ * when an entry about that place covers every word: no entry answers it.
+ */
+const LOCALITY = new Set(["phuong", "xa", "thon", "haiphong", "an_duong", "thien_huong", "nguyen_trai", "dac", "khu"]);
 /** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
 const COMMON_SHARE = 0.1;
 
@@ -39,6 +50,12 @@ export interface Candidate {
   missing: string[];
   /** How many of them the content never uses at all (or never with these marks): another topic. */
   foreign: number;
+  /**
+   * How characteristic the question's words are of the entry (0-1): the share of its phrasings that use
+   * each word, weighted like coverage. "link" is in most phrasings of the link entry and in one of the
+   * video's: between entries that cover a short question equally, the one it is typical of wins.
+   */
+  centrality: number;
 }
 
 interface PhrasingDoc {
@@ -68,6 +85,9 @@ export class FaqIndex {
    * which score almost nothing but make every phrasing a hit. Coverage still counts them.
    */
   private readonly searchable = new Set<string>();
+  /** Per entry: how many of its phrasings (title included) use each token, and how many it has. */
+  private readonly phrasingsWith: Array<Map<string, number>>;
+  private readonly phrasingCount: number[];
 
   constructor(readonly entries: readonly FaqEntry[]) {
     this.search = new MiniSearch<PhrasingDoc>({
@@ -84,6 +104,8 @@ export class FaqIndex {
     });
     const docs: PhrasingDoc[] = [];
     this.accented = entries.map(() => new Set<string>());
+    this.phrasingsWith = entries.map(() => new Map<string, number>());
+    this.phrasingCount = entries.map((e) => e.ask.length + 1);
     this.vocab = entries.map((e, i) => {
       const v = new Set<string>();
       for (const phrasing of [e.title, ...e.ask]) {
@@ -92,7 +114,10 @@ export class FaqIndex {
           for (const t of readingTokens(r)) tokens.add(t);
           for (const a of r.accents) if (a) this.accented[i]!.add(a);
         }
-        for (const t of tokens) v.add(t);
+        for (const t of tokens) {
+          v.add(t);
+          this.phrasingsWith[i]!.set(t, (this.phrasingsWith[i]!.get(t) ?? 0) + 1);
+        }
         docs.push({ id: docs.length, entry: i, t: [...tokens].join(" ") });
       }
       return v;
@@ -110,7 +135,8 @@ export class FaqIndex {
 
   /** How much a topic syllable counts in coverage. */
   weight(term: string): number {
-    return this.idf.get(term) ?? (term.length <= 1 || /^\d+$/.test(term) ? 1 : UNKNOWN_WEIGHT);
+    // A number or a date the content does not mention ("12/11") is a detail of the question, not a topic.
+    return this.idf.get(term) ?? (term.length <= 1 || /^(\d+|d\d+m\d+)$/.test(term) ? 1 : UNKNOWN_WEIGHT);
   }
 
   knows(term: string): boolean {
@@ -137,7 +163,11 @@ export class FaqIndex {
         let total = 0;
         let strictTotal = 0;
         let foreign = 0;
+        let central = 0;
+        const uses = this.phrasingsWith[i]!;
+        const nPhrasings = this.phrasingCount[i]!;
         r.terms.forEach((t, k) => {
+          central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
           const a = r.accents[k];
           if (a && !this.allAccented.has(a)) {
             // Typed with marks the content never has ("giá", "điện"): a word of another topic.
@@ -159,6 +189,20 @@ export class FaqIndex {
           if (a && acc.size > 0 && !acc.has(a)) covered += ACCENT_MISMATCH_CREDIT * this.weight(t);
           else covered += this.weight(t);
         });
+        // Question words count in centrality too: "thi ở đâu" is typical of the entry whose phrasings ask "ở đâu".
+        let markerCentral = 0;
+        let markerTotal = 0;
+        const termTotal = strictTotal;
+        for (const m of r.markers) {
+          const w = this.idf.get(m) ?? 0;
+          markerTotal += w;
+          markerCentral += (w * (uses.get(m) ?? 0)) / nPhrasings;
+          if (SPECIFIC_MARKERS.has(m) && !v.has(m) && w > 0) {
+            missing.push(m);
+            total += KNOWN_MISSING_FACTOR * w;
+            strictTotal += w;
+          }
+        }
         for (const p of r.topicPairs) {
           const [a, b] = p.split("+") as [string, string];
           if (this.knows(a) && this.knows(b) && !this.knows(p)) {
@@ -167,6 +211,8 @@ export class FaqIndex {
             strictTotal += NEW_PAIR_WEIGHT;
           }
         }
+        const placeOnly = covered > 0 && r.terms.every((t) => LOCALITY.has(t) || !v.has(t));
+        if (placeOnly) covered = 0;
         return {
           entry: this.entries[i]!,
           score,
@@ -174,6 +220,7 @@ export class FaqIndex {
           strict: strictTotal > 0 ? covered / strictTotal : 0,
           missing,
           foreign,
+          centrality: termTotal + markerTotal > 0 ? (central + markerCentral) / (termTotal + markerTotal) : 0,
         };
       });
   }

@@ -10,6 +10,8 @@ const RULES: Array<[string, string]> = [
   ["su dung thong minh", ""],
   ["song an toan", ""],
   ["cong dan so hai phong", "cuoc thi"],
+  // residents call it by its short name: "thi công dân số", "cái công dân số"
+  ["cong dan so", "cuoc thi"],
   ["cuoc thi cuoc thi", "cuoc thi"],
   ["hai phong", "haiphong"],
   // question words
@@ -32,6 +34,8 @@ const RULES: Array<[string, string]> = [
   ["may gio", "q:when"],
   ["thoi han", "q:when han"],
   ["bao lau", "q:long"],
+  ["co lau khong", "q:long"],
+  ["lau khong", "q:long"],
   ["bao nhieu", "q:many"],
   ["q:many tinh", "may_tinh"],
   ["may tinh", "may_tinh"],
@@ -72,6 +76,28 @@ const RULES: Array<[string, string]> = [
   ["vi sao", "q:why"],
   ["tai sao", "q:why"],
   // fillers and formulas
+  ["rot cuoc", ""],
+  ["tom lai", ""],
+  ["noi chung", ""],
+  ["that ra", ""],
+  ["chang han", ""],
+  ["gi do", ""],
+  // "ai cũng" is everyone, not AI
+  ["ai cung", "moi_nguoi"],
+  // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
+  ["nguoi nha", "nguoi_nha"],
+  ["nguoi than", "nguoi_nha"],
+  ["gia dinh", "nguoi_nha"],
+  ["ca nha", "nguoi_nha"],
+  ["ca gia dinh", "nguoi_nha"],
+  // wards named in the seed letters: one token each (see LOCALITY in src/faq/faq-index.ts)
+  ["an duong", "an_duong"],
+  ["thien huong", "thien_huong"],
+  ["nguyen trai", "nguyen_trai"],
+  // local units: the tổ trưởng speaks for the tổ dân phố
+  ["to truong", "to dan pho"],
+  ["khu pho", "to dan pho"],
+  ["truong thon", "thon"],
   ["moi nguoi", ""],
   ["bay gio", ""],
   ["bay h", ""],
@@ -150,7 +176,10 @@ export function rewritePhrases<T extends { f: string }>(items: T[], make: (f: st
       if (n?.out) best = { len: j - i + 1, out: n.out };
     }
     if (best) {
-      for (const f of best.out) out.push(make(f));
+      // An output word that was also typed keeps its marks ("cao tuổi" → "già tuổi"): the accent check
+      // must not see a rewritten word as another topic's.
+      const span = items.slice(i, i + best.len);
+      for (const f of best.out) out.push(span.find((it) => it.f === f) ?? make(f));
       i += best.len;
     } else {
       out.push(items[i]!);

@@ -86,7 +86,7 @@ describe("FAQ and fallback", () => {
   });
 
   it("offers a choice and answers the digit the resident sends back", async () => {
-    const r = await say("u-5", "hướng dẫn mình thi với");
+    const r = await say("u-5", "vao thi bang duong link nao");
     expect(r.intent).toBe("faq-suggest");
     expect(r.reply).toMatch(/^Bạn muốn hỏi:\n1\) .+\n2\) .+/);
     const titles = r.reply.split("\n").filter((l) => /^\d\) /.test(l));
@@ -98,8 +98,21 @@ describe("FAQ and fallback", () => {
     expect((await say("u-5", "2")).intent).toBeNull();
   });
 
+  it("answers the likeliest entry and offers the close ones after it, a digit away", async () => {
+    const r = await say("u-9", "thời gian");
+    expect(r.intent).toBe("con-bao-lau");
+    const [answer, also] = r.reply.split("\nBạn cũng có thể hỏi:\n");
+    expect(answer).toContain("11/11/2025");
+    const titles = also!.split("\n").filter((l) => /^\d\) /.test(l));
+    expect(titles.length).toBeGreaterThanOrEqual(1);
+    const pick = await say("u-9", "1");
+    expect(services.faq.entry(pick.intent!)?.title).toBe(titles[0]!.slice(3));
+    // a new question after the answer is a question, not a choice
+    expect((await say("u-9", "giải nhất bao nhiêu tiền")).intent).toBe("giai-ca-nhan");
+  });
+
   it("asks again when the digit is not on the list", async () => {
-    await say("u-6", "hướng dẫn mình thi với");
+    await say("u-6", "vao thi bang duong link nao");
     const r = await say("u-6", "9");
     expect(r.intent).toBe("faq-choice");
     expect(r.reply).toMatch(/từ 1 đến \d/);
