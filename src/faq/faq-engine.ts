@@ -2,6 +2,7 @@ import type { Campaign } from "../content/campaign.js";
 import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
+import { fold } from "../text/fold.js";
 import { decide, type Decision } from "./confidence.js";
 import { FaqIndex } from "./faq-index.js";
 import { retrieve } from "./retrieval.js";
@@ -15,7 +16,9 @@ export type FaqResult =
 /** A hard cap: residents read on phones, and Zalo rejects texts over 2,000 characters. */
 export const MAX_REPLY = 1500;
 /** Where a message splits into clauses (see decideByClause). */
-const CLAUSE = /[,.;:!?\n]+/;
+const CLAUSE = /[^,.;:!?\n]+[,.;:!?\n]*/g;
+/** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
+const REQUEST = /\b(xin|gui|giup|gium|dum|chi (em|minh|toi|chau|cho))\b/;
 /** Heads the list of close entries offered after an answer. */
 export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
 
@@ -90,21 +93,27 @@ export class FaqEngine {
   /**
    * A long message whose every word belongs to the campaign's vocabulary, but whose whole does not match
    * one entry: residents put the context first ("mình ở tổ dân phố số 5, tổ trưởng bảo phải thi…") and
-   * the question in one clause ("ad gửi giúp mình link với"). The clause answered with most confidence
-   * wins (the later one on a tie). Never used when a word is foreign to the campaign: then the context
-   * may be the topic ("thi bằng lái trượt rồi, thi lại thế nào").
+   * the question in one clause ("ad gửi giúp mình link với"). Among the clauses answered with confidence,
+   * one that asks (question word, "?", a request) beats one that does not, then the most confident, then
+   * the later. Never used when a word is foreign to the campaign: then the context may be the topic
+   * ("thi bằng lái trượt rồi, thi lại thế nào").
    */
   private decideByClause(question: string): Decision | null {
-    const clauses = question.split(CLAUSE).filter((c) => /\p{L}/u.test(c));
-    if (clauses.length < 2) return null;
-    let best: Decision | null = null;
+    const clauses = question.match(CLAUSE) ?? [];
+    if (clauses.filter((c) => /\p{L}/u.test(c)).length < 2) return null;
+    let best: { d: Decision; asks: boolean } | null = null;
     for (const c of clauses) {
-      const { ranked } = retrieve(this.index, c);
+      if (!/\p{L}/u.test(c)) continue;
+      const { analysis, ranked } = retrieve(this.index, c);
       if (ranked[0]?.foreign !== 0) continue;
       const d = decide(ranked);
-      if (d.kind === "answer" && (!best || d.confidence >= best.confidence)) best = d;
+      if (d.kind !== "answer") continue;
+      // The clause that asks (a question word, a question mark) is the question; the others are context.
+      const asks =
+        c.includes("?") || REQUEST.test(fold(c)) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+      if (!best || (asks && !best.asks) || (asks === best.asks && d.confidence >= best.d.confidence)) best = { d, asks };
     }
-    return best;
+    return best?.d ?? null;
   }
 
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */

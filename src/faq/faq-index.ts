@@ -211,7 +211,7 @@ export class FaqIndex {
             strictTotal += NEW_PAIR_WEIGHT;
           }
         }
-        const placeOnly = covered > 0 && r.terms.every((t) => LOCALITY.has(t) || !v.has(t));
+        const placeOnly = covered > 0 && r.terms.every((t) => LOCALITY.has(t) || (!v.has(t) && !/\d/.test(t)));
         if (placeOnly) covered = 0;
         return {
           entry: this.entries[i]!,

@@ -41,6 +41,9 @@ const KNOWN = new Set(
 
 const MAX_READINGS = 4;
 
+/** "không hiện", "chưa thấy", "không ra", "không load": like "không … được", something does not work. */
+const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
+
 /** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
 function tidyNumbers(s: string): string {
   return s
@@ -114,7 +117,9 @@ function readingOf(items: Item[]): Reading {
   // "không vào được", "chưa nhận được": something does not work, which problem entries are about.
   for (let i = 0; i < kept.length; i++) {
     if (kept[i]!.f !== "khong" && kept[i]!.f !== "chua") continue;
-    if (kept.slice(i + 1, i + 5).some((k) => k.f === "duoc") && !terms.includes("q:cant")) {
+    const next = kept.slice(i + 1, i + 5);
+    const fails = next.some((k) => k.f === "duoc") || next.slice(0, 2).some((k) => FAILS.has(k.f));
+    if (fails && !terms.includes("q:cant")) {
       // A topic term, not a mere marker: an entry about how to do X should not answer "X does not work".
       terms.push("q:cant");
       accents.push(null);

@@ -82,6 +82,11 @@ const RULES: Array<[string, string]> = [
   ["that ra", ""],
   ["chang han", ""],
   ["gi do", ""],
+  // "gọi ai", "hỏi ai": who, not AI
+  ["goi ai", "goi q:who"],
+  ["lien he ai", "lien he q:who"],
+  ["hoi ai", "hoi q:who"],
+  ["nho ai", "nho q:who"],
   // "ai cũng" is everyone, not AI
   ["ai cung", "moi_nguoi"],
   // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
@@ -141,8 +146,18 @@ const RULES: Array<[string, string]> = [
   ["google play", "chplay"],
   ["app store", "appstore"],
   ["one touch", "onetouch"],
+  ["qr code", "ma qr"],
+  ["ma code", "ma qr"],
+  ["bi khoa", "bi loi"],
   // words that look like the contest's vocabulary once folded but are not about it
   ["cong an", "congan"],
+  // other exams: "thi công chức" is the civil-service exam, "công chức có phải thi" is about this contest
+  ["thi cong chuc", "thi_cong_chuc"],
+  ["thi vien chuc", "thi_vien_chuc"],
+  ["thi tuyen", "thi_tuyen"],
+  ["thi bang lai", "thi_bang_lai"],
+  ["thi dai hoc", "thi_dai_hoc"],
+  ["thi hoc ky", "thi_hoc_ky"],
   ["xo so", "xoso"],
   ["bong da", "bongda"],
   ["thoi tiet", "thoitiet"],

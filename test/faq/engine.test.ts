@@ -65,6 +65,47 @@ describe("FAQ retrieval on held-out phrasings", () => {
   });
 });
 
+describe("FAQ decisions on how residents write", () => {
+  const answerId = (q: string) => {
+    const r = engine.ask(q, DURING);
+    return r.kind === "answer" ? r.id : r.kind;
+  };
+
+  it("answers the best of several entries that cover a short question, and names the close ones", () => {
+    const r = engine.ask("link", DURING);
+    expect(r.kind === "answer" && r.id).toBe("nen-tang");
+    expect(r.kind === "answer" && r.also.length).toBeGreaterThan(0);
+    expect(engine.alsoText(r.kind === "answer" ? r.also : [])).toMatch(/^Bạn cũng có thể hỏi:\n1\) /);
+    // a clear winner comes alone
+    const alone = engine.ask("giải nhất bao nhiêu tiền", DURING);
+    expect(alone.kind === "answer" && alone.also).toEqual([]);
+  });
+
+  it("finds the question in a long message whose words all belong to the campaign", () => {
+    expect(
+      answerId("Chào ad, mình ở tổ dân phố số 5, tổ trưởng bảo phải thi cái công dân số mà mình không biết vào đâu, ad gửi giúp mình link với"),
+    ).toBe("nen-tang");
+    expect(answerId("Mn cho hỏi cuộc thi hạn đến bao giờ vậy, e bận quá chưa thi đc")).toBe("thoi-gian");
+  });
+
+  it("does not pick a clause when another clause is about something else", () => {
+    expect(engine.ask("hôm qua thi bằng lái xe bị trượt, thi lại thế nào", DURING).kind).toBe("none");
+  });
+
+  it("reads dates, ages and family words", () => {
+    expect(answerId("ngày 12/11 còn thi được không")).toBe("con-bao-lau");
+    expect(answerId("ông bà 70 tuổi có thi được không")).toBe("doi-tuong");
+    expect(answerId("e dùng tk của chồng thi cho cả nhà được ko")).toBe("mot-tai-khoan");
+  });
+
+  it.each([["phường an dương ở đâu"], ["thi công chức 2025"], ["cho e xin link nhóm zalo mua bán đồ cũ"], ["giải thưởng xổ số vietlott"]])(
+    "falls back on %s",
+    (q) => {
+      expect(engine.ask(q, DURING).kind).toBe("none");
+    },
+  );
+});
+
 describe("FAQ answers", () => {
   it("keeps every answer short, with diacritics and its links, in every phase", () => {
     for (const e of engine.content.entries) {

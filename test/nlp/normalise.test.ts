@@ -88,3 +88,46 @@ describe("analyse: stopwords, markers and pairs", () => {
     expect(key("tỉ lệ")).toBe(key("tỷ lệ"));
   });
 });
+
+describe("analyse: how residents write (blind held-out findings)", () => {
+  it.each([
+    // dates are one token after "ngày", whatever the separator, with or without the year
+    ["12/11 còn thi được không", "ngay d12m11 con thi duoc khong"],
+    ["hạn 11-11-2025 à", "han ngay d11m11 a"],
+    ["ngày 14 tháng 10", "ngay d14m10"],
+    // an age is not the 70% target
+    ["ông 70 tuổi", "ong tuoi"],
+    // shorthand
+    ["web thi cdso hp", "link thi cdso haiphong"],
+    ["sdt btc", "dien_thoai ban to chuc"],
+    ["tạo 2 nick", "tao 2 tai khoan"],
+    ["thi trên đt ak", "thi tren dien_thoai a"],
+    ["đề random à", "de ngau nhien a"],
+    // family members are one word; the contest's short name is the contest
+    ["thi hộ chồng", "thi ho nguoi_nha"],
+    ["thi cái công dân số", "thi cai cuoc thi"],
+    // "gọi ai" asks who, "ai cũng" is everyone: neither is AI
+    ["lỗi thì gọi ai", "loi thi goi q:who"],
+    ["ai cũng thi được à", "moi_nguoi thi duoc a"],
+    // another exam is another topic
+    ["thi công chức", "thi_cong_chuc"],
+  ])("%s → %s", (input, out) => {
+    expect(key(input)).toBe(out);
+  });
+
+  it("keeps the marks of a word a rewrite kept ('cao tuổi' → 'già tuổi')", () => {
+    const r = analyse("người cao tuổi").readings[0]!;
+    expect(r.terms).toEqual(["nguoi", "gia", "tuoi"]);
+    expect(r.accents[2]).toBe("tuổi");
+  });
+
+  it("reads 'không hiện', 'chưa thấy' like 'không … được'", () => {
+    expect(terms("bấm nhận chứng nhận mà không hiện gì")).toContain("q:cant");
+    expect(terms("chưa thấy giấy chứng nhận")).toContain("q:cant");
+    expect(terms("chưa có tài khoản")).not.toContain("q:cant");
+  });
+
+  it("drops chatter that names no topic", () => {
+    expect(terms("e bận quá, rốt cuộc hạn đến bao giờ")).toEqual(["han", "den"]);
+  });
+});
