@@ -32,6 +32,12 @@ const SPECIFIC_MARKERS = new Set(["q:when", "q:where", "q:who", "q:many", "q:lon
  * when an entry about that place covers every word: no entry answers it.
  */
 const LOCALITY = new Set(["phuong", "xa", "thon", "haiphong", "an_duong", "thien_huong", "nguyen_trai", "dac", "khu"]);
+/**
+ * Credit for a campaign word that no phrasing of the entry uses but its answer does ("công nhận kết
+ * quả" is in the answer about accurate registration details): the answer's own wording broadens the
+ * entry's vocabulary, at part weight so that phrasings stay what decides.
+ */
+const ANSWER_CREDIT = 0.5;
 /** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
 const COMMON_SHARE = 0.1;
 
@@ -88,6 +94,9 @@ export class FaqIndex {
   /** Per entry: how many of its phrasings (title included) use each token, and how many it has. */
   private readonly phrasingsWith: Array<Map<string, number>>;
   private readonly phrasingCount: number[];
+  /** Per entry: topic syllables of its answer texts, and their accented forms. */
+  private readonly answerVocab: Array<Set<string>>;
+  private readonly answerAccented: Array<Set<string>>;
 
   constructor(readonly entries: readonly FaqEntry[]) {
     this.search = new MiniSearch<PhrasingDoc>({
@@ -123,6 +132,19 @@ export class FaqIndex {
       return v;
     });
     this.search.addAll(docs);
+    this.answerAccented = entries.map(() => new Set<string>());
+    this.answerVocab = entries.map((e, i) => {
+      const v = new Set<string>();
+      const text = [e.answer, e.before ?? "", e.after ?? ""].join("\n").replace(/\{\{[^}]*\}\}|https?:\/\/\S+/g, " ");
+      for (const r of analyse(text).readings) {
+        r.terms.forEach((t, k) => {
+          v.add(t);
+          const a = r.accents[k];
+          if (a) this.answerAccented[i]!.add(a);
+        });
+      }
+      return v;
+    });
     const docFreq = new Map<string, number>();
     for (const d of docs) for (const t of d.t.split(" ")) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     for (const [t, n] of docFreq) if (n <= docs.length * COMMON_SHARE) this.searchable.add(t);
@@ -169,6 +191,14 @@ export class FaqIndex {
         r.terms.forEach((t, k) => {
           central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
           const a = r.accents[k];
+          if (!v.has(t) && this.knows(t) && this.answerVocab[i]!.has(t) && (!a || (this.allAccented.has(a) && this.answerAccented[i]!.has(a)))) {
+            // A campaign word this entry's phrasings lack but its answer says. Words the phrasings never use
+            // stay foreign: an answer's wording must not make another topic look like ours.
+            total += this.weight(t);
+            strictTotal += this.weight(t);
+            covered += ANSWER_CREDIT * this.weight(t);
+            return;
+          }
           if (a && !this.allAccented.has(a)) {
             // Typed with marks the content never has ("giá", "điện"): a word of another topic.
             missing.push(t);
