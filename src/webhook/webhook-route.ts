@@ -10,6 +10,7 @@ import { verifySignature } from "./webhook-signature.js";
 import { classifyEventName, parseEvent } from "./zalo-events.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_DEPTH = 32;
 
 export interface WebhookOptions {
   inbox: InboxStore;
@@ -58,6 +59,9 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   } catch {
     return reject(res, 400, "invalid_utf8", "body is not valid UTF-8");
   }
+  // Zalo events nest a handful of levels. Far deeper JSON is no event, and SQLite's JSON functions (used on
+  // stored bodies, e.g. when a user withdraws) call anything past 1,000 levels malformed and throw.
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return reject(res, 400, "too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -122,4 +126,21 @@ function dedupeKey(body: Record<string, unknown>, raw: Buffer): string {
   const msgId = message && (message.msg_id ?? message.message_id);
   if (typeof msgId === "string" && msgId !== "") return `msg:${msgId}`;
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
+}
+
+/** True when brackets outside strings nest deeper than `max` (checked before parsing; linear, no recursion). */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
