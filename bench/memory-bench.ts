@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
+import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
+import { mb, scrapeMetrics } from "./lib/bot-metrics.js";
+import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { machineLine } from "./lib/machine.js";
+import { describeCheck, fire, fmt, Ledger, waitUntil } from "./lib/load.js";
+
+/**
+ * npm run bench:memory [-- <events>]: 100,000 signed events (the bench:webhook mix, each from a new user)
+ * through the bot as a child process, then the replies drained. Samples the bot's resident memory (RSS, from
+ * /proc) every second and its V8 heap from /metrics. Goal: RSS after 100,000 events under 200 MB.
+ */
+const total = Number(process.argv[2] ?? 100_000);
+const limitMb = 200;
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `mb${randomUUID().slice(0, 8)}`;
+
+console.log(machineLine());
+const tmp = makeTempDir("memory-bench-");
+const fake = await startFakeZalo();
+let bot: BotProcess | null = null;
+let code = 1;
+let sampler: NodeJS.Timeout | undefined;
+try {
+  await importUnits(join(tmp.dir, "bot.db"), "content/units.example.csv");
+  bot = await startBot({ dir: tmp.dir, env: botEnv(fake.url, { REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix }) });
+  const b = bot;
+  await new Promise((r) => setTimeout(r, 1000));
+  const start: Record<string, number> = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
+  console.log(`start: RSS ${mb(start.rss)} MB, heap used ${mb(start.nodejs_heap_size_used_bytes)} MB of ${mb(start.nodejs_heap_size_total_bytes)} MB`);
+
+  let peak = b.rss();
+  const t0 = performance.now();
+  sampler = setInterval(() => {
+    const rss = b.rss();
+    peak = Math.max(peak, rss);
+  }, 1000);
+  const ledger = new Ledger(`${prefix}-u`);
+  const progress = setInterval(() => {
+    const s = ((performance.now() - t0) / 1000).toFixed(0);
+    process.stdout.write(`  ${s} s: ${ledger.events.size} sent, ${fake.delivered.length} answered, RSS ${mb(b.rss())} MB\n`);
+  }, 10_000);
+  const { fired } = await fire({ url: b.url, ledger, prefix: `${prefix}-u`, amount: total, durationSec: 3600, connections: 32 });
+  const loadSec = (performance.now() - t0) / 1000;
+  const afterLoad = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
+  const drained = await waitUntil(() => ledger.missing(fake.delivered) === 0, 600_000, 1000);
+  clearInterval(progress);
+  const allSec = (performance.now() - t0) / 1000;
+  const afterDrain = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
+  await new Promise((r) => setTimeout(r, 10_000));
+  const idle = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
+  clearInterval(sampler);
+  const c = ledger.check(fake.delivered);
+  console.log(`${fired} events fired in ${fmt(loadSec)} s; ${drained ? "all" : "NOT all"} answered after ${fmt(allSec)} s`);
+  console.log(`exactly once: ${describeCheck(c)}`);
+  const row = (label: string, m: Record<string, number>) =>
+    console.log(
+      `${label.padEnd(22)} RSS ${mb(m.rss).padStart(4)} MB   heap used ${mb(m.nodejs_heap_size_used_bytes).padStart(3)} MB of ${mb(m.nodejs_heap_size_total_bytes).padStart(3)} MB   external ${mb(m.nodejs_external_memory_bytes)} MB`,
+    );
+  row("start", start);
+  row("load sent", afterLoad);
+  row("all answered", afterDrain);
+  row("10 s later", idle);
+  console.log(`peak RSS ${mb(peak)} MB (sampled each second)`);
+  const endMb = afterDrain.rss / 2 ** 20;
+  console.log(
+    `RESULT events=${fired} rss_start_mb=${mb(start.rss)} rss_peak_mb=${mb(peak)} rss_after_mb=${fmt(endMb, 0)} rss_idle_mb=${mb(idle.rss)} exactly_once=${c.exactlyOnce} limit_mb=${limitMb}`,
+  );
+  code = endMb < limitMb && c.exactlyOnce && drained ? 0 : 1;
+} catch (err) {
+  console.error(err);
+  if (bot) console.error(bot.output());
+} finally {
+  clearInterval(sampler);
+  await bot?.stop();
+  await fake.close();
+  await cleanRedis(prefix, redisUrl).catch(() => undefined);
+  tmp.remove();
+}
+process.exit(code);
