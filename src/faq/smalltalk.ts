@@ -9,14 +9,19 @@ const AROUND = new Set(
 );
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
-  ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there)( (buoi )?(sang|trua|chieu|toi))?$/],
+  ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (buoi )?(sang|trua|chieu|toi))?$/],
+  ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
+  // "ad có ở đó không", "có ai ở đây không": is anyone there
+  // ("đây", "có" and "mọi" are address words here, already dropped)
+  ["greeting", /^(ai )?(o( do)?|do) (khong|chua)$/],
+  ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
   // "bạn là ai", "bot tên gì", "có ai không": who is answering
   ["greeting", /^(q:who|ten gi|ten q:what|co ai khong|co ai|ai khong|ai day|ai vay|ai the|nguoi that khong|nguoi hay may)$/],
-  ["thanks", /^((ok|da|vang|roi|duoc) )?(xin )?(cam on|thank you|thank)( (ok|nhe|lam))?$/],
+  ["thanks", /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/],
   ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/],
   ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
-  ["ack", /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good)$/],
+  ["ack", /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good)$/],
 ];
 
 /**
@@ -29,7 +34,8 @@ export function smalltalkKind(text: string): SmalltalkKind | null {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .trim();
-  if (!raw) return null;
+  // A sticker-like message: only emoji ("👍", "❤️").
+  if (!raw) return /\p{Extended_Pictographic}/u.test(text) ? "ack" : null;
   // analyse() folds, expands shorthand ("tks" → cảm ơn) and drops formulas; we keep the folded words.
   const words = analyse(raw)
     .key.split(" ")

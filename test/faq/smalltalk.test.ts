@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { smalltalkKind } from "../../src/faq/smalltalk.js";
+
+describe("small talk as residents type it", () => {
+  it.each([
+    ["chào ad", "greeting"],
+    ["alo alo", "greeting"],
+    ["ad ơi có đó ko", "greeting"],
+    ["có ai ở đây không", "greeting"],
+    ["good morning", "greeting"],
+    ["thank you", "thanks"],
+    ["dạ vâng em cảm ơn", "thanks"],
+    ["cảm ơn ad đã hỗ trợ nhiệt tình", "thanks"],
+    ["chúc ad buổi tối vui vẻ", "goodbye"],
+    ["ngủ ngon", "goodbye"],
+    ["hay quá", "ack"],
+    ["👍", "ack"],
+  ])("%s → %s", (q, kind) => {
+    expect(smalltalkKind(q)).toBe(kind);
+  });
+
+  it.each([["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["chào ad, bao giờ hết hạn"], ["ai ở đâu"], ["không"]])("leaves a question to the FAQ: %s", (q) => {
+    expect(smalltalkKind(q)).toBeNull();
+  });
+});
