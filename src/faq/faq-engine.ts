@@ -15,8 +15,15 @@ export type FaqResult =
 
 /** A hard cap: residents read on phones, and Zalo rejects texts over 2,000 characters. */
 export const MAX_REPLY = 1500;
+/** A second question in the same message, answered after (or before) the first. */
+interface Second {
+  entry: FaqEntry;
+  /** Asked before the main one: its answer comes first. */
+  before: boolean;
+}
+
 /** Where a message splits into clauses (see decideByClause). */
-const CLAUSE = /[^,.;:!?\n]+[,.;:!?\n]*/g;
+const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+và\s+|\s+va\s+|$)/giu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|chi (em|minh|toi|chau|cho))\b/;
 /** Heads the list of close entries offered after an answer. */
@@ -67,12 +74,22 @@ export class FaqEngine {
   ask(question: string, now: Date): FaqResult {
     const { analysis, ranked } = retrieve(this.index, question);
     let d = decide(ranked);
-    if (d.kind !== "answer" && ranked[0]?.foreign === 0) d = this.decideByClause(question) ?? d;
+    let second: Second | undefined;
+    if (ranked[0]?.foreign === 0) {
+      const byClause = this.decideByClause(question);
+      // The clauses decide when the whole message does not, or when they find two questions, one of
+      // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
+      if (byClause) {
+        const [main, other] = byClause;
+        const ids = [main.kind === "answer" ? main.entry.id : "", other?.entry.id ?? ""];
+        if (d.kind !== "answer" || (other && ids.includes(d.entry.id))) [d, second] = byClause;
+      }
+    }
     if (d.kind === "answer") {
       return {
         kind: "answer",
         id: d.entry.id,
-        text: this.answer(d.entry, now),
+        text: this.answerBoth(d.entry, second, now),
         confidence: d.confidence,
         key: analysis.key,
         also: d.also.map((e) => e.id),
@@ -93,27 +110,44 @@ export class FaqEngine {
   /**
    * A long message whose every word belongs to the campaign's vocabulary, but whose whole does not match
    * one entry: residents put the context first ("mình ở tổ dân phố số 5, tổ trưởng bảo phải thi…") and
-   * the question in one clause ("ad gửi giúp mình link với"). Among the clauses answered with confidence,
-   * one that asks (question word, "?", a request) beats one that does not, then the most confident, then
-   * the later. Never used when a word is foreign to the campaign: then the context may be the topic
-   * ("thi bằng lái trượt rồi, thi lại thế nào").
+   * the question in one clause ("ad gửi giúp mình link với"), or ask two things at once ("thi đến bao giờ
+   * và giải thưởng thế nào"). Among the clauses answered with confidence, one that asks (question word,
+   * "?", a request) beats one that does not, then the most confident, then the later. A second asking
+   * clause answered by another entry is answered too. Never used when a word is foreign to the campaign:
+   * then the context may be the topic ("thi bằng lái trượt rồi, thi lại thế nào").
    */
-  private decideByClause(question: string): Decision | null {
-    const clauses = question.match(CLAUSE) ?? [];
-    if (clauses.filter((c) => /\p{L}/u.test(c)).length < 2) return null;
-    let best: { d: Decision; asks: boolean } | null = null;
-    for (const c of clauses) {
-      if (!/\p{L}/u.test(c)) continue;
+  private decideByClause(question: string): [Decision, Second | undefined] | null {
+    const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
+    if (clauses.length < 2) return null;
+    const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
+    clauses.forEach((c, at) => {
       const { analysis, ranked } = retrieve(this.index, c);
-      if (ranked[0]?.foreign !== 0) continue;
+      if (ranked[0]?.foreign !== 0) return;
       const d = decide(ranked);
-      if (d.kind !== "answer") continue;
-      // The clause that asks (a question word, a question mark) is the question; the others are context.
+      if (d.kind !== "answer") return;
+      // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
       const asks =
         c.includes("?") || REQUEST.test(fold(c)) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
-      if (!best || (asks && !best.asks) || (asks === best.asks && d.confidence >= best.d.confidence)) best = { d, asks };
-    }
-    return best?.d ?? null;
+      found.push({ d, asks, at });
+    });
+    if (found.length === 0) return null;
+    found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
+    const best = found[0]!;
+    const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
+    return [best.d, other && { entry: other.d.entry, before: other.at < best.at }];
+  }
+
+  /** One answer, or two for a message that asked two things (in the order asked, the phase line once). */
+  private answerBoth(first: FaqEntry, second: Second | undefined, now: Date): string {
+    const one = this.answer(first, now);
+    if (!second) return one;
+    const phase = this.phase(now);
+    const phaseLine = phase === "during" ? "" : tidy(render(this.content.phases[phase], this.varsAt(now)));
+    const strip = (t: string) => (phaseLine && t.startsWith(`${phaseLine}\n`) ? t.slice(phaseLine.length + 1) : t);
+    const two = this.answer(second.entry, now);
+    const [a, b] = second.before ? [two, one] : [one, two];
+    const both = `${a}\n\n${strip(b)}`;
+    return both.length <= MAX_REPLY ? both : one;
   }
 
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */

@@ -61,6 +61,26 @@ function tidyNumbers(s: string): string {
 
 const YI = /^(k|l|qu|s|t|m)i$/;
 
+/**
+ * Drawn-out letters ("đâuuuu", "ơiiii", "ạaaa"): three or more letters in a row that fold the same are
+ * one letter. Two stay two, since Telex spells marks that way ("dd", "aa", "oo").
+ */
+function squeeze(token: string): string {
+  if (!/(\p{L})\1\1|[aeiouyàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ][aeiouy]{2}/u.test(token)) return token;
+  let out = "";
+  let run = 0;
+  let prev = "";
+  for (const ch of token) {
+    const f = fold(ch);
+    run = f === prev ? run + 1 : 1;
+    prev = f;
+    out += ch;
+    if (run === 3) out = out.slice(0, -3) + [...out.slice(-3)][0]!;
+    else if (run > 3) out = out.slice(0, -1);
+  }
+  return out;
+}
+
 /** Folds one raw token and expands shorthand; several alternatives when it is ambiguous. */
 function expandToken(raw: string): Item[][] {
   const acc = raw;
@@ -83,15 +103,31 @@ function expandToken(raw: string): Item[][] {
   return [[{ acc: acc === f ? folded : acc, f: folded }]];
 }
 
-function isFiller(it: Item): boolean {
-  return it.acc !== it.f ? ACCENTED_FILLERS.has(it.acc) : FOLDED_FILLERS.has(it.f);
+/**
+ * `marked`: the resident types with diacritics, so a bare word is meant bare ("vay tiền" is a loan, not
+ * "vậy"): it is looked up as typed, like an accented one.
+ */
+function isFiller(it: Item, marked: boolean): boolean {
+  return it.acc !== it.f || marked ? ACCENTED_FILLERS.has(it.acc) : FOLDED_FILLERS.has(it.f);
 }
 
-function isStop(it: Item): boolean {
-  return it.acc !== it.f ? ACCENTED_STOPWORDS.has(it.acc) : FOLDED_STOPWORDS.has(it.f);
+function isStop(it: Item, marked: boolean): boolean {
+  return it.acc !== it.f || marked ? ACCENTED_STOPWORDS.has(it.acc) : FOLDED_STOPWORDS.has(it.f);
 }
 
-function readingOf(items: Item[]): Reading {
+/** Most syllables typed with marks (at least two of them): the resident writes with diacritics. */
+function typesWithMarks(raws: string[]): boolean {
+  let words = 0;
+  let marked = 0;
+  for (const r of raws) {
+    if (r.length < 2 || !/^\p{L}+$/u.test(r)) continue;
+    words++;
+    if (fold(r) !== r) marked++;
+  }
+  return marked >= 2 && marked * 2 >= words;
+}
+
+function readingOf(items: Item[], marked: boolean): Reading {
   const seq = rewritePhrases(items, (f) => ({ acc: f, f }));
   const terms: string[] = [];
   const accents: Array<string | null> = [];
@@ -104,8 +140,8 @@ function readingOf(items: Item[]): Reading {
       kept.push({ f: it.f, stop: false });
       continue;
     }
-    if (isFiller(it)) continue;
-    const stop = isStop(it);
+    if (isFiller(it, marked)) continue;
+    const stop = isStop(it, marked);
     const acc = it.acc !== it.f ? it.acc : null;
     // "dự báo bão": keep "bão" although "báo" folds the same.
     if (!stop && !terms.some((t, k) => t === it.f && (accents[k] === acc || acc === null))) {
@@ -141,7 +177,7 @@ function readingOf(items: Item[]): Reading {
  */
 export function analyse(text: string): Analysis {
   const lowered = tidyNumbers(text.normalize("NFC").toLowerCase());
-  const raws = lowered.match(/[\p{L}\p{N}%]+/gu) ?? [];
+  const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map(squeeze);
   let variants: Item[][] = [[]];
   for (const raw of raws) {
     const alts = expandToken(raw);
@@ -151,7 +187,8 @@ export function analyse(text: string): Analysis {
       variants = variants.flatMap((v) => alts.map((a) => [...v, ...a]));
     }
   }
-  const readings = variants.map(readingOf);
+  const marked = typesWithMarks(raws);
+  const readings = variants.map((v) => readingOf(v, marked));
   const key = rewritePhrases(variants[0]!, (f) => ({ acc: f, f }))
     .map((i) => i.f)
     .join(" ");

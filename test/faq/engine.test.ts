@@ -88,6 +88,20 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("Mn cho hỏi cuộc thi hạn đến bao giờ vậy, e bận quá chưa thi đc")).toBe("thoi-gian");
   });
 
+  it("answers two questions asked in one message, in the order asked", () => {
+    for (const q of ["thi đến bao giờ và giải thưởng thế nào", "cho hỏi link thi ở đâu, giải nhất bao nhiêu tiền?"]) {
+      const r = engine.ask(q, AFTER);
+      expect(r.kind, q).toBe("answer");
+      const text = r.kind === "answer" ? r.text : "";
+      expect(text.match(/Cuộc thi đã kết thúc/g), q).toHaveLength(1);
+      expect(text.length).toBeLessThanOrEqual(MAX_REPLY);
+    }
+    const t = engine.ask("cho hỏi link thi ở đâu, giải nhất bao nhiêu tiền?", DURING);
+    const text = t.kind === "answer" ? t.text : "";
+    expect(text.indexOf("onetouch.mic.gov.vn")).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf("onetouch.mic.gov.vn")).toBeLessThan(text.indexOf("5.000.000"));
+  });
+
   it("does not pick a clause when another clause is about something else", () => {
     expect(engine.ask("hôm qua thi bằng lái xe bị trượt, thi lại thế nào", DURING).kind).toBe("none");
   });
@@ -98,7 +112,7 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("e dùng tk của chồng thi cho cả nhà được ko")).toBe("mot-tai-khoan");
   });
 
-  it.each([["phường an dương ở đâu"], ["thi công chức 2025"], ["cho e xin link nhóm zalo mua bán đồ cũ"], ["giải thưởng xổ số vietlott"]])(
+  it.each([["phường an dương ở đâu"], ["thi công chức 2025"], ["tôi thi xong rồi và giờ muốn vay tiền"], ["cho e xin link nhóm zalo mua bán đồ cũ"], ["giải thưởng xổ số vietlott"]])(
     "falls back on %s",
     (q) => {
       expect(engine.ask(q, DURING).kind).toBe("none");

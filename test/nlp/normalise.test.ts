@@ -127,6 +127,17 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     expect(terms("chưa có tài khoản")).not.toContain("q:cant");
   });
 
+  it("reads drawn-out letters as one, but keeps Telex doubles", () => {
+    expect(key("link đâuuuu")).toBe("link q:where");
+    expect(key("giải nhất bao nhiêu vậy ạaaa")).toBe("giai nhat q:many vay a");
+    expect(key("ddax hetes")).toBe("da het");
+  });
+
+  it("takes a bare word literally when the resident types with marks ('vay tiền' is a loan, not 'vậy')", () => {
+    expect(terms("giờ muốn vay tiền")).toEqual(["vay", "tien"]);
+    expect(terms("gio muon vay tien")).toEqual(["tien"]);
+  });
+
   it("drops chatter that names no topic", () => {
     expect(terms("e bận quá, rốt cuộc hạn đến bao giờ")).toEqual(["han", "den"]);
   });
