@@ -9,6 +9,8 @@ import { repairTelex } from "./telex.js";
 interface Item {
   acc: string;
   f: string;
+  /** Typed by the resident without marks (not made by a shorthand or phrase rewrite). */
+  bare?: boolean;
 }
 
 /** One reading of a question: its topic terms, question markers and syllable pairs. */
@@ -100,7 +102,7 @@ function expandToken(raw: string): Item[][] {
     }
   }
   if (YI.test(folded)) folded = folded.slice(0, -1) + "y";
-  return [[{ acc: acc === f ? folded : acc, f: folded }]];
+  return [[acc === f ? { acc: folded, f: folded, bare: true } : { acc, f: folded }]];
 }
 
 /**
@@ -108,11 +110,11 @@ function expandToken(raw: string): Item[][] {
  * "vậy"): it is looked up as typed, like an accented one.
  */
 function isFiller(it: Item, marked: boolean): boolean {
-  return it.acc !== it.f || marked ? ACCENTED_FILLERS.has(it.acc) : FOLDED_FILLERS.has(it.f);
+  return it.acc !== it.f || (marked && it.bare) ? ACCENTED_FILLERS.has(it.acc) : FOLDED_FILLERS.has(it.f);
 }
 
 function isStop(it: Item, marked: boolean): boolean {
-  return it.acc !== it.f || marked ? ACCENTED_STOPWORDS.has(it.acc) : FOLDED_STOPWORDS.has(it.f);
+  return it.acc !== it.f || (marked && it.bare) ? ACCENTED_STOPWORDS.has(it.acc) : FOLDED_STOPWORDS.has(it.f);
 }
 
 /** Most syllables typed with marks (at least two of them): the resident writes with diacritics. */
@@ -175,8 +177,14 @@ function readingOf(items: Item[], marked: boolean): Reading {
  * Normalises a resident's question: NFC, lowercase, numbers tidied, shorthand expanded, Telex/VNI
  * leftovers repaired, diacritics folded (đ → d), phrases rewritten, stopwords removed, pairs formed.
  */
+/**
+ * A web address typed or pasted ("onetouch.mic.gov.vn", "https://zalo.me/g/…") is a link to a site: "link"
+ * and the site's first name, not a row of unknown syllables ("mic gov vn").
+ */
+const ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|me|edu|gov|io)\b(?:\/\S*)?/giu;
+
 export function analyse(text: string): Analysis {
-  const lowered = tidyNumbers(text.normalize("NFC").toLowerCase());
+  const lowered = tidyNumbers(text.normalize("NFC").toLowerCase().replace(ADDRESS, (_, site: string) => ` link ${site} `));
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map(squeeze);
   let variants: Item[][] = [[]];
   for (const raw of raws) {

@@ -77,6 +77,11 @@ const RULES: Array<[string, string]> = [
   ["tai sao", "q:why"],
   // fillers and formulas
   ["rot cuoc", ""],
+  // the letters' "trên địa bàn", "xoay quanh": about where and what, no topic of their own
+  ["tren dia ban", ""],
+  ["dia ban", ""],
+  ["xoay quanh", ""],
+  ["huu tri", "ve huu"],
   ["tom lai", ""],
   ["noi chung", ""],
   ["that ra", ""],
@@ -151,6 +156,10 @@ const RULES: Array<[string, string]> = [
   ["bi khoa", "bi loi"],
   // words that look like the contest's vocabulary once folded but are not about it
   ["cong an", "congan"],
+  // the resident's own Zalo (or other) account is not the contest account
+  ["tai khoan zalo", "tai_khoan_zalo"],
+  ["zalo bi khoa", "tai_khoan_zalo"],
+  ["nick zalo", "tai_khoan_zalo"],
   // other exams: "thi công chức" is the civil-service exam, "công chức có phải thi" is about this contest
   ["thi cong chuc", "thi_cong_chuc"],
   ["thi vien chuc", "thi_vien_chuc"],

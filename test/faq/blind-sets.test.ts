@@ -41,6 +41,7 @@ function passes(c: Case, intent: string | null, reply: string): boolean {
 const DEV = "../shared/eval/faq-dev.jsonl";
 const SETS: Array<{ file: string; floor: number }> = [
   { file: "test/faq/blind-heldout.jsonl", floor: 0.95 },
+  { file: "test/faq/blind-heldout-2.jsonl", floor: 0.95 },
   { file: DEV, floor: 0.95 },
 ];
 

@@ -109,8 +109,15 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     // "gọi ai" asks who, "ai cũng" is everyone: neither is AI
     ["lỗi thì gọi ai", "loi thi goi q:who"],
     ["ai cũng thi được à", "moi_nguoi thi duoc a"],
-    // another exam is another topic
+    // another exam is another topic, and the resident's own Zalo account is not the contest account
     ["thi công chức", "thi_cong_chuc"],
+    ["tài khoản zalo bị khóa", "tai_khoan_zalo bi loi"],
+    // a pasted address is a link to a site
+    ["onetouch.mic.gov.vn phải không", "link onetouch"],
+    ["https://zalo.me/g/motzcq639 là gì", "link zalo q:what"],
+    // Southern spellings, and the letters' "trên địa bàn"
+    ["dzô thi ở đâu dzậy", "vao thi q:where vay"],
+    ["doanh nghiệp trên địa bàn", "doanh nghiep"],
   ])("%s → %s", (input, out) => {
     expect(key(input)).toBe(out);
   });
@@ -136,6 +143,8 @@ describe("analyse: how residents write (blind held-out findings)", () => {
   it("takes a bare word literally when the resident types with marks ('vay tiền' is a loan, not 'vậy')", () => {
     expect(terms("giờ muốn vay tiền")).toEqual(["vay", "tien"]);
     expect(terms("gio muon vay tien")).not.toContain("vay");
+    // a word a rewrite made is the content's word, however the rest was typed
+    expect(terms("cán bộ hưu trí")).toEqual(["can", "bo", "huu"]);
   });
 
   it("drops chatter that names no topic", () => {
