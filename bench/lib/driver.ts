@@ -1,4 +1,5 @@
-import { QUESTION_MIX, type Ledger, postEvent } from "./load.js";
+import type { ReceivedMessage } from "../../test/helpers/fake-zalo-server.js";
+import { Ledger, QUESTION_MIX, postEvent, waitUntil } from "./load.js";
 
 export interface DriveOptions {
   /** Where to post; read at every request, so a restarted bot on a new URL is followed. */
@@ -84,4 +85,11 @@ export function drive(o: DriveOptions): Drive {
     failedDeliveries: () => failed,
     stop: () => void (stopped = true),
   };
+}
+
+/** A few hundred events first, so figures are taken on a warmed-up process (JIT, FAQ index, sockets). */
+export async function warmUp(url: string, prefix: string, delivered: ReceivedMessage[], total = 400): Promise<void> {
+  const ledger = new Ledger(prefix);
+  await drive({ url: () => url, ledger, prefix, total, concurrency: 16, deadlineMs: 30_000 }).done;
+  await waitUntil(() => ledger.missing(delivered) === 0, 30_000);
 }
