@@ -5,7 +5,7 @@ import { askOnce, createOfflineBot, type OfflineBot } from "../../src/cli/offlin
 /**
  * The blind held-out sets (written from the seed letters only, before looking at the engine) and the dev
  * set, scored the way ../shared/eval/score-faq.mjs scores them: through the whole bot, each question from
- * a new user. Floors sit a few points under the measured scores (README "FAQ engine"), so a change that
+ * a new user. Floors sit a few points under the measured scores (about 99%), so a change that
  * makes the bot worse for the way residents write fails here.
  */
 interface Case {
