@@ -24,6 +24,7 @@ import { DryRunOutbound } from "./zalo/dry-run-outbound.js";
 import type { Outbound } from "./zalo/outbound.js";
 import { TokenManager } from "./zalo/token-manager.js";
 import { TokenStore } from "./zalo/token-store.js";
+import { ZaloUserHistory } from "./zalo/user-history.js";
 import { ZaloClient } from "./zalo/zalo-client.js";
 
 export interface Runtime {
@@ -84,7 +85,14 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
 
   const services = buildServices({ config, db, clock, logger, redis, outbound });
   const bot = new Bot(services, buildHandlers(), fallback, logger);
-  const sender = new ReplySender({ outbox, outbound, clock: systemClock, logger });
+  // A reply cut off by a crash is looked up in the conversation before it is sent again.
+  const interrupted = tokens
+    ? {
+        user: new ZaloUserHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }),
+        group: new ZaloGroupHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }),
+      }
+    : null;
+  const sender = new ReplySender({ outbox, outbound, clock: systemClock, logger, interrupted });
   const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
   let worker: { close(): Promise<void> } | null = null;
   if (o.worker && redis) {

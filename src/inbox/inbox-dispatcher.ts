@@ -62,10 +62,12 @@ export class InboxDispatcher {
     this.pump();
   }
 
-  /** After a restart: replies not yet sent go out, then events not yet handled run, oldest first. */
+  /**
+   * After a restart: replies not yet sent go out (per recipient in order, recipients side by side), and events
+   * not yet handled run, oldest first; a conversation's events wait until its leftover replies are out.
+   */
   async resume(): Promise<{ events: number; replies: number }> {
     const open = this.o.outbox.open();
-    // In order per recipient, recipients side by side: one slow send must not hold up every other reply.
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of open) {
       const key = `${row.recipient_kind}:${row.recipient_id}`;
@@ -73,16 +75,29 @@ export class InboxDispatcher {
       if (!lane) byRecipient.set(key, (lane = []));
       lane.push(row);
     }
-    const lanes = [...byRecipient.values()].reverse(); // popped oldest first
+    const pending = this.o.inbox.pending();
+    const held = new Map<string, number[]>();
+    for (const row of pending) {
+      if (!byRecipient.has(row.conversation_key)) {
+        this.enqueue(row.id, row.conversation_key);
+        continue;
+      }
+      let ids = held.get(row.conversation_key);
+      if (!ids) held.set(row.conversation_key, (ids = []));
+      ids.push(row.id);
+    }
+    if (pending.length || open.length) {
+      this.o.logger.info({ events: pending.length, replies: open.length }, "resuming work left by the last run");
+    }
+    const lanes = [...byRecipient.entries()].reverse(); // popped oldest first
     const worker = async () => {
-      for (let rows = lanes.pop(); rows; rows = lanes.pop()) for (const row of rows) await this.o.sender.deliver(row);
+      for (let lane = lanes.pop(); lane; lane = lanes.pop()) {
+        const [key, rows] = lane;
+        for (const row of rows) await this.o.sender.deliver(row);
+        for (const id of held.get(key) ?? []) this.enqueue(id, key);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(lanes.length, this.o.concurrency ?? 256) }, worker));
-    const pending = this.o.inbox.pending();
-    for (const row of pending) this.enqueue(row.id, row.conversation_key);
-    if (pending.length || open.length) {
-      this.o.logger.info({ events: pending.length, replies: open.length }, "resumed work left by the last run");
-    }
     return { events: pending.length, replies: open.length };
   }
 

@@ -14,6 +14,8 @@ export interface OutboxRow {
   error: string | null;
   message_id: string | null;
   created_at: number;
+  /** Sent: when. Still 'sending': when the current attempt started (a crash left it there). */
+  sent_at: number | null;
 }
 
 /** Replies waiting to go out, and the record of what went out (or would have, in dry-run). */
@@ -37,7 +39,8 @@ export class OutboxStore {
     this.setStatusStmt = db.prepare(
       "UPDATE outbox SET status = ?, error = ?, message_id = COALESCE(?, message_id), sent_at = ? WHERE id = ?",
     );
-    this.claimStmt = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?");
+    // While a row is 'sending', sent_at holds when this attempt started (finish overwrites it, release clears it).
+    this.claimStmt = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?");
     this.recentStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox ORDER BY id DESC LIMIT ?");
   }
 
@@ -67,8 +70,8 @@ export class OutboxStore {
   }
 
   /** Written before the HTTP call, so a restart knows the send may have happened. */
-  claim(id: number): void {
-    this.claimStmt.run(id);
+  claim(id: number, now = Date.now()): void {
+    this.claimStmt.run(now, id);
   }
 
   finish(id: number, status: Exclude<OutboxStatus, "pending" | "sending">, now: number, detail: { error?: string; messageId?: string } = {}): void {

@@ -3,8 +3,13 @@ import type { Clock } from "../clock.js";
 import { isRetryable } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
+import type { DeliveryCheck } from "../zalo/group-history.js";
 import type { Outbound } from "../zalo/outbound.js";
+import { splitText } from "../zalo/text-splitter.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
+
+/** Longer than the Zalo client's HTTP timeout (10 s): a call in flight when the process died has ended by then. */
+export const INTERRUPTED_SETTLE_MS = 15_000;
 
 export interface ReplySenderOptions {
   outbox: OutboxStore;
@@ -15,6 +20,11 @@ export interface ReplySenderOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Reads a conversation back (1:1 and group) to settle a reply a crash left 'sending': there → sent, not
+   * there or cannot tell → sent again (a second answer is better than none). null: always sent again.
+   */
+  interrupted?: { user: DeliveryCheck | null; group: DeliveryCheck | null; settleMs?: number } | null;
 }
 
 /** Delivers outbox rows: retryable errors back off exponentially, permanent ones fail with the reason. */
@@ -37,10 +47,15 @@ export class ReplySender {
       logger.info({ to, text: row.text, outboxId: row.id }, "dry-run: reply stored, not sent");
       return;
     }
+    if (row.status === "sending") {
+      // Claimed by a process that died during the call: it may or may not have reached Zalo.
+      const settled = await this.settleInterrupted(row);
+      if (settled !== "send") return;
+    }
     const maxAttempts = this.o.maxAttempts ?? 6;
     for (let attempt = row.attempts + 1; ; attempt++) {
       if (this.abort.signal.aborted) return;
-      outbox.claim(row.id);
+      outbox.claim(row.id, this.now());
       try {
         const res = await outbound.sendText(to, row.text);
         outbox.finish(row.id, "sent", this.now(), { messageId: res.messageIds.join(",") });
@@ -66,6 +81,36 @@ export class ReplySender {
         return;
       }
     }
+  }
+
+  /** "sent": the reply is in the conversation already; "send": send it; "stop": shutting down, left as is. */
+  private async settleInterrupted(row: OutboxRow): Promise<"sent" | "send" | "stop"> {
+    const { outbox, logger } = this.o;
+    const check = row.recipient_kind === "user" ? this.o.interrupted?.user : this.o.interrupted?.group;
+    if (!check) return "send";
+    const started = row.sent_at ?? row.created_at;
+    const wait = started + (this.o.interrupted?.settleMs ?? INTERRUPTED_SETTLE_MS) - this.now();
+    if (wait > 0) {
+      try {
+        await sleep(wait, undefined, { signal: this.abort.signal });
+      } catch {
+        return "stop";
+      }
+    }
+    const chunks = splitText(row.text);
+    try {
+      // Chunks go out in order: the last one there means all of them are.
+      const answer = await check.find(row.recipient_id, chunks[chunks.length - 1] ?? row.text, started);
+      if (answer?.found) {
+        outbox.finish(row.id, "sent", this.now(), { messageId: answer.messageId });
+        metrics.outboundTotal.inc({ kind: row.recipient_kind, result: "sent" });
+        logger.info({ outboxId: row.id }, "reply cut off by a restart had reached Zalo; not sent again");
+        return "sent";
+      }
+    } catch (err) {
+      logger.warn({ outboxId: row.id, err: (err as Error).message }, "could not read the conversation back; sending the reply again");
+    }
+    return "send";
   }
 
   private now(): number {

@@ -32,9 +32,9 @@ export interface FakeZalo {
   acceptTokens(tokens: string[] | null): void;
   /** Token pair the next refresh returns. */
   nextTokens(access: string, refresh: string): void;
-  /** Calls to GET /v3.0/oa/group/conversation (group history). */
+  /** Calls to GET /v3.0/oa/group/conversation (group history) and /v2.0/oa/conversation (1:1 history). */
   historyCalls: number;
-  /** Answer history requests yourself (e.g. an error code); undefined = the delivered messages, newest first. */
+  /** Answer history requests yourself (by group id, or user id for 1:1); undefined = the delivered messages, newest first. */
   respondHistory(fn: ((groupId: string) => FakeAnswer | undefined) | null): void;
   close(): Promise<void>;
 }
@@ -48,7 +48,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /**
  * A local stand-in for the Zalo OA API on port 0: POST /v3.0/oa/message/cs, /v3.0/oa/group/message,
  * /v4/oa/access_token and GET /v3.0/oa/group/conversation (a group's history: the messages delivered to it,
- * newest first, as `{src: 0, time, type, message, message_id, group_id}`). It records every message and
+ * newest first, as `{src: 0, time, type, message, message_id, group_id}`) and GET /v2.0/oa/conversation
+ * (the same for a user: `data={"user_id","offset","count"}`). It records every message and
  * answers as told: Zalo error codes in a 200 body (-32, -403, -216...), HTTP 5xx, or slow answers.
  * A message counts as delivered (and shows in the history) the moment it is received, as at Zalo.
  */
@@ -99,6 +100,29 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         .reverse()
         .slice(offset, offset + count)
         .map((m) => ({ src: 0, time: m.at, type: "text", message: m.text, message_id: ids.get(m), group_id: groupId }));
+      return send({ body: { error: 0, message: "Success", data } });
+    }
+    if (req.method === "GET" && url.pathname === "/v2.0/oa/conversation") {
+      // 1:1 history: data={"user_id","offset","count"}; what the OA sent this user, newest first.
+      fake.historyCalls++;
+      const token = req.headers.access_token as string | undefined;
+      if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
+      let q: { user_id?: unknown; offset?: unknown; count?: unknown } = {};
+      try {
+        q = JSON.parse(url.searchParams.get("data") ?? "{}") as typeof q;
+      } catch {
+        return send({ body: { error: -201, message: "data is not JSON" } });
+      }
+      const userId = String(q.user_id ?? "");
+      const programmed = historyResponder?.(userId);
+      if (programmed) return send(programmed);
+      const offset = Number(q.offset ?? 0);
+      const count = Math.min(10, Number(q.count ?? 5));
+      const data = fake.delivered
+        .filter((m) => m.kind === "user" && m.to === userId)
+        .reverse()
+        .slice(offset, offset + count)
+        .map((m) => ({ src: 0, time: m.at, type: "text", message: m.text, message_id: ids.get(m), to_id: userId }));
       return send({ body: { error: 0, message: "Success", data } });
     }
     const kind = req.url === "/v3.0/oa/message/cs" ? "user" : req.url === "/v3.0/oa/group/message" ? "group" : null;
