@@ -4,18 +4,22 @@ import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
 import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
 import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { drive } from "./lib/driver.js";
 import { cpuSeconds, machineLine } from "./lib/machine.js";
 import { describeCheck, eventFor, fire, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
 
 /**
- * npm run bench:webhook [-- <seconds> <connections>]: signed user_send_text events, each from a new user, a
+ * npm run bench:webhook [-- <seconds> <connections> <events/s>]: signed user_send_text events, each from a new user, a
  * realistic mix of questions and completion reports, driven by autocannon against the real bot (a child
  * process, SQLite in a temp dir) talking to a local fake Zalo API. First a bare express "hello" server under
  * the same load gives the ceiling. Prints accepted events/s, ack latency, answer latency (event sent → reply
- * at the fake Zalo), and whether every acknowledged event was answered exactly once.
+ * at the fake Zalo), and whether every acknowledged event was answered exactly once. Without <events/s> the
+ * load is as fast as the bot acknowledges (the acceptance ceiling); with it, a steady rate (answer latency
+ * when handling keeps up).
  */
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 32);
+const rate = process.argv[4] ? Number(process.argv[4]) : undefined;
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `wb${randomUUID().slice(0, 8)}`;
 
@@ -59,7 +63,12 @@ try {
   const ledger = new Ledger(`${prefix}-u`);
   const cpu0 = cpuSeconds(bot.pid);
   const t0 = performance.now();
-  const { result, fired } = await fire({ url: bot.url, ledger, prefix: `${prefix}-u`, durationSec: seconds, connections });
+  // A steady rate is paced evenly by the driver (autocannon's rate limit sends each second's share in a burst).
+  const url = bot.url;
+  const { result, fired } = rate
+    ? await drive({ url: () => url, ledger, prefix: `${prefix}-u`, total: rate * seconds, ratePerSec: rate, concurrency: connections, redeliverMs: 60_000 })
+        .done.then(() => ({ result: null, fired: rate * seconds }))
+    : await fire({ url, ledger, prefix: `${prefix}-u`, durationSec: seconds, connections });
   const loadSec = (performance.now() - t0) / 1000;
   const cpuLoad = cpuSeconds(bot.pid) - cpu0;
   const rssAfterLoad = bot.rss();
@@ -75,8 +84,8 @@ try {
   const handledRps = c.answered / (loadSec + drainSec);
 
   console.log(
-    `bot: ${fired} events fired in ${fmt(loadSec)} s over ${connections} connections; ${c.acked} acked → ${fmt(acceptedRps, 0)} accepted/s ` +
-      `(autocannon: ${fmt(result.requests.average, 0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+    `bot: ${fired} events fired in ${fmt(loadSec)} s over ${connections} connections${rate ? ` at ${rate}/s` : ""}; ${c.acked} acked → ${fmt(acceptedRps, 0)} accepted/s ` +
+      (result ? `(autocannon: ${fmt(result.requests.average, 0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors)` : "(evenly paced)"),
   );
   console.log(`ack latency: p50 ${fmt(ackP50)} ms, p99 ${fmt(ackP99)} ms, max ${fmt(Math.max(...c.ackMs))} ms`);
   console.log(
