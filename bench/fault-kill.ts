@@ -59,12 +59,20 @@ try {
   console.log(`restarted on the same port ${Date.now() - killedAt} ms after the kill`);
   await run.done;
   const drained = await waitUntil(() => ledger.missing(fake.delivered) === 0, 120_000);
+  // Every reply settled: those left mid-send are checked against the conversation once a call in flight
+  // would have ended (15 s after it started), then marked sent or sent again.
+  const live = new Database(bot.dbPath, { readonly: true });
+  const openStmt = live.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending','sending')");
+  const settled = await waitUntil(() => openStmt.get()!.n === 0, 60_000);
+  const settledAt = Date.now();
+  live.close();
   await new Promise((r) => setTimeout(r, 1500)); // a late duplicate would show up here
   const c = ledger.check(fake.delivered);
   console.log(`deliveries without a 200 (refused while down, reset mid-request), redelivered: ${run.failedDeliveries()}`);
   console.log(`exactly once: ${describeCheck(c)}`);
+  console.log(`leftover replies settled ${settled ? "" : "NOT "}${fmt((settledAt - killedAt) / 1000)} s after the kill`);
   console.log(`answer latency: p50 ${fmt(pct(c.answerMs, 0.5), 0)} ms, p99 ${fmt(pct(c.answerMs, 0.99), 0)} ms (includes the outage)`);
-  const pass = drained && c.exactlyOnce && c.acked + c.ackedDuplicate === total;
+  const pass = drained && settled && c.exactlyOnce && c.acked + c.ackedDuplicate === total;
   console.log(
     `RESULT fault=kill events=${total} acked=${c.acked + c.ackedDuplicate} answered=${c.answered} missing=${c.missing} duplicates=${c.duplicates} ` +
       `ambiguous_window=${sending.length} ambiguous_reached_zalo=${ambiguousDelivered} exactly_once=${c.exactlyOnce} verdict=${pass ? "PASS" : "FAIL"}`,

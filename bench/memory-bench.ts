@@ -5,14 +5,18 @@ import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
 import { mb, scrapeMetrics } from "./lib/bot-metrics.js";
 import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
 import { machineLine } from "./lib/machine.js";
+import { drive } from "./lib/driver.js";
 import { describeCheck, fire, fmt, Ledger, waitUntil } from "./lib/load.js";
 
 /**
- * npm run bench:memory [-- <events>]: 100,000 signed events (the bench:webhook mix, each from a new user)
+ * npm run bench:memory [-- <events> <events/s>]: 100,000 signed events (the bench:webhook mix, each from a new user)
  * through the bot as a child process, then the replies drained. Samples the bot's resident memory (RSS, from
  * /proc) every second and its V8 heap from /metrics. Goal: RSS after 100,000 events under 200 MB.
+ * Without <events/s> the events come as fast as the bot acknowledges them (more than it can handle, so a
+ * backlog builds in the inbox); with it, evenly paced.
  */
 const total = Number(process.argv[2] ?? 100_000);
+const rate = process.argv[3] ? Number(process.argv[3]) : undefined;
 const limitMb = 200;
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `mb${randomUUID().slice(0, 8)}`;
@@ -42,7 +46,10 @@ try {
     const s = ((performance.now() - t0) / 1000).toFixed(0);
     process.stdout.write(`  ${s} s: ${ledger.events.size} sent, ${fake.delivered.length} answered, RSS ${mb(b.rss())} MB\n`);
   }, 10_000);
-  const { fired } = await fire({ url: b.url, ledger, prefix: `${prefix}-u`, amount: total, durationSec: 3600, connections: 32 });
+  const { fired } = rate
+    ? await drive({ url: () => b.url, ledger, prefix: `${prefix}-u`, total, ratePerSec: rate, concurrency: 32, deadlineMs: 3_600_000, redeliverMs: 60_000 })
+        .done.then(() => ({ fired: total }))
+    : await fire({ url: b.url, ledger, prefix: `${prefix}-u`, amount: total, durationSec: 3600, connections: 32 });
   const loadSec = (performance.now() - t0) / 1000;
   const afterLoad = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
   const drained = await waitUntil(() => ledger.missing(fake.delivered) === 0, 600_000, 1000);
@@ -53,7 +60,7 @@ try {
   const idle = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
   clearInterval(sampler);
   const c = ledger.check(fake.delivered);
-  console.log(`${fired} events fired in ${fmt(loadSec)} s; ${drained ? "all" : "NOT all"} answered after ${fmt(allSec)} s`);
+  console.log(`${fired} events fired${rate ? ` at ${rate}/s` : " as fast as acknowledged"} in ${fmt(loadSec)} s; ${drained ? "all" : "NOT all"} answered after ${fmt(allSec)} s`);
   console.log(`exactly once: ${describeCheck(c)}`);
   const row = (label: string, m: Record<string, number>) =>
     console.log(
