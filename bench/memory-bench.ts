@@ -37,9 +37,13 @@ try {
 
   let peak = b.rss();
   const t0 = performance.now();
+  let peakAt = 0;
   sampler = setInterval(() => {
     const rss = b.rss();
-    peak = Math.max(peak, rss);
+    if (rss > peak) {
+      peak = rss;
+      peakAt = (performance.now() - t0) / 1000;
+    }
   }, 1000);
   const ledger = new Ledger(`${prefix}-u`);
   const progress = setInterval(() => {
@@ -70,7 +74,7 @@ try {
   row("load sent", afterLoad);
   row("all answered", afterDrain);
   row("10 s later", idle);
-  console.log(`peak RSS ${mb(peak)} MB (sampled each second)`);
+  console.log(`peak RSS ${mb(peak)} MB (sampled each second) at +${fmt(peakAt, 0)} s`);
   const endMb = afterDrain.rss / 2 ** 20;
   console.log(
     `RESULT events=${fired} rss_start_mb=${mb(start.rss)} rss_peak_mb=${mb(peak)} rss_after_mb=${fmt(endMb, 0)} rss_idle_mb=${mb(idle.rss)} exactly_once=${c.exactlyOnce} limit_mb=${limitMb}`,

@@ -75,13 +75,17 @@ export function botEnv(fakeUrl: string, extra: Record<string, string> = {}): Rec
  */
 export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   const dbPath = join(o.dir, "bot.db");
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
+  // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4".
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       LOG_LEVEL: "info",
       ...o.env,
+      // BENCH_BOT_ENV: extra variables for experiments, e.g. "MALLOC_ARENA_MAX=2".
+      ...Object.fromEntries((process.env.BENCH_BOT_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string])),
       PORT: String(o.port ?? 0),
       DATABASE_PATH: dbPath,
     },
