@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TEST_APP_ID, TEST_OA_SECRET } from "../../test/helpers/zalo-events.js";
 
-/** The real bot (`node --import tsx src/main.ts`) as a child process, as production runs it. */
+/** The real bot as a child process, with the node flags of `npm start` (package.json), as production runs it. */
 export interface BotProcess {
   child: ChildProcess;
   pid: number;
@@ -77,7 +77,7 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   const dbPath = join(o.dir, "bot.db");
   // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4".
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? "",
