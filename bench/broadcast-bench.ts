@@ -67,7 +67,9 @@ try {
   for (const m of fake.requests) perGroup.set(m.to, (perGroup.get(m.to) ?? 0) + 1);
   const duplicates = [...perGroup.values()].filter((n) => n > 1).length;
   const missing = groups - perGroup.size;
-  console.log(`\n${fake.delivered.length} messages in ${seconds.toFixed(1)} s: ${achieved.toFixed(1)}/s achieved, peak ${peak} in one second`);
+  console.log(
+    `\n${fake.delivered.length} messages in ${seconds.toFixed(1)} s: ${achieved.toFixed(1)}/s achieved, peak ${peak} in one second`,
+  );
   console.log(`RESULT rate_ratio=${(achieved / limit).toFixed(3)} duplicates=${duplicates} missing=${missing}`);
   process.exitCode = achieved / limit >= 0.95 && duplicates === 0 && missing === 0 ? 0 : 1;
 } finally {

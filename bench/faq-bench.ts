@@ -9,11 +9,16 @@ import { FaqEngine } from "../src/faq/faq-engine.js";
  * The questions mix every example phrasing, typed variants (no diacritics, shorthand) and off-topic ones.
  */
 const count = Number(process.argv[2] ?? 10_000);
-const dir = process.env["CONTENT_DIR"] ?? "./content";
+const dir = process.env.CONTENT_DIR ?? "./content";
 const campaign = loadCampaign(dir);
 const engine = new FaqEngine(campaign, loadFaqContent(dir, campaign));
 
-const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+const strip = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 const pool: string[] = [];
 for (const e of engine.content.entries) {
   for (const p of e.ask) {
@@ -27,7 +32,12 @@ for (const file of ["test/faq/heldout.jsonl", "test/faq/heldout-2.jsonl", "test/
     // the held-out lists are optional for the benchmark
   }
 }
-pool.push("giá vàng hôm nay", "thời tiết ngày mai thế nào", "kết quả bóng đá", "cho em hỏi cuộc thi công dân số hải phòng năm nay bao giờ thì kết thúc và giải thưởng gồm những gì vậy ad");
+pool.push(
+  "giá vàng hôm nay",
+  "thời tiết ngày mai thế nào",
+  "kết quả bóng đá",
+  "cho em hỏi cuộc thi công dân số hải phòng năm nay bao giờ thì kết thúc và giải thưởng gồm những gì vậy ad",
+);
 
 const now = new Date("2025-10-25T09:00:00+07:00");
 for (let i = 0; i < 2_000; i++) engine.ask(pool[i % pool.length]!, now); // warm-up (JIT)

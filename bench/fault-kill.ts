@@ -41,7 +41,9 @@ try {
   const killedAt = Date.now();
   // What the dead process left: replies claimed but not confirmed, replies not yet sent, events not handled.
   const db = new Database(bot.dbPath, { readonly: true });
-  const sending = db.prepare<[], { recipient_id: string; text: string }>("SELECT recipient_id, text FROM outbox WHERE status = 'sending'").all();
+  const sending = db
+    .prepare<[], { recipient_id: string; text: string }>("SELECT recipient_id, text FROM outbox WHERE status = 'sending'")
+    .all();
   const openPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get()!.n;
   const inboxPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'").get()!.n;
   const stored = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox").get()!.n;

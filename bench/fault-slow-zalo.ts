@@ -34,7 +34,15 @@ try {
     const total = rate * seconds;
     const requestsBefore = fake.requests.length;
     const deliveredBefore = fake.delivered.length;
-    const run = drive({ url: () => url, ledger, prefix: `${prefix}-${name}-`, total, ratePerSec: rate, concurrency: 16, deadlineMs: 120_000 });
+    const run = drive({
+      url: () => url,
+      ledger,
+      prefix: `${prefix}-${name}-`,
+      total,
+      ratePerSec: rate,
+      concurrency: 16,
+      deadlineMs: 120_000,
+    });
     await during();
     await run.done;
     const drained = await waitUntil(() => ledger.missing(fake.delivered) === 0, 120_000);

@@ -55,13 +55,16 @@ try {
   const withNew = sends.filter((m) => m.token === "new-access").length;
   const refreshes = fake.refreshCalls - refreshBefore;
   const db = new Database(bot.dbPath, { readonly: true });
-  const stored = db.prepare<[], { access_token: string; refresh_token: string }>("SELECT access_token, refresh_token FROM zalo_tokens").get();
+  const stored = db
+    .prepare<[], { access_token: string; refresh_token: string }>("SELECT access_token, refresh_token FROM zalo_tokens")
+    .get();
   db.close();
-  console.log(`token expired at +2 s: ${rejected} sends refused with -216, ${refreshes} refresh call(s), then ${withNew} sends with the new token`);
+  console.log(
+    `token expired at +2 s: ${rejected} sends refused with -216, ${refreshes} refresh call(s), then ${withNew} sends with the new token`,
+  );
   console.log(`stored tokens: access ${stored?.access_token}, refresh ${stored?.refresh_token}`);
   console.log(`exactly once: ${describeCheck(c)}; ack p99 ${fmt(pct(c.ackMs, 0.99))} ms, answer p99 ${fmt(pct(c.answerMs, 0.99), 0)} ms`);
-  const pass =
-    drained && c.exactlyOnce && c.acked + c.ackedDuplicate === total && refreshes === 1 && stored?.refresh_token === "refresh-2";
+  const pass = drained && c.exactlyOnce && c.acked + c.ackedDuplicate === total && refreshes === 1 && stored?.refresh_token === "refresh-2";
   console.log(
     `RESULT fault=token refresh_calls=${refreshes} rejected_sends=${rejected} acked=${c.acked + c.ackedDuplicate} answered=${c.answered} ` +
       `exactly_once=${c.exactlyOnce} verdict=${pass ? "PASS" : "FAIL"}`,

@@ -21,7 +21,9 @@ for (const name of scenarios) {
     child.once("exit", (c) => resolve({ code: c, result }));
   });
   if (code !== 0) failed++;
-  results.push(`${result || `RESULT fault=${name.replace("fault-", "")} verdict=FAIL (no result line)`}  [${((Date.now() - t0) / 1000).toFixed(0)} s, exit ${code}]`);
+  results.push(
+    `${result || `RESULT fault=${name.replace("fault-", "")} verdict=FAIL (no result line)`}  [${((Date.now() - t0) / 1000).toFixed(0)} s, exit ${code}]`,
+  );
 }
 console.log("\n=== summary ===");
 for (const r of results) console.log(r);

@@ -42,7 +42,9 @@ try {
 
   // Still alive, still answering: one ordinary question after the storm.
   const alive = bot.child.exitCode === null && bot.child.signalCode === null;
-  const health = await fetch(`${bot.url}/healthz`).then((r) => r.status).catch(() => 0);
+  const health = await fetch(`${bot.url}/healthz`)
+    .then((r) => r.status)
+    .catch(() => 0);
   const ledger = new Ledger(`${prefix}-after`);
   const user = `${prefix}-after-1`;
   const status = await postEvent(bot.url, ledger, user, "cuoc thi ket thuc ngay nao");
@@ -50,7 +52,9 @@ try {
   const failed = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox WHERE status = 'failed'").get()!.n;
   const stored = rowsStmt.get()!.n;
   const reasons = db
-    .prepare<[], { e: string; n: number }>("SELECT substr(last_error, 1, 160) AS e, COUNT(*) AS n FROM inbox WHERE status = 'failed' GROUP BY 1 ORDER BY 2 DESC LIMIT 5")
+    .prepare<[], { e: string; n: number }>(
+      "SELECT substr(last_error, 1, 160) AS e, COUNT(*) AS n FROM inbox WHERE status = 'failed' GROUP BY 1 ORDER BY 2 DESC LIMIT 5",
+    )
     .all();
   for (const r of reasons) console.log(`  handler failure ×${r.n}: ${r.e}`);
   console.log(

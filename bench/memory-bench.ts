@@ -33,7 +33,9 @@ try {
   const b = bot;
   await new Promise((r) => setTimeout(r, 1000));
   const start: Record<string, number> = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
-  console.log(`start: RSS ${mb(start.rss)} MB, heap used ${mb(start.nodejs_heap_size_used_bytes)} MB of ${mb(start.nodejs_heap_size_total_bytes)} MB`);
+  console.log(
+    `start: RSS ${mb(start.rss)} MB, heap used ${mb(start.nodejs_heap_size_used_bytes)} MB of ${mb(start.nodejs_heap_size_total_bytes)} MB`,
+  );
 
   let peak = b.rss();
   const t0 = performance.now();
@@ -51,8 +53,16 @@ try {
     process.stdout.write(`  ${s} s: ${ledger.events.size} sent, ${fake.delivered.length} answered, RSS ${mb(b.rss())} MB\n`);
   }, 10_000);
   const { fired } = rate
-    ? await drive({ url: () => b.url, ledger, prefix: `${prefix}-u`, total, ratePerSec: rate, concurrency: 32, deadlineMs: 3_600_000, redeliverMs: 60_000 })
-        .done.then(() => ({ fired: total }))
+    ? await drive({
+        url: () => b.url,
+        ledger,
+        prefix: `${prefix}-u`,
+        total,
+        ratePerSec: rate,
+        concurrency: 32,
+        deadlineMs: 3_600_000,
+        redeliverMs: 60_000,
+      }).done.then(() => ({ fired: total }))
     : await fire({ url: b.url, ledger, prefix: `${prefix}-u`, amount: total, durationSec: 3600, connections: 32 });
   const loadSec = (performance.now() - t0) / 1000;
   const afterLoad = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
@@ -64,7 +74,9 @@ try {
   const idle = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
   clearInterval(sampler);
   const c = ledger.check(fake.delivered);
-  console.log(`${fired} events fired${rate ? ` at ${rate}/s` : " as fast as acknowledged"} in ${fmt(loadSec)} s; ${drained ? "all" : "NOT all"} answered after ${fmt(allSec)} s`);
+  console.log(
+    `${fired} events fired${rate ? ` at ${rate}/s` : " as fast as acknowledged"} in ${fmt(loadSec)} s; ${drained ? "all" : "NOT all"} answered after ${fmt(allSec)} s`,
+  );
   console.log(`exactly once: ${describeCheck(c)}`);
   const row = (label: string, m: Record<string, number>) =>
     console.log(

@@ -83,7 +83,10 @@ function storeRun(): void {
   people.units.upsertAll(units, new Date());
   db.transaction(() => {
     for (let i = 0; i < 100_000; i++) {
-      people.completions.upsert({ zaloUserId: `z${i}`, fullName: "Lê Thu Hà", unitCode: units[i % 1000]!.code, source: "command" }, new Date());
+      people.completions.upsert(
+        { zaloUserId: `z${i}`, fullName: "Lê Thu Hà", unitCode: units[i % 1000]!.code, source: "command" },
+        new Date(),
+      );
     }
   })();
   const now = new Date("2025-10-27T12:00:00+07:00");

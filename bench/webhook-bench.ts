@@ -66,8 +66,15 @@ try {
   // A steady rate is paced evenly by the driver (autocannon's rate limit sends each second's share in a burst).
   const url = bot.url;
   const { result, fired } = rate
-    ? await drive({ url: () => url, ledger, prefix: `${prefix}-u`, total: rate * seconds, ratePerSec: rate, concurrency: connections, redeliverMs: 60_000 })
-        .done.then(() => ({ result: null, fired: rate * seconds }))
+    ? await drive({
+        url: () => url,
+        ledger,
+        prefix: `${prefix}-u`,
+        total: rate * seconds,
+        ratePerSec: rate,
+        concurrency: connections,
+        redeliverMs: 60_000,
+      }).done.then(() => ({ result: null, fired: rate * seconds }))
     : await fire({ url, ledger, prefix: `${prefix}-u`, durationSec: seconds, connections });
   const loadSec = (performance.now() - t0) / 1000;
   const cpuLoad = cpuSeconds(bot.pid) - cpu0;
@@ -85,7 +92,9 @@ try {
 
   console.log(
     `bot: ${fired} events fired in ${fmt(loadSec)} s over ${connections} connections${rate ? ` at ${rate}/s` : ""}; ${c.acked} acked → ${fmt(acceptedRps, 0)} accepted/s ` +
-      (result ? `(autocannon: ${fmt(result.requests.average, 0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors)` : "(evenly paced)"),
+      (result
+        ? `(autocannon: ${fmt(result.requests.average, 0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors)`
+        : "(evenly paced)"),
   );
   console.log(`ack latency: p50 ${fmt(ackP50)} ms, p99 ${fmt(ackP99)} ms, max ${fmt(Math.max(...c.ackMs))} ms`);
   console.log(
@@ -93,7 +102,9 @@ try {
       `${drained ? "all answered" : "NOT all answered"} ${fmt(drainSec)} s after the load ended; handled ${fmt(handledRps, 0)} events/s overall`,
   );
   console.log(`exactly once: ${describeCheck(c)}`);
-  console.log(`bot process: ${fmt(cpuLoad)} CPU-s during the ${fmt(loadSec)} s load (${fmt((100 * cpuLoad) / loadSec, 0)}% of one core), RSS ${fmt(rssAfterLoad / 2 ** 20, 0)} MB`);
+  console.log(
+    `bot process: ${fmt(cpuLoad)} CPU-s during the ${fmt(loadSec)} s load (${fmt((100 * cpuLoad) / loadSec, 0)}% of one core), RSS ${fmt(rssAfterLoad / 2 ** 20, 0)} MB`,
+  );
   const ratio = acceptedRps / bareRps;
   console.log(
     `RESULT accepted_rps=${Math.round(acceptedRps)} ack_p99_ms=${fmt(ackP99)} answer_p99_ms=${fmt(ansP99, 0)} exactly_once=${c.exactlyOnce} ratio_vs_bare=${fmt(ratio, 3)}`,

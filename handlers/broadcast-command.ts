@@ -2,7 +2,7 @@ import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
 import { BroadcastUnavailableError } from "../src/broadcasts/broadcast-queue.js";
 import type { BroadcastScope } from "../src/broadcasts/broadcast-planner.js";
-import { BroadcastMessageError } from "../src/broadcasts/broadcast-service.js";
+import { BroadcastMessageError, type BroadcastPreview } from "../src/broadcasts/broadcast-service.js";
 import { NOT_OFFICER } from "../src/people/chat-texts.js";
 import { foldKey } from "../src/text/fold.js";
 
@@ -11,8 +11,7 @@ const CONFIRM_TTL_MS = 10 * 60_000;
 const YES = /^(co|c|ok|oke|dong y|gui|gui di|yes|y)\b/;
 const NO = /^(khong|ko|k|huy|thoi|no)\b/;
 
-const TRY_LATER =
-  "Hệ thống gửi nhắc nhở đang tạm gián đoạn, chưa có tin nào được gửi. Bạn vui lòng thử lại sau ít phút.";
+const TRY_LATER = "Hệ thống gửi nhắc nhở đang tạm gián đoạn, chưa có tin nào được gửi. Bạn vui lòng thử lại sau ít phút.";
 
 interface Pending {
   scope: BroadcastScope;
@@ -44,14 +43,16 @@ export const broadcastHandlers = new Composer().filter(
       if (foldKey(args) === "tatca" || foldKey(args) === "tat ca") scope = "all";
       else if (args) {
         const { units, resolver } = ctx.services.people;
-        const unit = units.byCode(args) ?? (() => {
-          const r = resolver.resolve(args);
-          return r.kind === "found" ? r.unit : null;
-        })();
+        const unit =
+          units.byCode(args) ??
+          (() => {
+            const r = resolver.resolve(args);
+            return r.kind === "found" ? r.unit : null;
+          })();
         if (!unit) return void ctx.reply(`Không tìm thấy đơn vị "${args}". Gõ #baocao để xem mã các đơn vị.`);
         scope = { units: [unit.code] };
       }
-      let preview;
+      let preview: BroadcastPreview;
       try {
         preview = ctx.services.broadcasts.preview({ scope, requestedBy: `zalo:${ctx.senderId}`, allowed });
       } catch (err) {
@@ -64,10 +65,22 @@ export const broadcastHandlers = new Composer().filter(
       }
       const units = preview.messages.slice(0, 10).map((m) => `- ${m.unit}`);
       const more = preview.messages.length > 10 ? [`… và ${preview.messages.length - 10} nhóm khác`] : [];
-      const skipped = preview.skipped.length ? [`(${preview.skipped.length} đơn vị bỏ qua, ví dụ ${preview.skipped[0]!.unit}: ${preview.skipped[0]!.reason})`] : [];
-      ctx.session.set(CONFIRM_KIND, { scope, allowed: allowed ? [...allowed] : null, groups: preview.targets } satisfies Pending, CONFIRM_TTL_MS);
+      const skipped = preview.skipped.length
+        ? [`(${preview.skipped.length} đơn vị bỏ qua, ví dụ ${preview.skipped[0]!.unit}: ${preview.skipped[0]!.reason})`]
+        : [];
+      ctx.session.set(
+        CONFIRM_KIND,
+        { scope, allowed: allowed ? [...allowed] : null, groups: preview.targets } satisfies Pending,
+        CONFIRM_TTL_MS,
+      );
       ctx.reply(
-        [`Sẽ gửi tin nhắc nhở tới ${preview.targets} nhóm Zalo:`, ...units, ...more, ...skipped, 'Trả lời "có" để gửi, "không" để huỷ.'].join("\n"),
+        [
+          `Sẽ gửi tin nhắc nhở tới ${preview.targets} nhóm Zalo:`,
+          ...units,
+          ...more,
+          ...skipped,
+          'Trả lời "có" để gửi, "không" để huỷ.',
+        ].join("\n"),
       );
     })
     .filter(

@@ -37,9 +37,7 @@ function groupUnit(ctx: BotContext): Unit | null {
 /** One residential and one agency unit, to show what a unit name looks like. */
 function examples(ctx: BotContext): Unit[] {
   const all = ctx.services.people.units.all();
-  return [all.find((u) => u.kind === "residential"), all.find((u) => u.kind === "agency")].filter(
-    (u): u is Unit => u !== undefined,
-  );
+  return [all.find((u) => u.kind === "residential"), all.find((u) => u.kind === "agency")].filter((u): u is Unit => u !== undefined);
 }
 
 function save(ctx: BotContext, name: string, unit: Unit): void {
@@ -65,7 +63,10 @@ function withUnitText(ctx: BotContext, name: string, unitText: string, tries: nu
     return;
   }
   const r = resolver.resolve(unitText);
-  if (r.kind === "found") return save(ctx, name, r.unit);
+  if (r.kind === "found") {
+    save(ctx, name, r.unit);
+    return;
+  }
   if (tries + 1 >= MAX_TRIES) {
     ctx.session.clear();
     ctx.reply(say.GAVE_UP);
@@ -83,9 +84,15 @@ function withUnitText(ctx: BotContext, name: string, unitText: string, tries: nu
 /** Has a valid name: the group's unit, the typed unit, or ask for the unit. */
 function withName(ctx: BotContext, name: string, unitText: string): void {
   ctx.intent = INTENT;
-  if (unitText) return withUnitText(ctx, name, unitText, 0);
+  if (unitText) {
+    withUnitText(ctx, name, unitText, 0);
+    return;
+  }
   const unit = groupUnit(ctx);
-  if (unit) return save(ctx, name, unit);
+  if (unit) {
+    save(ctx, name, unit);
+    return;
+  }
   if (ctx.services.people.units.count() === 0) {
     ctx.session.clear();
     ctx.reply(say.NO_UNITS_YET);
@@ -100,7 +107,10 @@ function withNameAndUnit(ctx: BotContext, text: string, tries: number): void {
   ctx.intent = INTENT;
   const { name, unit } = splitNameAndUnit(text, ctx.services.people.resolver);
   const check = checkFullName(name);
-  if (check.ok) return withName(ctx, check.name, unit);
+  if (check.ok) {
+    withName(ctx, check.name, unit);
+    return;
+  }
   if (tries + 1 >= MAX_TRIES) {
     ctx.session.clear();
     ctx.reply(say.GAVE_UP);
@@ -128,7 +138,7 @@ function notAnAnswer(ctx: BotContext): boolean {
 /** A reply to the step we are waiting for; returns false when the message is not one (let others have it). */
 function continueFlow(ctx: BotContext): boolean {
   const step = ctx.session.get<NameStep | UnitStep | ChoiceStep>();
-  if (!step || !step.kind.startsWith("completion:")) return false;
+  if (!step?.kind.startsWith("completion:")) return false;
   if (ctx.text.includes("?")) return false;
   const unitUnknown = () => ctx.services.people.resolver.resolve(ctx.text).kind === "none";
 
@@ -171,26 +181,25 @@ function continueFlow(ctx: BotContext): boolean {
  * ("em thi xong rồi ạ" → full name → unit, with numbered choices when ambiguous → confirmation).
  * In a group linked to a unit, the unit is known. A second report updates the first.
  */
-export const completionHandlers = new Composer()
-  .filter(
-    (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),
-    new Composer()
-      .command("xong", (ctx) => {
-        const args = ctx.command?.args ?? "";
-        if (!args) return startFlow(ctx);
-        withNameAndUnit(ctx, args, 0);
-      })
-      .use((ctx, next) => {
-        if (parseCommand(ctx.text)) return next();
-        if (continueFlow(ctx)) return;
-        if (!looksLikeCompletion(ctx.text)) return next();
-        const existing = ctx.services.people.completions.get(ctx.senderId!);
-        if (existing) {
-          ctx.intent = INTENT;
-          ctx.reply(say.alreadyRecorded(existing, ctx.services.people.units.byCode(existing.unitCode)));
-          return;
-        }
-        startFlow(ctx);
-      })
-      .middleware(),
-  );
+export const completionHandlers = new Composer().filter(
+  (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),
+  new Composer()
+    .command("xong", (ctx) => {
+      const args = ctx.command?.args ?? "";
+      if (!args) return startFlow(ctx);
+      withNameAndUnit(ctx, args, 0);
+    })
+    .use((ctx, next) => {
+      if (parseCommand(ctx.text)) return next();
+      if (continueFlow(ctx)) return;
+      if (!looksLikeCompletion(ctx.text)) return next();
+      const existing = ctx.services.people.completions.get(ctx.senderId!);
+      if (existing) {
+        ctx.intent = INTENT;
+        ctx.reply(say.alreadyRecorded(existing, ctx.services.people.units.byCode(existing.unitCode)));
+        return;
+      }
+      startFlow(ctx);
+    })
+    .middleware(),
+);

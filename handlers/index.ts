@@ -13,15 +13,17 @@ export { fallback } from "./fallback.js";
  * Lifecycle events → commands → a step in progress → completion reports → small talk → FAQ → fallback.
  */
 export function buildHandlers(): Composer {
-  return new Composer()
-    // lifecycle & commands (completions, officers, broadcasts) go here
-    .use(privacyHandlers.middleware())
-    .use(officerHandlers.middleware())
-    // #nhacnho and its "có" confirmation
-    .use(broadcastHandlers.middleware())
-    // #xong, a completion step in progress, "em thi xong rồi ạ"
-    .use(completionHandlers.middleware())
-    .use(greetingHandlers.middleware())
-    // FAQ last, right before the fallback
-    .use(faqHandlers.middleware());
+  return (
+    new Composer()
+      // lifecycle & commands (completions, officers, broadcasts) go here
+      .use(privacyHandlers.middleware())
+      .use(officerHandlers.middleware())
+      // #nhacnho and its "có" confirmation
+      .use(broadcastHandlers.middleware())
+      // #xong, a completion step in progress, "em thi xong rồi ạ"
+      .use(completionHandlers.middleware())
+      .use(greetingHandlers.middleware())
+      // FAQ last, right before the fallback
+      .use(faqHandlers.middleware())
+  );
 }

@@ -23,15 +23,9 @@ const envSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_API_BASE_URL: url("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE_URL: url("https://oauth.zaloapp.com"),
-  ADMIN_TOKEN: z.preprocess(
-    emptyToUndefined,
-    z.string().min(12, { error: "must be at least 12 characters" }).optional(),
-  ),
+  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(12, { error: "must be at least 12 characters" }).optional()),
   BOT_NOW: z.preprocess(emptyToUndefined, z.iso.datetime({ offset: true, local: false }).optional()),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default("./content")),
   /** Reminder broadcasts: sends per second across all workers (Zalo allows ~4,000/min per app). */
   BROADCAST_RATE_PER_SEC: intIn(1, 1000, 10),
@@ -39,7 +33,13 @@ const envSchema = z.object({
   BROADCAST_COOLDOWN_HOURS: intIn(0, 24 * 30, 12),
   /** Hour (0-23, Asia/Ho_Chi_Minh) of the automatic daily reminder; empty = off. */
   /** Key prefix of the BullMQ queues in Redis (several bots may share one Redis). */
-  BULLMQ_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("zbot")),
+  BULLMQ_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .default("zbot"),
+  ),
   DAILY_REMINDER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).optional()),
 });
 

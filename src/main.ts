@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { loadConfig, loadDotEnv } from "./config.js";
+import { type Config, loadConfig, loadDotEnv } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { createLogger } from "./observability/logger.js";
 import { createRuntime } from "./runtime.js";
@@ -8,7 +8,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const rt = createRuntime(config, { logger, worker: true });
 
   if (config.dryRun) {
-    logger.warn("DRY-RUN: no Zalo credentials (ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN); replies are stored in the outbox table and logged, nothing is sent to Zalo");
+    logger.warn(
+      "DRY-RUN: no Zalo credentials (ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN); replies are stored in the outbox table and logged, nothing is sent to Zalo",
+    );
   }
   if (!config.ZALO_OA_SECRET_KEY) {
     logger.warn("ZALO_OA_SECRET_KEY is not set: every signed webhook event will be refused with 401");

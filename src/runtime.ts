@@ -52,7 +52,13 @@ export interface RuntimeOptions {
   /** Run the reminder broadcast worker in this process (npm start does). */
   worker?: boolean;
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
-  workerOptions?: { lockDurationMs?: number; backoffBaseMs?: number; backoffCapMs?: number; rateLimitWaitMs?: number; interruptedSettleMs?: number };
+  workerOptions?: {
+    lockDurationMs?: number;
+    backoffBaseMs?: number;
+    backoffCapMs?: number;
+    rateLimitWaitMs?: number;
+    interruptedSettleMs?: number;
+  };
 }
 
 /** Wires every module together; main.ts, the CLIs and tests all build the bot through here. */

@@ -10,6 +10,6 @@ app.post("/webhooks/zalo", (_req, res) => {
 });
 const server = app.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   const addr = server.address();
-  process.stdout.write(JSON.stringify({ level: 30, port: typeof addr === "object" && addr ? addr.port : 0 }) + "\n");
+  process.stdout.write(`${JSON.stringify({ level: 30, port: typeof addr === "object" && addr ? addr.port : 0 })}\n`);
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -77,20 +77,29 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   const dbPath = join(o.dir, "bot.db");
   // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4".
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      LOG_LEVEL: "info",
-      ...o.env,
-      // BENCH_BOT_ENV: extra variables for experiments, e.g. "MALLOC_ARENA_MAX=2".
-      ...Object.fromEntries((process.env.BENCH_BOT_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string])),
-      PORT: String(o.port ?? 0),
-      DATABASE_PATH: dbPath,
+  const child = spawn(
+    process.execPath,
+    ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"],
+    {
+      cwd: process.cwd(),
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        LOG_LEVEL: "info",
+        ...o.env,
+        // BENCH_BOT_ENV: extra variables for experiments, e.g. "MALLOC_ARENA_MAX=2".
+        ...Object.fromEntries(
+          (process.env.BENCH_BOT_ENV ?? "")
+            .split(" ")
+            .filter(Boolean)
+            .map((kv) => kv.split("=", 2) as [string, string]),
+        ),
+        PORT: String(o.port ?? 0),
+        DATABASE_PATH: dbPath,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   const keep = (s: string) => {
     out = (out + s).slice(-20_000);

@@ -83,7 +83,9 @@ export function drive(o: DriveOptions): Drive {
     done,
     started: () => next,
     failedDeliveries: () => failed,
-    stop: () => void (stopped = true),
+    stop: () => {
+      stopped = true;
+    },
   };
 }
 

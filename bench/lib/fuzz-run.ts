@@ -33,7 +33,8 @@ export async function runFuzz(url: string, cases: Iterable<FuzzCase>, inbox: Inb
     const status = await postCase(url, c);
     t.cases++;
     t.byStatus[status] = (t.byStatus[status] ?? 0) + 1;
-    const k = (t.byKind[c.kind] ??= {});
+    t.byKind[c.kind] ??= {};
+    const k = t.byKind[c.kind]!;
     k[status] = (k[status] ?? 0) + 1;
     if (status >= 500) {
       t.serverErrors++;
@@ -61,9 +62,17 @@ export async function runFuzz(url: string, cases: Iterable<FuzzCase>, inbox: Inb
 }
 
 export function describeTally(t: FuzzTally): string[] {
-  const lines = [`${t.cases} cases; answers: ${Object.entries(t.byStatus).map(([s, n]) => `${s === "0" ? "none" : s}×${n}`).join(", ")}`];
+  const lines = [
+    `${t.cases} cases; answers: ${Object.entries(t.byStatus)
+      .map(([s, n]) => `${s === "0" ? "none" : s}×${n}`)
+      .join(", ")}`,
+  ];
   for (const [kind, statuses] of Object.entries(t.byKind).sort()) {
-    lines.push(`  ${kind.padEnd(16)} ${Object.entries(statuses).map(([s, n]) => `${s === "0" ? "none" : s}×${n}`).join(", ")}`);
+    lines.push(
+      `  ${kind.padEnd(16)} ${Object.entries(statuses)
+        .map(([s, n]) => `${s === "0" ? "none" : s}×${n}`)
+        .join(", ")}`,
+    );
   }
   for (const e of t.examples) lines.push(`  ! ${e}`);
   return lines;

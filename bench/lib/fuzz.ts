@@ -82,7 +82,8 @@ export function* fuzzCases(seed: number, count: number): Generator<FuzzCase> {
     if (chance(0.3)) return pick(WEIRD_STRINGS);
     const n = int(max);
     let s = "";
-    for (let i = 0; i < n; i++) s += String.fromCodePoint(chance(0.7) ? 32 + int(95) : chance(0.8) ? 0xc0 + int(0x1e00) : int(0x10ffff + 1) & 0x10ffff);
+    for (let i = 0; i < n; i++)
+      s += String.fromCodePoint(chance(0.7) ? 32 + int(95) : chance(0.8) ? 0xc0 + int(0x1e00) : int(0x10ffff + 1) & 0x10ffff);
     return s.replace(/[\uD800-\uDFFF]/g, "?");
   };
   const randomValue = (depth = 0): unknown => {
@@ -93,7 +94,7 @@ export function* fuzzCases(seed: number, count: number): Generator<FuzzCase> {
       case 1:
         return chance(0.5);
       case 2:
-        return pick([0, -1, 1.5, 1e308, -1e-308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 123456789012345678901234567890]);
+        return pick([0, -1, 1.5, 1e308, -1e-308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 1.2345678901234568e29]);
       case 3:
       case 4:
         return randomString();
@@ -149,109 +150,175 @@ export function* fuzzCases(seed: number, count: number): Generator<FuzzCase> {
   const deep = (depth: number, leaf: unknown = 1): string => "[".repeat(depth) + JSON.stringify(leaf) + "]".repeat(depth);
 
   const makers: Array<[number, string, () => { body: Buffer; headers: Record<string, string> }]> = [
-    [6, "random-bytes", () => {
-      const b = Buffer.alloc(int(2000));
-      for (let i = 0; i < b.length; i++) b[i] = int(256);
-      return { body: b, headers: chance(0.5) ? signedBytes(b, null) : JSON_CT };
-    }],
-    [8, "random-json", () => {
-      const v = chance(0.5) ? { app_id: TEST_APP_ID, timestamp: String(int(1e13)), ...(randomValue() as object) } : randomValue();
-      const b = Buffer.from(JSON.stringify(v) ?? "null");
-      return { body: b, headers: signedBytes(b, v) };
-    }],
-    [30, "mutated-event", () => {
-      const e = baseEvent();
-      for (let m = 1 + int(3); m > 0; m--) {
-        const ps = paths(e);
-        const p = pick(ps);
-        const op = int(5);
-        if (op === 0) setPath(e, p, undefined, true);
-        else if (op === 1 && p.length === 1 && p[0] === "event_name") e.event_name = pick(["user_send_text", "user_send_group_text", "follow", "user_withdraw", "user_send_image", "oa_send_text", "unknown_event", "", "user_submit_info", "create_group"]);
-        else setPath(e, p, randomValue());
-      }
-      const b = Buffer.from(JSON.stringify(e));
-      return { body: b, headers: signedBytes(b, e) };
-    }],
-    [6, "wrong-types", () => {
-      const e = userText(`fz-${int(1e9)}`, "xin chào") as Record<string, unknown>;
-      const field = pick(["app_id", "timestamp", "event_name", "sender", "message", "recipient"]);
-      e[field] = pick([123, null, true, [], {}, [1, 2], { id: 5 }, 1.5, -1]);
-      const msg = e.message;
-      if (chance(0.5) && msg && typeof msg === "object") (msg as Record<string, unknown>).text = pick([1, null, [], {}, true]);
-      if (chance(0.3)) e.sender = { id: pick([12345678901234567890, null, "", " ", ["1"], { x: 1 }]) };
-      const b = Buffer.from(JSON.stringify(e));
-      return { body: b, headers: signedBytes(b, e) };
-    }],
-    [5, "huge-string", () => {
-      const e = userText(`fz-${int(1e9)}`, "") as Record<string, unknown>;
-      const n = pick([100_001, 300_000, 900_000, 1_100_000]);
-      const s = chance(0.5) ? "a".repeat(n) : "ữ".repeat(Math.floor(n / 3));
-      const where = int(3);
-      if (where === 0) (e.message as Record<string, unknown>).text = s;
-      else if (where === 1) e.sender = { id: s };
-      else e.extra = s;
-      const b = Buffer.from(JSON.stringify(e));
-      return { body: b, headers: signedBytes(b, e) };
-    }],
-    [6, "invalid-utf8", () => {
-      const e = userText(`fz-${int(1e9)}`, "XXXX");
-      const json = Buffer.from(JSON.stringify(e));
-      const at = json.indexOf("XXXX");
-      const bad = pick([[0xc3, 0x28], [0xff], [0xfe, 0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0x80]]);
-      const b = Buffer.concat([json.subarray(0, at), Buffer.from(bad), json.subarray(at + 4)]);
-      return { body: b, headers: signedBytes(b, e) };
-    }],
-    [5, "deep-json", () => {
-      const depth = pick([100, 1_000, 10_000, 100_000]);
-      const e = userText(`fz-${int(1e9)}`, "x") as Record<string, unknown>;
-      const json = JSON.stringify(e);
-      const where = int(3);
-      const text =
-        where === 0
-          ? deep(depth)
-          : where === 1
-            ? json.replace('"text":"x"', `"text":${deep(depth)}`)
-            : json.replace(/}$/, `,"nested":${"{\"a\":".repeat(depth)}1${"}".repeat(depth)}}`);
-      const b = Buffer.from(text);
-      return { body: b, headers: signedBytes(b, e) };
-    }],
-    [8, "bad-signature", () => {
-      const e = baseEvent();
-      const body = JSON.stringify(e);
-      const ts = String(e.timestamp);
-      const variants: Array<() => string> = [
-        () => `mac=${"0".repeat(64)}`,
-        () => signatureHeader(TEST_APP_ID, body, ts, "wrong-secret"),
-        () => signatureHeader(TEST_APP_ID, body + " ", ts, TEST_OA_SECRET),
-        () => signatureHeader("other-app", body, ts, TEST_OA_SECRET),
-        () => signatureHeader(TEST_APP_ID, body, ts, TEST_OA_SECRET).slice(0, 40),
-        () => "mac=",
-        () => Array.from({ length: int(100) }, () => String.fromCharCode(33 + int(94))).join(""), // header values are ASCII
-        () => `mac=${"zz".repeat(32)}`,
-      ];
-      return { body: Buffer.from(body), headers: { ...JSON_CT, "x-zevent-signature": pick(variants)() } };
-    }],
-    [4, "no-signature", () => {
-      const b = Buffer.from(chance(0.3) ? pick(["{}", "{ }", "[]", "null", '""', "0", ""]) : JSON.stringify(baseEvent()));
-      return { body: b, headers: chance(0.5) ? JSON_CT : { "content-type": pick(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]) } };
-    }],
-    [4, "raw-json-tricks", () => {
-      const e = userText(`fz-${int(1e9)}`, "xin chào");
-      const json = JSON.stringify(e);
-      const variants = [
-        json.replace('{"app_id"', '{"event_name":"follow","app_id"'), // duplicate key, last wins
-        json.replace('{"app_id"', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"app_id"'),
-        "\uFEFF" + json, // BOM
-        json + "garbage",
-        json.slice(0, int(json.length)),
-        ` \n\t${json}\n `,
-        json.replace(/"msg_id":"[^"]*"/, '"msg_id":"\\u0000\\ud800"'),
-        json.replace('"text":"xin chào"', '"text":"\\ud83d"'),
-      ];
-      const text = pick(variants);
-      const b = Buffer.from(text);
-      return { body: b, headers: signedBytes(b, e) };
-    }],
+    [
+      6,
+      "random-bytes",
+      () => {
+        const b = Buffer.alloc(int(2000));
+        for (let i = 0; i < b.length; i++) b[i] = int(256);
+        return { body: b, headers: chance(0.5) ? signedBytes(b, null) : JSON_CT };
+      },
+    ],
+    [
+      8,
+      "random-json",
+      () => {
+        const v = chance(0.5) ? { app_id: TEST_APP_ID, timestamp: String(int(1e13)), ...(randomValue() as object) } : randomValue();
+        const b = Buffer.from(JSON.stringify(v) ?? "null");
+        return { body: b, headers: signedBytes(b, v) };
+      },
+    ],
+    [
+      30,
+      "mutated-event",
+      () => {
+        const e = baseEvent();
+        for (let m = 1 + int(3); m > 0; m--) {
+          const ps = paths(e);
+          const p = pick(ps);
+          const op = int(5);
+          if (op === 0) setPath(e, p, undefined, true);
+          else if (op === 1 && p.length === 1 && p[0] === "event_name")
+            e.event_name = pick([
+              "user_send_text",
+              "user_send_group_text",
+              "follow",
+              "user_withdraw",
+              "user_send_image",
+              "oa_send_text",
+              "unknown_event",
+              "",
+              "user_submit_info",
+              "create_group",
+            ]);
+          else setPath(e, p, randomValue());
+        }
+        const b = Buffer.from(JSON.stringify(e));
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
+    [
+      6,
+      "wrong-types",
+      () => {
+        const e = userText(`fz-${int(1e9)}`, "xin chào") as Record<string, unknown>;
+        const field = pick(["app_id", "timestamp", "event_name", "sender", "message", "recipient"]);
+        e[field] = pick([123, null, true, [], {}, [1, 2], { id: 5 }, 1.5, -1]);
+        const msg = e.message;
+        if (chance(0.5) && msg && typeof msg === "object") (msg as Record<string, unknown>).text = pick([1, null, [], {}, true]);
+        if (chance(0.3)) e.sender = { id: pick([12345678901234567000, null, "", " ", ["1"], { x: 1 }]) };
+        const b = Buffer.from(JSON.stringify(e));
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
+    [
+      5,
+      "huge-string",
+      () => {
+        const e = userText(`fz-${int(1e9)}`, "") as Record<string, unknown>;
+        const n = pick([100_001, 300_000, 900_000, 1_100_000]);
+        const s = chance(0.5) ? "a".repeat(n) : "ữ".repeat(Math.floor(n / 3));
+        const where = int(3);
+        if (where === 0) (e.message as Record<string, unknown>).text = s;
+        else if (where === 1) e.sender = { id: s };
+        else e.extra = s;
+        const b = Buffer.from(JSON.stringify(e));
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
+    [
+      6,
+      "invalid-utf8",
+      () => {
+        const e = userText(`fz-${int(1e9)}`, "XXXX");
+        const json = Buffer.from(JSON.stringify(e));
+        const at = json.indexOf("XXXX");
+        const bad = pick([
+          [0xc3, 0x28],
+          [0xff],
+          [0xfe, 0xff],
+          [0xc0, 0xaf],
+          [0xed, 0xa0, 0x80],
+          [0xe2, 0x82],
+          [0xf4, 0x90, 0x80, 0x80],
+          [0x80],
+        ]);
+        const b = Buffer.concat([json.subarray(0, at), Buffer.from(bad), json.subarray(at + 4)]);
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
+    [
+      5,
+      "deep-json",
+      () => {
+        const depth = pick([100, 1_000, 10_000, 100_000]);
+        const e = userText(`fz-${int(1e9)}`, "x") as Record<string, unknown>;
+        const json = JSON.stringify(e);
+        const where = int(3);
+        const text =
+          where === 0
+            ? deep(depth)
+            : where === 1
+              ? json.replace('"text":"x"', `"text":${deep(depth)}`)
+              : json.replace(/}$/, `,"nested":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`);
+        const b = Buffer.from(text);
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
+    [
+      8,
+      "bad-signature",
+      () => {
+        const e = baseEvent();
+        const body = JSON.stringify(e);
+        const ts = String(e.timestamp);
+        const variants: Array<() => string> = [
+          () => `mac=${"0".repeat(64)}`,
+          () => signatureHeader(TEST_APP_ID, body, ts, "wrong-secret"),
+          () => signatureHeader(TEST_APP_ID, `${body} `, ts, TEST_OA_SECRET),
+          () => signatureHeader("other-app", body, ts, TEST_OA_SECRET),
+          () => signatureHeader(TEST_APP_ID, body, ts, TEST_OA_SECRET).slice(0, 40),
+          () => "mac=",
+          () => Array.from({ length: int(100) }, () => String.fromCharCode(33 + int(94))).join(""), // header values are ASCII
+          () => `mac=${"zz".repeat(32)}`,
+        ];
+        return { body: Buffer.from(body), headers: { ...JSON_CT, "x-zevent-signature": pick(variants)() } };
+      },
+    ],
+    [
+      4,
+      "no-signature",
+      () => {
+        const b = Buffer.from(chance(0.3) ? pick(["{}", "{ }", "[]", "null", '""', "0", ""]) : JSON.stringify(baseEvent()));
+        return {
+          body: b,
+          headers: chance(0.5)
+            ? JSON_CT
+            : { "content-type": pick(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]) },
+        };
+      },
+    ],
+    [
+      4,
+      "raw-json-tricks",
+      () => {
+        const e = userText(`fz-${int(1e9)}`, "xin chào");
+        const json = JSON.stringify(e);
+        const variants = [
+          json.replace('{"app_id"', '{"event_name":"follow","app_id"'), // duplicate key, last wins
+          json.replace('{"app_id"', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"app_id"'),
+          `\uFEFF${json}`, // BOM
+          `${json}garbage`,
+          json.slice(0, int(json.length)),
+          ` \n\t${json}\n `,
+          json.replace(/"msg_id":"[^"]*"/, '"msg_id":"\\u0000\\ud800"'),
+          json.replace('"text":"xin chào"', '"text":"\\ud83d"'),
+        ];
+        const text = pick(variants);
+        const b = Buffer.from(text);
+        return { body: b, headers: signedBytes(b, e) };
+      },
+    ],
   ];
   const totalWeight = makers.reduce((n, [w]) => n + w, 0);
   for (let i = 0; i < count; i++) {

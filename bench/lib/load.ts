@@ -232,11 +232,19 @@ const bodies = new Map<string, { body: string; headers: Record<string, string> }
  */
 export async function postEvent(url: string, ledger: Ledger, user: string, text: string): Promise<number> {
   let e = bodies.get(user);
-  if (!e) bodies.set(user, (e = eventFor(user, text)));
+  if (!e) {
+    e = eventFor(user, text);
+    bodies.set(user, e);
+  }
   if (!ledger.events.has(user)) ledger.send(user);
   const t = performance.now();
   try {
-    const res = await fetch(`${url}/webhooks/zalo`, { method: "POST", body: e.body, headers: e.headers, signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(`${url}/webhooks/zalo`, {
+      method: "POST",
+      body: e.body,
+      headers: e.headers,
+      signal: AbortSignal.timeout(15_000),
+    });
     const body = await res.text();
     ledger.answer(user, res.status, body, performance.now() - t);
     return res.status;

@@ -55,8 +55,7 @@ export class Composer {
   /** Events by exact name, or by prefix when the name ends with `*` (e.g. "user_send_group_*"). */
   on(events: string | string[], ...mw: Middleware[]): this {
     const list = Array.isArray(events) ? events : [events];
-    const match = (name: string) =>
-      list.some((e) => (e.endsWith("*") ? name.startsWith(e.slice(0, -1)) : name === e));
+    const match = (name: string) => list.some((e) => (e.endsWith("*") ? name.startsWith(e.slice(0, -1)) : name === e));
     return this.filter((ctx) => match(ctx.eventName), ...mw);
   }
 
@@ -74,8 +73,7 @@ export class Composer {
 
   /** Text messages matching a pattern (tested against the folded text) or a predicate. */
   hears(pattern: RegExp | Predicate, ...mw: Middleware[]): this {
-    const pred: Predicate =
-      typeof pattern === "function" ? pattern : (ctx) => ctx.text !== "" && pattern.test(foldKey(ctx.text));
+    const pred: Predicate = typeof pattern === "function" ? pattern : (ctx) => ctx.text !== "" && pattern.test(foldKey(ctx.text));
     return this.filter(pred, ...mw);
   }
 

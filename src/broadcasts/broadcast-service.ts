@@ -61,6 +61,8 @@ export class BroadcastMessageError extends Error {
 }
 
 /** Plans, renders, records and queues reminder broadcasts; reports on them. Handlers, routes and the CLI use it. */
+export type BroadcastPreview = { targets: number; messages: RenderedMessage[]; skipped: { unit: string; reason: string }[] };
+
 export class BroadcastService {
   constructor(private readonly o: BroadcastServiceOptions) {}
 
@@ -92,7 +94,7 @@ export class BroadcastService {
   }
 
   /** dryRun: what would be sent, nothing recorded or queued; works without Redis. */
-  preview(req: BroadcastRequest): { targets: number; messages: RenderedMessage[]; skipped: { unit: string; reason: string }[] } {
+  preview(req: BroadcastRequest): BroadcastPreview {
     const { plan, messages } = this.plan(req, this.o.clock.now());
     return { targets: messages.length, messages, skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })) };
   }
@@ -104,7 +106,7 @@ export class BroadcastService {
    */
   async request(req: BroadcastRequest): Promise<{ id: string; targets: number; skipped: { unit: string; reason: string }[] }> {
     const queue = this.o.queue;
-    if (!queue || !queue.ready) throw new BroadcastUnavailableError(queue ? "Redis is not connected" : "no Redis in this process");
+    if (!queue?.ready) throw new BroadcastUnavailableError(queue ? "Redis is not connected" : "no Redis in this process");
     this.o.store.pruneDrafts(Date.now() - DRAFT_TTL_MS);
     const { plan, messages } = this.plan(req, this.o.clock.now());
     const id = `b${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
@@ -120,19 +122,26 @@ export class BroadcastService {
         notify: req.notify ? conversationKey(req.notify) : null,
       },
       messages.map((m) => ({ groupId: m.groupId, unitCode: m.unit, unitName: names.get(m.groupId) ?? m.unit, text: m.text })),
-      plan.skipped.map((s) => ({ groupId: s.groupId ?? `${NO_GROUP_PREFIX}${s.unit}`, unitCode: s.unit, unitName: s.unitName, reason: s.reason }))
+      plan.skipped
+        .map((s) => ({ groupId: s.groupId ?? `${NO_GROUP_PREFIX}${s.unit}`, unitCode: s.unit, unitName: s.unitName, reason: s.reason }))
         // a group can appear once per broadcast; a second unit sharing it is reported, not stored
         .filter((s, i, all) => !messages.some((m) => m.groupId === s.groupId) && all.findIndex((x) => x.groupId === s.groupId) === i),
       now,
     );
     try {
-      await queue.enqueue(id, messages.map((m) => m.groupId));
+      await queue.enqueue(
+        id,
+        messages.map((m) => m.groupId),
+      );
     } catch (err) {
       this.o.store.remove(id);
       throw err;
     }
     this.o.store.setStatus(id, messages.length === 0 ? "done" : "queued", messages.length === 0 ? now : null);
-    this.o.logger.info({ broadcastId: id, targets: messages.length, skipped: plan.skipped.length, by: req.requestedBy }, "reminder broadcast queued");
+    this.o.logger.info(
+      { broadcastId: id, targets: messages.length, skipped: plan.skipped.length, by: req.requestedBy },
+      "reminder broadcast queued",
+    );
     return { id, targets: messages.length, skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })) };
   }
 
@@ -160,7 +169,10 @@ export class BroadcastService {
   }
 
   list(limit = 20): BroadcastReport[] {
-    return this.o.store.recent(limit).map((b) => this.report(b.id)!).filter(Boolean);
+    return this.o.store
+      .recent(limit)
+      .map((b) => this.report(b.id)!)
+      .filter(Boolean);
   }
 
   /**
@@ -196,7 +208,10 @@ export class BroadcastService {
     let n = 0;
     for (const id of this.o.store.unfinished()) {
       // 'sending' too: if its job went with Redis, a new run settles it from the group's history.
-      const open = this.o.store.targets(id).filter((t) => t.status === "queued" || t.status === "sending").map((t) => t.group_id);
+      const open = this.o.store
+        .targets(id)
+        .filter((t) => t.status === "queued" || t.status === "sending")
+        .map((t) => t.group_id);
       // No rollback here: these ids may already be waiting in Redis, and removing them would lose them.
       if (open.length) await queue.enqueue(id, open, { rollback: false });
       n += open.length;

@@ -70,12 +70,8 @@ export class BroadcastStore {
       recent: db.prepare<[number], BroadcastRow>(
         "SELECT * FROM broadcasts WHERE status != 'draft' ORDER BY created_at DESC, rowid DESC LIMIT ?",
       ),
-      target: db.prepare<[string, string], TargetRow>(
-        "SELECT * FROM broadcast_targets WHERE broadcast_id = ? AND group_id = ?",
-      ),
-      targets: db.prepare<[string], TargetRow>(
-        "SELECT * FROM broadcast_targets WHERE broadcast_id = ? ORDER BY rowid",
-      ),
+      target: db.prepare<[string, string], TargetRow>("SELECT * FROM broadcast_targets WHERE broadcast_id = ? AND group_id = ?"),
+      targets: db.prepare<[string], TargetRow>("SELECT * FROM broadcast_targets WHERE broadcast_id = ? ORDER BY rowid"),
       claim: db.prepare(
         `UPDATE broadcast_targets SET status = 'sending', attempts = attempts + 1, updated_at = ?
          WHERE broadcast_id = ? AND group_id = ? AND status = 'queued'`,

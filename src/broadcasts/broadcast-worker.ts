@@ -42,8 +42,7 @@ const DRAFT_RECHECK_MS = 500;
 const REQUEUE_RETRY_MS = 2_000;
 const REQUEUE_TRIES = 30;
 
-const UNCERTAIN =
-  "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
+const UNCERTAIN = "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
 const RESENT = "lần gửi trước bị ngắt trước khi tới Zalo; gửi lại";
 
 /** The same rate in the shortest window that keeps it exact (a tenth of a second at best). */

@@ -2,11 +2,7 @@ import type { TargetRow } from "./broadcast-store.js";
 import type { DeliveryCheck } from "../zalo/group-history.js";
 
 /** What to do with a target left in 'sending' by a process that died during the call. */
-export type Resolution =
-  | { kind: "wait"; until: number }
-  | { kind: "sent"; messageId: string }
-  | { kind: "resend" }
-  | { kind: "uncertain" };
+export type Resolution = { kind: "wait"; until: number } | { kind: "sent"; messageId: string } | { kind: "resend" } | { kind: "uncertain" };
 
 /** Longer than the Zalo client's HTTP timeout (10 s): by then a call still in flight has ended one way or the other. */
 export const INTERRUPTED_SETTLE_MS = 15_000;

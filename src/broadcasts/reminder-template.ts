@@ -76,5 +76,7 @@ export function renderReminder(t: ReminderTemplate, u: UnitProgress, now: Date, 
   };
   const line = left > 0 ? t.days_left_line.many : left === 0 ? t.days_left_line.last : t.days_left_line.ended;
   const vars = { ...base, days_left_line: fill(line, base) };
-  return fill(custom ?? t.reminder, vars).replace(/\n{3,}/g, "\n\n").trim();
+  return fill(custom ?? t.reminder, vars)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

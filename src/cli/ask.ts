@@ -11,7 +11,10 @@ const line = z.object({ text: z.string() });
 
 async function main(argv: string[]): Promise<number> {
   const jsonl = argv.includes("--jsonl");
-  const question = argv.filter((a) => a !== "--jsonl" && a !== "--").join(" ").trim();
+  const question = argv
+    .filter((a) => a !== "--jsonl" && a !== "--")
+    .join(" ")
+    .trim();
   if (!jsonl && !question) {
     process.stderr.write('usage: npm run ask -- "câu hỏi"   |   npm run --silent ask -- --jsonl < questions.jsonl\n');
     return 2;

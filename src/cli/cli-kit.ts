@@ -50,6 +50,6 @@ export function createCliContext(io: { out(line: string): void; err(line: string
 /** Pads columns for a plain-text table. */
 export function table(rows: string[][]): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  for (const r of rows) for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, [...c].length);
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  "));
 }

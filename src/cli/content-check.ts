@@ -12,7 +12,7 @@ import { FaqEngine } from "../faq/faq-engine.js";
  */
 function main(argv: string[]): number {
   const strict = argv.includes("--strict");
-  const dir = argv.find((a) => !a.startsWith("--")) ?? process.env["CONTENT_DIR"] ?? "./content";
+  const dir = argv.find((a) => !a.startsWith("--")) ?? process.env.CONTENT_DIR ?? "./content";
   let engine: FaqEngine;
   try {
     const campaign = loadCampaign(dir);

@@ -21,7 +21,7 @@ function usage(list: CliGroup[] = groups): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    (name ? process.stdout : process.stderr).write(usage() + "\n");
+    (name ? process.stdout : process.stderr).write(`${usage()}\n`);
     return name ? 0 : 2;
   }
   const group = groups.find((g) => g.name === name);
@@ -30,8 +30,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const ctx = createCliContext({
-    out: (line) => process.stdout.write(line + "\n"),
-    err: (line) => process.stderr.write(line + "\n"),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
   });
   try {
     return await group.run(rest, ctx);

@@ -64,11 +64,7 @@ function list(args: string[], ctx: CliContext): number {
 export const officersCli: CliGroup = {
   name: "officers",
   summary: "grant, list and remove officer rights (#baocao, #lienket, #nhacnho)",
-  usage: [
-    "officers add <zalo_user_id> (--all | --units CODE,CODE) [--name \"Họ tên\"]",
-    "officers list",
-    "officers remove <zalo_user_id>",
-  ],
+  usage: ['officers add <zalo_user_id> (--all | --units CODE,CODE) [--name "Họ tên"]', "officers list", "officers remove <zalo_user_id>"],
   run(args, ctx) {
     const [cmd, ...rest] = args;
     if (cmd === "add") return add(rest, ctx);

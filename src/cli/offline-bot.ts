@@ -30,7 +30,7 @@ export function createOfflineBot(): OfflineBot {
   loadDotEnv();
   const dir = mkdtempSync(join(tmpdir(), "zalo-bot-ask-"));
   const config = loadConfig({ ...process.env, DATABASE_PATH: join(dir, "bot.db") });
-  const logger = createLogger(process.env["LOG_LEVEL"] ? config.LOG_LEVEL : "silent", process.stderr);
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "silent", process.stderr);
   const db = openDatabase(config.DATABASE_PATH);
   const clock = clockFromEnv(config.BOT_NOW);
   const outbound = new DryRunOutbound(new OutboxStore(db), clock, logger);

@@ -55,7 +55,12 @@ export const remindCli: CliGroup = {
       const scope: BroadcastScope = values.all
         ? "all"
         : values.units
-          ? { units: values.units.split(",").map((s) => s.trim()).filter(Boolean) }
+          ? {
+              units: values.units
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
           : "behind";
       const req = { scope, message: values.message, force: values.force, requestedBy: "cli" };
       if (values["dry-run"]) {
@@ -68,7 +73,9 @@ export const remindCli: CliGroup = {
       // Give the connection a moment: a CLI starts cold.
       for (let i = 0; i < 40 && redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
       const r = await service.request(req);
-      ctx.out(`Queued broadcast ${r.id}: ${r.targets} group(s). The running bot sends them; check with: npm run cli -- remind status ${r.id}`);
+      ctx.out(
+        `Queued broadcast ${r.id}: ${r.targets} group(s). The running bot sends them; check with: npm run cli -- remind status ${r.id}`,
+      );
       for (const s of r.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
       return 0;
     } catch (err) {

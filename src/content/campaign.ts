@@ -3,22 +3,13 @@ import { z } from "zod";
 import type { CampaignWindow } from "../people/progress-types.js";
 import { readYaml } from "./read-yaml.js";
 
-const seed = z.string().regex(/^\d{3}$/, { error: "a seed letter number such as \"001\"" });
+const seed = z.string().regex(/^\d{3}$/, { error: 'a seed letter number such as "001"' });
 const sources = z.array(seed).min(1, { error: "name at least one seed letter" });
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const instant = z.iso.datetime({ offset: true, error: "ISO 8601 with offset, e.g. 2025-10-11T00:00:00+07:00" });
 const day = z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/, { error: "dd/mm/yyyy" });
 
-const linkNames = [
-  "course",
-  "supportGroup",
-  "guide",
-  "video",
-  "bandoso",
-  "binhDanHocVuSo",
-  "aiCourses",
-  "mediaKit",
-] as const;
+const linkNames = ["course", "supportGroup", "guide", "video", "bandoso", "binhDanHocVuSo", "aiCourses", "mediaKit"] as const;
 
 const campaignSchema = z.strictObject({
   contest: z.strictObject({ name: z.string().min(1), year: z.number().int(), source: sources }),

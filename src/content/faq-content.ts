@@ -5,8 +5,12 @@ import type { Campaign } from "./campaign.js";
 import { readYaml } from "./read-yaml.js";
 import { placeholders } from "./template.js";
 
-const text = z.string().trim().min(1, { error: "must not be empty" }).max(1200, { error: "too long for a phone screen (max 1200 characters)" });
-const seed = z.string().regex(/^\d{3}$/, { error: "a seed letter number such as \"001\"" });
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(1200, { error: "too long for a phone screen (max 1200 characters)" });
+const seed = z.string().regex(/^\d{3}$/, { error: 'a seed letter number such as "001"' });
 
 const entrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "lowercase words joined by -, e.g. thoi-gian" }),
@@ -92,7 +96,7 @@ export function loadFaqContent(contentDir: string, campaign: Campaign): FaqConte
   for (const l of linkNames) if (!messages.linkLabels[l]) problems.push(`${msgPath}: linkLabels: no label for "${l}"`);
   const walk = (v: unknown, where: string): void => {
     if (typeof v === "string") checkText(where, v);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}.${i}`));
+    else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${where}.${i}`);
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
   };
   walk(messages, msgPath);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { z } from "zod";
+import type { z } from "zod";
 import { ContentError } from "../errors.js";
 
 /** Reads a YAML file and validates it; every problem is reported with the file name. */
@@ -13,9 +13,7 @@ export function readYaml<S extends z.ZodType>(path: string, schema: S): z.infer<
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ContentError(
-      parsed.error.issues.map((i) => `${path}: ${i.path.join(".") || "(root)"}: ${i.message}`),
-    );
+    throw new ContentError(parsed.error.issues.map((i) => `${path}: ${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   return parsed.data;
 }

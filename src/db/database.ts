@@ -25,9 +25,7 @@ export function openDatabase(path: string): Db {
 export function migrate(db: Db): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this code knows (${migrations.length}); upgrade the bot`,
-    );
+    throw new Error(`database schema version ${current} is newer than this code knows (${migrations.length}); upgrade the bot`);
   }
   if (current === migrations.length) return;
   db.transaction(() => {

@@ -126,8 +126,7 @@ export class FaqEngine {
       const d = decide(ranked);
       if (d.kind !== "answer") return;
       // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
-      const asks =
-        c.includes("?") || REQUEST.test(fold(c)) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+      const asks = c.includes("?") || REQUEST.test(fold(c)) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;

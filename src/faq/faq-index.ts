@@ -171,7 +171,7 @@ export class FaqIndex {
     if (tokens.length === 0) return [];
     const best = new Map<number, number>();
     for (const hit of this.search.search(tokens.join(" "))) {
-      const e = hit["entry"] as number;
+      const e = hit.entry as number;
       if ((best.get(e) ?? 0) < hit.score) best.set(e, hit.score);
     }
     return [...best.entries()]
@@ -191,7 +191,12 @@ export class FaqIndex {
         r.terms.forEach((t, k) => {
           central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
           const a = r.accents[k];
-          if (!v.has(t) && this.knows(t) && this.answerVocab[i]!.has(t) && (!a || (this.allAccented.has(a) && this.answerAccented[i]!.has(a)))) {
+          if (
+            !v.has(t) &&
+            this.knows(t) &&
+            this.answerVocab[i]!.has(t) &&
+            (!a || (this.allAccented.has(a) && this.answerAccented[i]!.has(a)))
+          ) {
             // A campaign word this entry's phrasings lack but its answer says. Words the phrasings never use
             // stay foreign: an answer's wording must not make another topic look like ours.
             total += this.weight(t);

@@ -25,8 +25,7 @@ export function retrieve(index: FaqIndex, text: string, limit = 8): Retrieval {
     const cands = index.rank(reading, limit);
     const top = cands[0]?.score ?? 0;
     for (const c of cands) {
-      const combined =
-        COVERAGE_SHARE * c.strict + (1 - COVERAGE_SHARE) * (top > 0 ? c.score / top : 0) + CENTRALITY_SHARE * c.centrality;
+      const combined = COVERAGE_SHARE * c.strict + (1 - COVERAGE_SHARE) * (top > 0 ? c.score / top : 0) + CENTRALITY_SHARE * c.centrality;
       const prev = byEntry.get(c.entry.id);
       if (!prev || prev.combined < combined) byEntry.set(c.entry.id, { ...c, combined });
     }

@@ -17,11 +17,23 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
   // "bạn là ai", "bot tên gì", "có ai không": who is answering
   ["greeting", /^(q:who|ten gi|ten q:what|co ai khong|co ai|ai khong|ai day|ai vay|ai the|nguoi that khong|nguoi hay may)$/],
-  ["thanks", /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/],
-  ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/],
-  ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],
+  [
+    "thanks",
+    /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/,
+  ],
+  [
+    "goodbye",
+    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
+  ],
+  [
+    "help",
+    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/,
+  ],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
-  ["ack", /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good)$/],
+  [
+    "ack",
+    /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good)$/,
+  ],
 ];
 
 /**

@@ -42,7 +42,10 @@ export function adminBroadcastsRouter(d: { adminToken: string | undefined; broad
         return;
       }
       if (err instanceof BroadcastUnavailableError) {
-        res.status(503).set("Retry-After", "30").json({ error: "queue_unavailable", message: "Hàng đợi nhắc nhở tạm thời không hoạt động (Redis). Vui lòng thử lại sau; chưa có tin nào được xếp hàng." });
+        res.status(503).set("Retry-After", "30").json({
+          error: "queue_unavailable",
+          message: "Hàng đợi nhắc nhở tạm thời không hoạt động (Redis). Vui lòng thử lại sau; chưa có tin nào được xếp hàng.",
+        });
         return;
       }
       throw err;

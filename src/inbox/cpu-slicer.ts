@@ -81,7 +81,13 @@ export interface SliceTurn {
 export async function holdWhileSync<T>(turn: SliceTurn, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Immediate | undefined;
   const slow = new Promise<"slow">((resolve) => (timer = setImmediate(() => resolve("slow"))));
-  const first = await Promise.race([work.then(() => "done" as const, () => "done" as const), slow]);
+  const first = await Promise.race([
+    work.then(
+      () => "done" as const,
+      () => "done" as const,
+    ),
+    slow,
+  ]);
   clearImmediate(timer);
   if (first === "slow") turn.release();
   return work;

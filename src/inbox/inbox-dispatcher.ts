@@ -24,8 +24,7 @@ export interface InboxDispatcherOptions {
 }
 
 const SORRY =
-  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " +
-  "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
+  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " + "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
 
 /**
  * Runs stored inbox events through the bot after the webhook has acknowledged them: in order per
@@ -72,7 +71,10 @@ export class InboxDispatcher {
     for (const row of open) {
       const key = `${row.recipient_kind}:${row.recipient_id}`;
       let lane = byRecipient.get(key);
-      if (!lane) byRecipient.set(key, (lane = []));
+      if (!lane) {
+        lane = [];
+        byRecipient.set(key, lane);
+      }
       lane.push(row);
     }
     const pending = this.o.inbox.pending();
@@ -83,7 +85,10 @@ export class InboxDispatcher {
         continue;
       }
       let ids = held.get(row.conversation_key);
-      if (!ids) held.set(row.conversation_key, (ids = []));
+      if (!ids) {
+        ids = [];
+        held.set(row.conversation_key, ids);
+      }
       ids.push(row.id);
     }
     if (pending.length || open.length) {
@@ -171,7 +176,7 @@ export class InboxDispatcher {
   private async process(id: number, turn: SliceTurn): Promise<OutboxRow[]> {
     const { inbox, outbox, logger } = this.o;
     const row = inbox.get(id);
-    if (!row || row.status !== "pending") return [];
+    if (row?.status !== "pending") return [];
     if (row.attempts >= (this.o.maxAttempts ?? 3)) {
       inbox.finish(id, "failed", "gave up after repeated crashes while handling", this.now());
       logger.error({ inboxId: id, event: row.event_name }, "inbox event given up after repeated attempts");

@@ -43,9 +43,7 @@ export class InboxStore {
     this.pendingStmt = db.prepare<[], Pick<InboxRow, "id" | "conversation_key">>(
       "SELECT id, conversation_key FROM inbox WHERE status = 'pending' ORDER BY id",
     );
-    this.finishStmt = db.prepare(
-      "UPDATE inbox SET status = ?, last_error = ?, handled_at = ? WHERE id = ? AND status = 'pending'",
-    );
+    this.finishStmt = db.prepare("UPDATE inbox SET status = ?, last_error = ?, handled_at = ? WHERE id = ? AND status = 'pending'");
     this.attemptStmt = db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE id = ?");
     // Bodies of handled events are only needed for dedupe keys after a while; Zalo retries for ~2 h.
     this.pruneStmt = db.prepare("DELETE FROM inbox WHERE status != 'pending' AND received_at < ?");

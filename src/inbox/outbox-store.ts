@@ -74,7 +74,12 @@ export class OutboxStore {
     this.claimStmt.run(now, id);
   }
 
-  finish(id: number, status: Exclude<OutboxStatus, "pending" | "sending">, now: number, detail: { error?: string; messageId?: string } = {}): void {
+  finish(
+    id: number,
+    status: Exclude<OutboxStatus, "pending" | "sending">,
+    now: number,
+    detail: { error?: string; messageId?: string } = {},
+  ): void {
     this.setStatusStmt.run(status, detail.error ?? null, detail.messageId ?? null, now, id);
   }
 

@@ -188,7 +188,10 @@ for (const [from, to] of RULES) {
   let n = root;
   for (const w of from.split(" ")) {
     let c = n.next.get(w);
-    if (!c) n.next.set(w, (c = { next: new Map() }));
+    if (!c) {
+      c = { next: new Map() };
+      n.next.set(w, c);
+    }
     n = c;
   }
   n.out = to ? to.split(" ") : [];

@@ -27,6 +27,4 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
 export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
   "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen".split(" "),
 );
-export const FOLDED_FILLERS: ReadonlySet<string> = new Set(
-  "a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen".split(" "),
-);
+export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen".split(" "));

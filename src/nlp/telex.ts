@@ -21,7 +21,11 @@ export function repairTelex(token: string): string | null {
   }
   // Tone key typed right after the vowel, before the coda ("dasng", "vieetj" handled above).
   t = t.replace(/([aeiouy])[sfrxj](?=(ch|ng|nh|[cmnpt])$)/, "$1");
-  t = t.replace(/dd/g, "d").replace(/uow/g, "uo").replace(/([aou])w/g, "$1").replace(/w/g, "u");
+  t = t
+    .replace(/dd/g, "d")
+    .replace(/uow/g, "uo")
+    .replace(/([aou])w/g, "$1")
+    .replace(/w/g, "u");
   t = t.replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o");
   // The shape key typed after the coda: "hetes" → het, "dawng" handled above, "nhaanj" → nhan.
   t = t.replace(/^(.*?)([aeo])(ch|ng|nh|[cmnpt])\2$/, "$1$2$3");

@@ -61,8 +61,7 @@ export function tooManyUnits(count: number): string {
   return `Có ${count} đơn vị khớp với tên này. Bạn ghi rõ hơn nhé, ví dụ: “Tổ dân phố số 5” hoặc tên trường.`;
 }
 
-export const NO_UNITS_YET =
-  "Danh sách đơn vị chưa được cập nhật nên mình chưa ghi nhận được. Bạn vui lòng báo lại sau nhé.";
+export const NO_UNITS_YET = "Danh sách đơn vị chưa được cập nhật nên mình chưa ghi nhận được. Bạn vui lòng báo lại sau nhé.";
 
 export const GAVE_UP = `Mình tạm dừng việc ghi nhận. Khi cần, bạn gửi: ${XONG_SYNTAX}`;
 
@@ -114,7 +113,8 @@ export function notYourUnit(unit: Unit): string {
   return `Xin lỗi, bạn chưa được giao phụ trách ${unit.name} (${unit.code}).`;
 }
 
-export const LINK_NEEDS_GROUP = "Lệnh #lienket dùng trong nhóm Zalo của đơn vị (nhóm do OA quản lý): gõ #lienket <mã đơn vị> trong nhóm đó.";
+export const LINK_NEEDS_GROUP =
+  "Lệnh #lienket dùng trong nhóm Zalo của đơn vị (nhóm do OA quản lý): gõ #lienket <mã đơn vị> trong nhóm đó.";
 export const LINK_NEEDS_CODE = "Bạn gõ kèm mã đơn vị, ví dụ: #lienket AD-TDP05. Gõ #baocao để xem mã các đơn vị bạn phụ trách.";
 
 export function unknownUnit(typed: string): string {

@@ -3,8 +3,31 @@ import type { UnitResolver } from "./unit-resolver.js";
 
 /** Words that start a unit's name: where "Nguyễn Văn An tổ 5" switches from the name to the unit. */
 const UNIT_START = new Set([
-  "to", "tdp", "truong", "thon", "khu", "kp", "phong", "ban", "uy", "ubnd", "cong", "doan", "hoi", "mttq", "mat",
-  "trung", "van", "th", "thcs", "thpt", "mn", "mam", "tieu", "ca", "don",
+  "to",
+  "tdp",
+  "truong",
+  "thon",
+  "khu",
+  "kp",
+  "phong",
+  "ban",
+  "uy",
+  "ubnd",
+  "cong",
+  "doan",
+  "hoi",
+  "mttq",
+  "mat",
+  "trung",
+  "van",
+  "th",
+  "thcs",
+  "thpt",
+  "mn",
+  "mam",
+  "tieu",
+  "ca",
+  "don",
 ]);
 
 /** Words that can only start a unit (no Vietnamese name has them), so the split holds even unresolved. */
@@ -24,12 +47,25 @@ const surelyUnit = (word: string, next: string | undefined) =>
 export function splitNameAndUnit(args: string, resolver: UnitResolver): { name: string; unit: string } {
   const text = args.normalize("NFC").replace(/\s+/g, " ").trim();
   const sep = text.search(/[,;]/);
-  if (sep >= 0) return { name: text.slice(0, sep).trim(), unit: text.slice(sep + 1).replace(/^[\s,;:-]+/, "").trim() };
+  if (sep >= 0)
+    return {
+      name: text.slice(0, sep).trim(),
+      unit: text
+        .slice(sep + 1)
+        .replace(/^[\s,;:-]+/, "")
+        .trim(),
+    };
   const words = text.split(" ").filter(Boolean);
   const points: number[] = [];
   for (let i = 2; i < words.length && i <= 6; i++) if (startsUnit(words[i]!)) points.push(i);
   const found = points.find((i) => resolver.resolve(words.slice(i).join(" ")).kind === "found");
   const at = found ?? points.find((i) => surelyUnit(words[i]!, words[i + 1]));
   if (at === undefined) return { name: text, unit: "" };
-  return { name: words.slice(0, at).join(" "), unit: words.slice(at).join(" ").replace(/^[-–:]\s*/, "") };
+  return {
+    name: words.slice(0, at).join(" "),
+    unit: words
+      .slice(at)
+      .join(" ")
+      .replace(/^[-–:]\s*/, ""),
+  };
 }

@@ -3,8 +3,35 @@ import { fold } from "../text/fold.js";
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
 // those go to the FAQ, never to the completion flow.
 const NOT_A_REPORT = new Set([
-  "chua", "khong", "ko", "k", "kh", "hok", "khum", "hong", "sao", "gi", "j", "dau", "nao", "loi", "bi", "neu",
-  "can", "phai", "hoi", "giup", "cach", "ntn", "tiep", "may", "bao", "lam sao", "ai", "the", "duoc khong",
+  "chua",
+  "khong",
+  "ko",
+  "k",
+  "kh",
+  "hok",
+  "khum",
+  "hong",
+  "sao",
+  "gi",
+  "j",
+  "dau",
+  "nao",
+  "loi",
+  "bi",
+  "neu",
+  "can",
+  "phai",
+  "hoi",
+  "giup",
+  "cach",
+  "ntn",
+  "tiep",
+  "may",
+  "bao",
+  "lam sao",
+  "ai",
+  "the",
+  "duoc khong",
   "chuyen",
 ]);
 
@@ -30,7 +57,9 @@ const REPORT = [
  */
 export function looksLikeCompletion(text: string): boolean {
   if (text.includes("?") || /^\s*[#/]/.test(text)) return false;
-  const folded = fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+  const folded = fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   if (!folded) return false;
   const words = folded.split(" ");
   if (words.length > 20) return false;

@@ -63,7 +63,10 @@ export class CompletionsStore {
   }
 
   /** Records or updates the user's report; `created` is false when it replaced an earlier one. */
-  upsert(c: { zaloUserId: string; fullName: string; unitCode: string; source: CompletionSource }, at: Date): {
+  upsert(
+    c: { zaloUserId: string; fullName: string; unitCode: string; source: CompletionSource },
+    at: Date,
+  ): {
     created: boolean;
     previous: Completion | null;
   } {

@@ -81,7 +81,10 @@ export class OfficersStore {
     const o = this.getStmt.get(userId);
     if (!o) return [];
     if (o.all_units === 1) {
-      return this.db.prepare<[], { code: string }>("SELECT code FROM units ORDER BY code").all().map((r) => r.code);
+      return this.db
+        .prepare<[], { code: string }>("SELECT code FROM units ORDER BY code")
+        .all()
+        .map((r) => r.code);
     }
     return this.unitsStmt.all(userId).map((r) => r.unit_code);
   }

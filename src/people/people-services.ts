@@ -35,8 +35,7 @@ export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServ
     officers,
     completions,
     progress: new ProgressService(db, window),
-    forgetUser: (userId) =>
-      db.transaction(() => ({ completion: completions.delete(userId), officer: officers.remove(userId) }))(),
+    forgetUser: (userId) => db.transaction(() => ({ completion: completions.delete(userId), officer: officers.remove(userId) }))(),
   };
 }
 

@@ -1,17 +1,11 @@
 /** Why a full name was not accepted (shown to the resident in Vietnamese by the handler). */
-export type NameProblem =
-  | "empty"
-  | "too_short"
-  | "too_long"
-  | "one_word"
-  | "too_many_words"
-  | "not_letters"
-  | "not_a_name";
+export type NameProblem = "empty" | "too_short" | "too_long" | "one_word" | "too_many_words" | "not_letters" | "not_a_name";
 
 export type NameCheck = { ok: true; name: string } | { ok: false; problem: NameProblem };
 
 // What people wrap a name in: "tên em là ...", "... ạ", "dạ ...".
-const LEADING = /^(?:d[aạ]\s+|v[aâ]ng\s+)?(?:(?:h[oọ]\s+)?(?:v[aà]\s+)?t[eê]n\s+(?:c[uủ]a\s+)?(?:em|t[oô]i|m[iì]nh|ch[aá]u|anh|ch[iị]|c[oô]|ch[uú]|b[aá]c)\s+(?:l[aà]\s+)?|(?:em|t[oô]i|m[iì]nh|ch[aá]u)\s+l[aà]\s+)/iu;
+const LEADING =
+  /^(?:d[aạ]\s+|v[aâ]ng\s+)?(?:(?:h[oọ]\s+)?(?:v[aà]\s+)?t[eê]n\s+(?:c[uủ]a\s+)?(?:em|t[oô]i|m[iì]nh|ch[aá]u|anh|ch[iị]|c[oô]|ch[uú]|b[aá]c)\s+(?:l[aà]\s+)?|(?:em|t[oô]i|m[iì]nh|ch[aá]u)\s+l[aà]\s+)/iu;
 const LABEL = /^(?:h[oọ]\s*(?:v[aà]\s*)?t[eê]n|t[eê]n)\s*:\s*/iu;
 const TRAILING = /(?:[\s,.!]+(?:ạ|nhé|nhe|nha|ak|à))?[\s,.!]*$/iu;
 
@@ -21,9 +15,10 @@ const WORD = /^[\p{L}\p{M}]+$/u;
 // Words of chat, never of a Vietnamese name ("ok mọi người", "xong rồi"); compared lower-case, marks kept,
 // so "Thị" and "Thi" (names) are not caught.
 const NOT_NAME_WORDS = new Set(
-  ("ok oke okay mọi người rồi roi xong chưa chua không khong được duoc nhé vâng dạ ơi bài cuộc cảm ơn chào " +
-    "với gì sao nào đâu này đã là và có thì mà của cho làm em chị bạn mình tôi ad admin hỏi tổ trường đơn vị")
-    .split(" "),
+  (
+    "ok oke okay mọi người rồi roi xong chưa chua không khong được duoc nhé vâng dạ ơi bài cuộc cảm ơn chào " +
+    "với gì sao nào đâu này đã là và có thì mà của cho làm em chị bạn mình tôi ad admin hỏi tổ trường đơn vị"
+  ).split(" "),
 );
 
 function capitalise(word: string): string {

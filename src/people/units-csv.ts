@@ -16,7 +16,8 @@ export interface RowProblem {
 
 export type UnitsCsvResult = { ok: true; units: UnitInput[] } | { ok: false; problems: RowProblem[] };
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** C0 controls and DEL: never part of a name a person typed. */
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 const text = (max: number, what: string) =>
   z
     .string()
@@ -26,7 +27,7 @@ const text = (max: number, what: string) =>
         .string()
         .min(1, { error: `${what} is empty` })
         .max(max, { error: `${what} is longer than ${max} characters` })
-        .refine((s) => !CONTROL.test(s), { error: `${what} contains control characters` }),
+        .refine((s) => !hasControl(s), { error: `${what} contains control characters` }),
     );
 
 const ratio = z
@@ -82,7 +83,7 @@ const row = z.object({
       z
         .array(z.string().max(80, { error: "an alias is longer than 80 characters" }))
         .max(20, { error: "at most 20 aliases" })
-        .refine((list) => list.every((a) => !CONTROL.test(a)), { error: "an alias contains control characters" }),
+        .refine((list) => list.every((a) => !hasControl(a)), { error: "an alias contains control characters" }),
     ),
 });
 

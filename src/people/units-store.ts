@@ -79,9 +79,7 @@ export class UnitsStore {
          zalo_group_id = COALESCE(excluded.zalo_group_id, units.zalo_group_id),
          aliases = excluded.aliases, updated_at = excluded.updated_at`,
     );
-    this.unlinkGroupStmt = db.prepare(
-      "UPDATE units SET zalo_group_id = NULL, updated_at = ? WHERE zalo_group_id = ? AND code != ?",
-    );
+    this.unlinkGroupStmt = db.prepare("UPDATE units SET zalo_group_id = NULL, updated_at = ? WHERE zalo_group_id = ? AND code != ?");
     this.linkStmt = db.prepare("UPDATE units SET zalo_group_id = ?, updated_at = ? WHERE code = ?");
   }
 
@@ -114,26 +112,28 @@ export class UnitsStore {
   upsertAll(units: UnitInput[], at: Date): { inserted: number; updated: number } {
     let inserted = 0;
     let updated = 0;
-    this.db.transaction(() => {
-      for (const u of units) {
-        const existed = this.byCodeStmt.get(u.code) !== undefined;
-        if (u.zaloGroupId) this.unlinkGroupStmt.run(at.getTime(), u.zaloGroupId, u.code);
-        this.upsertStmt.run({
-          code: u.code,
-          name: u.name,
-          kind: u.kind,
-          ward: u.ward,
-          base: u.base,
-          targetRatio: u.targetRatio,
-          target: targetOf(u.base, u.targetRatio),
-          zaloGroupId: u.zaloGroupId,
-          aliases: JSON.stringify(u.aliases),
-          at: at.getTime(),
-        });
-        if (existed) updated++;
-        else inserted++;
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const u of units) {
+          const existed = this.byCodeStmt.get(u.code) !== undefined;
+          if (u.zaloGroupId) this.unlinkGroupStmt.run(at.getTime(), u.zaloGroupId, u.code);
+          this.upsertStmt.run({
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            ward: u.ward,
+            base: u.base,
+            targetRatio: u.targetRatio,
+            target: targetOf(u.base, u.targetRatio),
+            zaloGroupId: u.zaloGroupId,
+            aliases: JSON.stringify(u.aliases),
+            at: at.getTime(),
+          });
+          if (existed) updated++;
+          else inserted++;
+        }
+      })
+      .immediate();
     return { inserted, updated };
   }
 

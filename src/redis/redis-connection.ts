@@ -30,7 +30,7 @@ export function createRedis(url: string, logger: Logger): Redis {
 }
 
 export async function isRedisHealthy(redis: Redis | null, timeoutMs = 500): Promise<boolean> {
-  if (!redis || redis.status !== "ready") return false;
+  if (redis?.status !== "ready") return false;
   try {
     const pong = await Promise.race([
       redis.ping(),

@@ -26,9 +26,7 @@ export class DialogSessionStore {
     this.delStmt = db.prepare("DELETE FROM dialog_sessions WHERE session_key = ?");
     this.pruneStmt = db.prepare("DELETE FROM dialog_sessions WHERE expires_at <= ?");
     // Keys end with ":<senderId>" (see Bot.handle); compared by suffix, not LIKE, so ids need no escaping.
-    this.clearSenderStmt = db.prepare<[string, string]>(
-      "DELETE FROM dialog_sessions WHERE substr(session_key, -length(?) - 1) = ':' || ?",
-    );
+    this.clearSenderStmt = db.prepare<[string, string]>("DELETE FROM dialog_sessions WHERE substr(session_key, -length(?) - 1) = ':' || ?");
   }
 
   get<T>(key: string, now: number): DialogState<T> | null {

@@ -39,15 +39,11 @@ function bodyTimestamp(v: unknown): string | null {
  */
 export function webhookRouter(o: WebhookOptions): Router {
   const router = Router();
-  router.post(
-    "/webhooks/zalo",
-    express.raw({ type: () => true, limit: MAX_BODY_BYTES }),
-    (req: Request, res: Response) => {
-      const end = metrics.webhookAckSeconds.startTimer();
-      res.on("finish", () => end({ status: String(res.statusCode) }));
-      handle(req, res, o);
-    },
-  );
+  router.post("/webhooks/zalo", express.raw({ type: () => true, limit: MAX_BODY_BYTES }), (req: Request, res: Response) => {
+    const end = metrics.webhookAckSeconds.startTimer();
+    res.on("finish", () => end({ status: String(res.statusCode) }));
+    handle(req, res, o);
+  });
   return router;
 }
 
@@ -57,16 +53,16 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   try {
     text = utf8.decode(raw);
   } catch {
-    return reject(res, 400, "invalid_utf8", "body is not valid UTF-8");
+    return void reject(res, 400, "invalid_utf8", "body is not valid UTF-8");
   }
   // Zalo events nest a handful of levels. Far deeper JSON is no event, and SQLite's JSON functions (used on
   // stored bodies, e.g. when a user withdraws) call anything past 1,000 levels malformed and throw.
-  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return reject(res, 400, "too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return void reject(res, 400, "too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return reject(res, 400, "invalid_json", "body is not JSON");
+    return void reject(res, 400, "invalid_json", "body is not JSON");
   }
   const signature = req.get("x-zevent-signature");
   const isObject = json !== null && typeof json === "object" && !Array.isArray(json);
@@ -75,24 +71,24 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
     res.status(200).json({ ok: true });
     return;
   }
-  if (!o.oaSecretKey) return reject(res, 401, "unsigned", "webhook verification is not configured (ZALO_OA_SECRET_KEY)");
-  if (!signature) return reject(res, 401, "missing_signature", "X-ZEvent-Signature header is required");
-  if (!isObject) return reject(res, 400, "not_an_event", "body is not an event object");
+  if (!o.oaSecretKey) return void reject(res, 401, "unsigned", "webhook verification is not configured (ZALO_OA_SECRET_KEY)");
+  if (!signature) return void reject(res, 401, "missing_signature", "X-ZEvent-Signature header is required");
+  if (!isObject) return void reject(res, 400, "not_an_event", "body is not an event object");
   const body = json as Record<string, unknown>;
   const appId = typeof body.app_id === "string" ? body.app_id : null;
   const ts = bodyTimestamp(body.timestamp);
-  if (!appId || !ts) return reject(res, 400, "not_an_event", "event needs app_id and timestamp");
+  if (!appId || !ts) return void reject(res, 400, "not_an_event", "event needs app_id and timestamp");
   const headerTs = req.get("x-zevent-timestamp");
   const valid =
     verifySignature(signature, appId, raw, ts, o.oaSecretKey) ||
     (headerTs !== undefined && headerTs !== ts && verifySignature(signature, appId, raw, headerTs, o.oaSecretKey));
   if (!valid) {
     o.logger.warn({ event: body.event_name }, "webhook signature mismatch");
-    return reject(res, 401, "bad_signature", "signature does not match");
+    return void reject(res, 401, "bad_signature", "signature does not match");
   }
-  if (o.appId && appId !== o.appId) return reject(res, 401, "wrong_app", "event is for another app_id");
+  if (o.appId && appId !== o.appId) return void reject(res, 401, "wrong_app", "event is for another app_id");
   if (typeof body.event_name !== "string" || body.event_name === "") {
-    return reject(res, 400, "not_an_event", "event_name is missing");
+    return void reject(res, 400, "not_an_event", "event_name is missing");
   }
   const eventName = body.event_name;
   const cls = classifyEventName(eventName);
@@ -103,7 +99,7 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
     } catch (err) {
       metrics.eventsTotal.inc({ event: eventName, outcome: "rejected" });
       const detail = err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message;
-      return reject(res, 400, "invalid_event", detail.slice(0, 500));
+      return void reject(res, 400, "invalid_event", detail.slice(0, 500));
     }
   }
   const id = o.inbox.insert({
@@ -135,7 +131,8 @@ export function nestedDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {

@@ -2,12 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 /** mac = sha256(app_id + raw body + timestamp + OA secret key), hex; plain SHA-256, not HMAC. */
 export function computeMac(appId: string, rawBody: string | Buffer, timestamp: string, oaSecretKey: string): string {
-  return createHash("sha256")
-    .update(appId)
-    .update(rawBody)
-    .update(timestamp)
-    .update(oaSecretKey)
-    .digest("hex");
+  return createHash("sha256").update(appId).update(rawBody).update(timestamp).update(oaSecretKey).digest("hex");
 }
 
 /** The header value Zalo sends: `mac=<hex>`. */

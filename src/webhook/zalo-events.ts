@@ -94,7 +94,10 @@ export const groupManagementEvent = z.looseObject({
   event_name: z.enum(GROUP_MANAGEMENT_EVENTS),
   oa_id: zaloId.optional(),
   group_id: zaloId,
-  users: z.array(z.looseObject({ id: zaloId })).max(1000).optional(),
+  users: z
+    .array(z.looseObject({ id: zaloId }))
+    .max(1000)
+    .optional(),
 });
 
 export type UserMessageEvent = z.infer<typeof userMessageEvent>;

@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { z } from "zod";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
@@ -94,7 +94,7 @@ export class HistoryReader implements DeliveryCheck {
 
   private async page(id: string, offset: number): Promise<HistoryItem[] | null> {
     const get = async (token: string) => {
-      let res;
+      let res: AxiosResponse;
       try {
         res = await this.http.get(`${this.o.apiBaseUrl}${this.ep.path}`, {
           params: this.ep.params(id, offset, PAGE),
@@ -105,14 +105,18 @@ export class HistoryReader implements DeliveryCheck {
         const e = err as { code?: string; message?: string };
         throw new ZaloHttpError(this.ep.call, null, e.code ?? e.message ?? "network error", { cause: err });
       }
-      if (res.status >= 500 || res.status === 429) throw new ZaloHttpError(this.ep.call, res.status, String(res.statusText || "HTTP error"));
+      if (res.status >= 500 || res.status === 429)
+        throw new ZaloHttpError(this.ep.call, res.status, String(res.statusText || "HTTP error"));
       return res.data as unknown;
     };
     let token = await this.o.tokens.accessToken();
     for (let attempt = 0; ; attempt++) {
       const parsed = historySchema.safeParse(await get(token));
       if (!parsed.success) {
-        this.o.logger.warn({ [this.ep.idField]: id }, `${this.ep.where} has an unexpected shape; cannot tell whether a ${this.ep.what} arrived`);
+        this.o.logger.warn(
+          { [this.ep.idField]: id },
+          `${this.ep.where} has an unexpected shape; cannot tell whether a ${this.ep.what} arrived`,
+        );
         return null;
       }
       const { error, message, data } = parsed.data;
@@ -123,7 +127,10 @@ export class HistoryReader implements DeliveryCheck {
         continue;
       }
       if (kind === "retryable") throw new ZaloApiError(error, this.ep.call, zaloErrorReason(error, message), kind);
-      this.o.logger.warn({ [this.ep.idField]: id, code: error }, `${this.ep.where} unavailable; cannot tell whether a ${this.ep.what} arrived`);
+      this.o.logger.warn(
+        { [this.ep.idField]: id, code: error },
+        `${this.ep.where} unavailable; cannot tell whether a ${this.ep.what} arrived`,
+      );
       return null;
     }
   }

@@ -51,7 +51,9 @@ export class TokenManager {
   private seedFromEnv(): void {
     const { initialAccessToken: access, initialRefreshToken: refresh } = this.o;
     if (!access && !refresh) return;
-    const fingerprint = createHash("sha256").update(`${access ?? ""}|${refresh ?? ""}`).digest("hex");
+    const fingerprint = createHash("sha256")
+      .update(`${access ?? ""}|${refresh ?? ""}`)
+      .digest("hex");
     const stored = this.o.store.load();
     if (stored && stored.envFingerprint === fingerprint) return;
     const now = this.o.clock.now().getTime();
@@ -85,7 +87,7 @@ export class TokenManager {
    */
   refresh(staleToken: string): Promise<string> {
     const current = this.o.store.load();
-    if (current && current.accessToken && current.accessToken !== staleToken && current.expiresAt > this.o.clock.now().getTime()) {
+    if (current?.accessToken && current.accessToken !== staleToken && current.expiresAt > this.o.clock.now().getTime()) {
       return Promise.resolve(current.accessToken);
     }
     if (!this.inFlight) {
@@ -107,7 +109,7 @@ export class TokenManager {
     }
     try {
       const t = this.o.store.load();
-      if (t && t.accessToken && t.accessToken !== staleToken && t.expiresAt > this.o.clock.now().getTime()) {
+      if (t?.accessToken && t.accessToken !== staleToken && t.expiresAt > this.o.clock.now().getTime()) {
         return t.accessToken;
       }
       if (!t?.refreshToken) throw new TokenRefreshError(null, "no refresh token stored");

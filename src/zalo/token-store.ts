@@ -22,9 +22,7 @@ export class TokenStore {
   private readonly releaseStmt;
 
   constructor(db: Db) {
-    this.getStmt = db.prepare<[], Row>(
-      "SELECT access_token, refresh_token, expires_at, env_fingerprint FROM zalo_tokens WHERE id = 1",
-    );
+    this.getStmt = db.prepare<[], Row>("SELECT access_token, refresh_token, expires_at, env_fingerprint FROM zalo_tokens WHERE id = 1");
     this.saveStmt = db.prepare(
       `INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at, updated_at, env_fingerprint)
        VALUES (1, @accessToken, @refreshToken, @expiresAt, @now, @envFingerprint)

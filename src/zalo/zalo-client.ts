@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import type { Conversation } from "../bot/conversation.js";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
@@ -55,7 +55,7 @@ export class ZaloClient implements Outbound {
   }
 
   private async post(name: string, path: string, body: unknown, token: string): Promise<unknown> {
-    let res;
+    let res: AxiosResponse;
     try {
       res = await this.http.post(`${this.o.apiBaseUrl}${path}`, body, {
         headers: { access_token: token, "content-type": "application/json" },

@@ -41,5 +41,5 @@ export function classifyZaloError(code: number): ZaloErrorKind {
 }
 
 export function zaloErrorReason(code: number, message?: string): string {
-  return REASONS[code] ?? (message && message.trim() ? message.trim().slice(0, 200) : "unknown Zalo error");
+  return REASONS[code] ?? (message?.trim() ? message.trim().slice(0, 200) : "unknown Zalo error");
 }

@@ -26,7 +26,13 @@ describe("admin sign-in and guards", () => {
     const text = await page.text();
     expect(text).toContain("Mã quản trị");
     expect(text).not.toContain("Tổ dân phố 2");
-    for (const path of ["/admin/unanswered", "/admin/completions/daily", "/admin/export/progress.csv", "/admin/export/unanswered.csv", "/admin/assets/dashboard.js"]) {
+    for (const path of [
+      "/admin/unanswered",
+      "/admin/completions/daily",
+      "/admin/export/progress.csv",
+      "/admin/export/unanswered.csv",
+      "/admin/assets/dashboard.js",
+    ]) {
       const res = await fetch(`${app.url}${path}`);
       expect(res.status, path).toBe(401);
       expect(await res.json()).toMatchObject({ error: "unauthorized" });
@@ -53,7 +59,11 @@ describe("admin sign-in and guards", () => {
 
   it("refuses a wrong token and shows the error in Vietnamese", async () => {
     app = await startAdminApp();
-    const res = await fetch(`${app.url}/admin/login`, { method: "POST", body: new URLSearchParams({ token: "not-the-token" }), redirect: "manual" });
+    const res = await fetch(`${app.url}/admin/login`, {
+      method: "POST",
+      body: new URLSearchParams({ token: "not-the-token" }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(await res.text()).toContain("Mã quản trị không đúng.");
@@ -61,7 +71,11 @@ describe("admin sign-in and guards", () => {
 
   it("signs in with the token and sets an HttpOnly, SameSite=Strict cookie scoped to /admin", async () => {
     app = await startAdminApp();
-    const res = await fetch(`${app.url}/admin/login`, { method: "POST", body: new URLSearchParams({ token: ADMIN_TOKEN }), redirect: "manual" });
+    const res = await fetch(`${app.url}/admin/login`, {
+      method: "POST",
+      body: new URLSearchParams({ token: ADMIN_TOKEN }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin");
     const cookie = res.headers.getSetCookie()[0]!;
@@ -98,7 +112,11 @@ describe("admin sign-in and guards", () => {
     const noToken = await fetch(`${app.url}/admin/broadcasts`, { method: "POST", headers: { ...json, cookie }, body });
     expect(noToken.status).toBe(403);
     expect(await noToken.json()).toMatchObject({ error: "csrf" });
-    const wrongToken = await fetch(`${app.url}/admin/broadcasts`, { method: "POST", headers: { ...json, cookie, "x-csrf-token": "nope" }, body });
+    const wrongToken = await fetch(`${app.url}/admin/broadcasts`, {
+      method: "POST",
+      headers: { ...json, cookie, "x-csrf-token": "nope" },
+      body,
+    });
     expect(wrongToken.status).toBe(403);
     const crossSite = await fetch(`${app.url}/admin/broadcasts`, {
       method: "POST",
@@ -113,7 +131,14 @@ describe("admin sign-in and guards", () => {
     // Same origin as the browser sees it behind an HTTPS reverse proxy.
     const proxied = await fetch(`${app.url}/admin/broadcasts`, {
       method: "POST",
-      headers: { ...json, cookie, "x-csrf-token": csrf, origin: "https://bot.example.vn", "x-forwarded-proto": "https", "x-forwarded-host": "bot.example.vn" },
+      headers: {
+        ...json,
+        cookie,
+        "x-csrf-token": csrf,
+        origin: "https://bot.example.vn",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "bot.example.vn",
+      },
       body,
     });
     expect(proxied.status).toBe(202);

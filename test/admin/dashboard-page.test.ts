@@ -49,7 +49,9 @@ describe("dashboard page", () => {
   });
 
   it("says so when there are no units yet", async () => {
-    app = await startAdminApp({ data: fakeData({ progress: () => ({ asOf: "2025-11-01T03:00:00Z", units: [], wards: [] }), completionsByDay: () => [] }) });
+    app = await startAdminApp({
+      data: fakeData({ progress: () => ({ asOf: "2025-11-01T03:00:00Z", units: [], wards: [] }), completionsByDay: () => [] }),
+    });
     const { cookie } = await signIn(app.url);
     const page = await (await fetch(`${app.url}/admin`, { headers: { cookie } })).text();
     expect(page).toContain("Chưa có đơn vị nào");
@@ -65,7 +67,10 @@ describe("CSV exports and JSON", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="tien-do-2025-11-01.csv"');
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Phường/xã,Mã,Đơn vị,Loại,Cơ sở,Chỉ tiêu,Đã hoàn thành,Tỉ lệ (%),Cần đạt đến nay,Tiến độ");
     expect(lines).toContain("Phường An Dương,TDP2,Tổ dân phố 2,residential,100,70,5,7.1,35,chậm");
   });

@@ -49,7 +49,12 @@ export async function startBroadcastEnv(o: {
       BROADCAST_RATE_PER_SEC: "50",
       ...o.env,
     },
-    { redis: true, worker: o.worker ?? true, workerOptions: { backoffBaseMs: 20, backoffCapMs: 100, rateLimitWaitMs: 200, lockDurationMs: 2000, interruptedSettleMs: 200 }, dir: o.dir },
+    {
+      redis: true,
+      worker: o.worker ?? true,
+      workerOptions: { backoffBaseMs: 20, backoffCapMs: 100, rateLimitWaitMs: 200, lockDurationMs: 2000, interruptedSettleMs: 200 },
+      dir: o.dir,
+    },
   );
   const parsed = parseUnitsCsv(o.units);
   if (!parsed.ok) throw new Error("bad test CSV");

@@ -83,7 +83,13 @@ describe("planning", () => {
 
 describe("reminder template", () => {
   const t = loadReminderTemplate("content");
-  const facts = { end: new Date("2025-11-11T23:59:59+07:00"), deadline: "11/11/2025", courseUrl: "https://c", guideUrl: "https://g", hotline: "0904 540 490" };
+  const facts = {
+    end: new Date("2025-11-11T23:59:59+07:00"),
+    deadline: "11/11/2025",
+    courseUrl: "https://c",
+    guideUrl: "https://g",
+    hotline: "0904 540 490",
+  };
   it("renders the unit's own figures and the days left in Vietnam's calendar", () => {
     expect(daysLeft(new Date("2025-11-10T23:30:00+07:00"), facts.end)).toBe(1);
     const text = renderReminder(t, unit("A"), new Date("2025-11-11T08:00:00+07:00"), facts);
@@ -93,7 +99,9 @@ describe("reminder template", () => {
     expect(text).toContain("https://g");
   });
   it("an officer's own text gets the same placeholders", () => {
-    expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{unit} còn {days_left} ngày")).toBe("Tổ A còn 10 ngày");
+    expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{unit} còn {days_left} ngày")).toBe(
+      "Tổ A còn 10 ngày",
+    );
   });
   it("an unknown placeholder in the file is reported at load", () => {
     const dir = mkdtempSync(join(tmpdir(), "tpl-"));

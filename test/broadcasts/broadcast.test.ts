@@ -10,10 +10,13 @@ afterEach(async () => {
 });
 
 // Units 0..3 behind (few completions), unit 4 on target (70 of 70), unit 5 behind without a group.
-const behindSetup = () =>
-  startBroadcastEnv({ units: unitsCsv(6, { groupless: [5] }), completed: (i) => (i === 4 ? 70 : i) });
+const behindSetup = () => startBroadcastEnv({ units: unitsCsv(6, { groupless: [5] }), completed: (i) => (i === 4 ? 70 : i) });
 
-const countBy = (xs: { to: string }[]) => xs.reduce<Record<string, number>>((m, x) => ((m[x.to] = (m[x.to] ?? 0) + 1), m), {});
+const countBy = (xs: { to: string }[]) => {
+  const m: Record<string, number> = {};
+  for (const x of xs) m[x.to] = (m[x.to] ?? 0) + 1;
+  return m;
+};
 
 describe("reminder broadcasts", () => {
   it("one message per group behind pace, with its own figures; none to groups on target", async () => {
@@ -146,8 +149,14 @@ describe("reminder broadcasts", () => {
     let rateLimited = 0;
     env.fake.respond((m) => {
       if (m.to === "g-0") return { body: { error: -403, message: "OA is not in group" } };
-      if (m.to === "g-1" && fiveXX < 2) return (fiveXX++, { status: 502, body: "bad gateway" });
-      if (m.to === "g-2" && rateLimited < 1) return (rateLimited++, { body: { error: -32, message: "rate limit" } });
+      if (m.to === "g-1" && fiveXX < 2) {
+        fiveXX++;
+        return { status: 502, body: "bad gateway" };
+      }
+      if (m.to === "g-2" && rateLimited < 1) {
+        rateLimited++;
+        return { body: { error: -32, message: "rate limit" } };
+      }
       return undefined;
     });
     const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();

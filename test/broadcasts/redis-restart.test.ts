@@ -16,7 +16,9 @@ async function freePort(): Promise<number> {
 
 /** A throwaway redis-server that keeps nothing on disk: a restart loses every queued job. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const { Redis } = await import("ioredis");
   const end = Date.now() + 5000;
   for (;;) {

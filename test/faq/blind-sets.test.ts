@@ -46,33 +46,40 @@ const SETS: Array<{ file: string; floor: number }> = [
 ];
 
 // During the campaign and after it: answers change with the phase, the facts must not.
-describe.each([["during", "2025-10-25T09:00:00+07:00"], ["after", "2026-01-05T09:00:00+07:00"]])("blind sets, %s the campaign", (_, now) => {
+describe.each([
+  ["during", "2025-10-25T09:00:00+07:00"],
+  ["after", "2026-01-05T09:00:00+07:00"],
+])("blind sets, %s the campaign", (_, now) => {
   let ob: OfflineBot;
   let saved: string | undefined;
   let user = 0;
 
   beforeAll(() => {
-    saved = process.env["BOT_NOW"];
-    process.env["BOT_NOW"] = now;
+    saved = process.env.BOT_NOW;
+    process.env.BOT_NOW = now;
     ob = createOfflineBot();
   });
   afterAll(() => {
     ob.close();
-    if (saved === undefined) delete process.env["BOT_NOW"];
-    else process.env["BOT_NOW"] = saved;
+    if (saved === undefined) delete process.env.BOT_NOW;
+    else process.env.BOT_NOW = saved;
   });
 
-  it.each(SETS)("$file scores at least $floor", async ({ file, floor }) => {
-    if (!existsSync(file)) return; // the dev set lives outside the repository
-    const cases = load(file);
-    const misses: string[] = [];
-    for (const c of cases) {
-      const { intent, reply } = await askOnce(ob, String(8_000_000_000_000_000_000n + BigInt(++user)), c.text);
-      if (!passes(c, intent, reply)) misses.push(`${c.kind ?? "faq"}: ${c.text} → ${intent}`);
-    }
-    const score = 1 - misses.length / cases.length;
-    expect(score, misses.join("\n")).toBeGreaterThanOrEqual(floor);
-    // Off-topic questions never get a confident answer: a false answer is worse than a fallback.
-    expect(misses.filter((m) => m.startsWith("oos:"))).toEqual([]);
-  }, 60_000);
+  it.each(SETS)(
+    "$file scores at least $floor",
+    async ({ file, floor }) => {
+      if (!existsSync(file)) return; // the dev set lives outside the repository
+      const cases = load(file);
+      const misses: string[] = [];
+      for (const c of cases) {
+        const { intent, reply } = await askOnce(ob, String(8_000_000_000_000_000_000n + BigInt(++user)), c.text);
+        if (!passes(c, intent, reply)) misses.push(`${c.kind ?? "faq"}: ${c.text} → ${intent}`);
+      }
+      const score = 1 - misses.length / cases.length;
+      expect(score, misses.join("\n")).toBeGreaterThanOrEqual(floor);
+      // Off-topic questions never get a confident answer: a false answer is worse than a fallback.
+      expect(misses.filter((m) => m.startsWith("oos:"))).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -83,7 +83,9 @@ describe("FAQ decisions on how residents write", () => {
 
   it("finds the question in a long message whose words all belong to the campaign", () => {
     expect(
-      answerId("Chào ad, mình ở tổ dân phố số 5, tổ trưởng bảo phải thi cái công dân số mà mình không biết vào đâu, ad gửi giúp mình link với"),
+      answerId(
+        "Chào ad, mình ở tổ dân phố số 5, tổ trưởng bảo phải thi cái công dân số mà mình không biết vào đâu, ad gửi giúp mình link với",
+      ),
     ).toBe("nen-tang");
     expect(answerId("Mn cho hỏi cuộc thi hạn đến bao giờ vậy, e bận quá chưa thi đc")).toBe("thoi-gian");
   });
@@ -112,12 +114,15 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("e dùng tk của chồng thi cho cả nhà được ko")).toBe("mot-tai-khoan");
   });
 
-  it.each([["phường an dương ở đâu"], ["thi công chức 2025"], ["tôi thi xong rồi và giờ muốn vay tiền"], ["cho e xin link nhóm zalo mua bán đồ cũ"], ["giải thưởng xổ số vietlott"]])(
-    "falls back on %s",
-    (q) => {
-      expect(engine.ask(q, DURING).kind).toBe("none");
-    },
-  );
+  it.each([
+    ["phường an dương ở đâu"],
+    ["thi công chức 2025"],
+    ["tôi thi xong rồi và giờ muốn vay tiền"],
+    ["cho e xin link nhóm zalo mua bán đồ cũ"],
+    ["giải thưởng xổ số vietlott"],
+  ])("falls back on %s", (q) => {
+    expect(engine.ask(q, DURING).kind).toBe("none");
+  });
 });
 
 describe("FAQ answers", () => {

@@ -19,7 +19,10 @@ describe("small talk as residents type it", () => {
     expect(smalltalkKind(q)).toBe(kind);
   });
 
-  it.each([["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["chào ad, bao giờ hết hạn"], ["ai ở đâu"], ["không"]])("leaves a question to the FAQ: %s", (q) => {
-    expect(smalltalkKind(q)).toBeNull();
-  });
+  it.each([["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["chào ad, bao giờ hết hạn"], ["ai ở đâu"], ["không"]])(
+    "leaves a question to the FAQ: %s",
+    (q) => {
+      expect(smalltalkKind(q)).toBeNull();
+    },
+  );
 });

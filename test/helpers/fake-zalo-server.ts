@@ -65,10 +65,18 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     requests: [],
     refreshCalls: 0,
     historyCalls: 0,
-    respondHistory: (fn) => void (historyResponder = fn),
-    respond: (fn) => void (responder = fn),
-    acceptTokens: (t) => void (accepted = t ? new Set(t) : null),
-    nextTokens: (access, refresh) => void (tokens = { access, refresh }),
+    respondHistory: (fn) => {
+      historyResponder = fn;
+    },
+    respond: (fn) => {
+      responder = fn;
+    },
+    acceptTokens: (t) => {
+      accepted = t ? new Set(t) : null;
+    },
+    nextTokens: (access, refresh) => {
+      tokens = { access, refresh };
+    },
   };
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);

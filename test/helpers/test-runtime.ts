@@ -26,7 +26,10 @@ export interface TestBot {
  * Starts the real bot (express on port 0, a SQLite file in a tmp dir) with test secrets.
  * env overrides config; pass ZALO_ACCESS_TOKEN etc. to go live against nock or a fake Zalo.
  */
-export async function startTestBot(env: Record<string, string> = {}, opts: { dir?: string; redis?: boolean; worker?: boolean; workerOptions?: RuntimeOptions["workerOptions"] } = {}): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string> = {},
+  opts: { dir?: string; redis?: boolean; worker?: boolean; workerOptions?: RuntimeOptions["workerOptions"] } = {},
+): Promise<TestBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "zalo-bot-test-"));
   const config = loadConfig({
     DATABASE_PATH: join(dir, "bot.db"),

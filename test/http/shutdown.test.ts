@@ -71,7 +71,9 @@ describe("graceful shutdown", () => {
     expect(await second.exited).toBe(0);
     expect(answered).toBe(40);
     const final = new Database(join(dir, "bot.db"), { readonly: true });
-    const perUser = final.prepare("SELECT MAX(n) AS m FROM (SELECT COUNT(*) AS n FROM outbox GROUP BY recipient_id)").get() as { m: number };
+    const perUser = final.prepare("SELECT MAX(n) AS m FROM (SELECT COUNT(*) AS n FROM outbox GROUP BY recipient_id)").get() as {
+      m: number;
+    };
     final.close();
     expect(perUser.m).toBe(1);
   });

@@ -26,7 +26,12 @@ describe("CpuSlicer", () => {
     };
     const all = Promise.all(Array.from({ length: 20 }, (_, i) => task(i)));
     // An I/O-like callback queued now must not wait for all 20 × 2 ms of work.
-    const io = new Promise<void>((resolve) => setImmediate(() => (log.push("io"), resolve())));
+    const io = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        log.push("io");
+        resolve();
+      }),
+    );
     await Promise.all([all, io]);
     expect(maxRunning).toBe(1);
     const ioAt = log.indexOf("io");
@@ -37,9 +42,15 @@ describe("CpuSlicer", () => {
   it("holdWhileSync keeps the turn for synchronous work and gives it up while waiting on I/O", async () => {
     const slicer = new CpuSlicer(50);
     const turn = await slicer.acquire();
-    const slow = holdWhileSync(turn, sleep(30).then(() => "slow"));
+    const slow = holdWhileSync(
+      turn,
+      sleep(30).then(() => "slow"),
+    );
     // Another holder gets the CPU while the first one waits.
-    const other = slicer.acquire().then((t) => (t.release(), "other"));
+    const other = slicer.acquire().then((t) => {
+      t.release();
+      return "other";
+    });
     const first = await Promise.race([other, slow]);
     expect(first).toBe("other");
     expect(await slow).toBe("slow");

@@ -33,11 +33,30 @@ describe("log redaction", () => {
     logger.info({ body: { access_token: SECRETS[0], refresh_token: SECRETS[1], secret_key: SECRETS[2] } }, "refresh call");
     logger.info({ tokens: { accessToken: SECRETS[0], refreshToken: SECRETS[1] } }, "tokens");
     logger.info(
-      { config: { ZALO_APP_SECRET: SECRETS[2], ZALO_OA_SECRET_KEY: SECRETS[3], ZALO_ACCESS_TOKEN: SECRETS[0], ZALO_REFRESH_TOKEN: SECRETS[1], ADMIN_TOKEN: SECRETS[4], PORT: 3000 } },
+      {
+        config: {
+          ZALO_APP_SECRET: SECRETS[2],
+          ZALO_OA_SECRET_KEY: SECRETS[3],
+          ZALO_ACCESS_TOKEN: SECRETS[0],
+          ZALO_REFRESH_TOKEN: SECRETS[1],
+          ADMIN_TOKEN: SECRETS[4],
+          PORT: 3000,
+        },
+      },
       "config",
     );
-    logger.info({ req: { headers: { authorization: `Bearer ${SECRETS[4]}`, cookie: "admin_sid=s3ss10n", access_token: SECRETS[0], secret_key: SECRETS[2] } } }, "request");
-    logger.info({ headers: { authorization: `Bearer ${SECRETS[4]}`, cookie: "admin_sid=s3ss10n", "x-zevent-signature": "mac=abc" } }, "request");
+    logger.info(
+      {
+        req: {
+          headers: { authorization: `Bearer ${SECRETS[4]}`, cookie: "admin_sid=s3ss10n", access_token: SECRETS[0], secret_key: SECRETS[2] },
+        },
+      },
+      "request",
+    );
+    logger.info(
+      { headers: { authorization: `Bearer ${SECRETS[4]}`, cookie: "admin_sid=s3ss10n", "x-zevent-signature": "mac=abc" } },
+      "request",
+    );
     logger.info({ res: { headers: { "set-cookie": "admin_sid=s3ss10n; HttpOnly" } } }, "response");
     logger.info({ csrfToken: "csrf-secret-1", session: { csrfToken: "csrf-secret-1" } }, "session");
     const out = raw.join("\n");

@@ -76,7 +76,12 @@ describe("GET /metrics", () => {
     const fake = await startFakeZalo();
     try {
       // Only a refresh token: the first access token has to be fetched.
-      bot = await startTestBot({ ZALO_APP_SECRET: "app-secret", ZALO_REFRESH_TOKEN: "refresh-1", ZALO_API_BASE_URL: fake.url, ZALO_OAUTH_BASE_URL: fake.url });
+      bot = await startTestBot({
+        ZALO_APP_SECRET: "app-secret",
+        ZALO_REFRESH_TOKEN: "refresh-1",
+        ZALO_API_BASE_URL: fake.url,
+        ZALO_OAUTH_BASE_URL: fake.url,
+      });
       const before = await (await fetch(`${bot.url}/metrics`)).text();
       await bot.rt.tokens!.refreshIfDue();
       const after = await (await fetch(`${bot.url}/metrics`)).text();

@@ -77,7 +77,9 @@ describe("npm run cli against a running bot (no restart)", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("code,name,kind,ward,base,target,completed,ratio,expectedByNow,behind");
     expect(lines).toHaveLength(26);
-    expect(lines.find((l) => l.startsWith("AD-TDP05,"))).toMatch(/^AD-TDP05,Tổ dân phố số 5,residential,An Dương,268,188,1,0\.0053,\d+(\.\d+)?,true$/);
+    expect(lines.find((l) => l.startsWith("AD-TDP05,"))).toMatch(
+      /^AD-TDP05,Tổ dân phố số 5,residential,An Dương,268,188,1,0\.0053,\d+(\.\d+)?,true$/,
+    );
     expect((await cli("report")).stdout).toContain("Phường/xã An Dương");
     expect((await cli("nope")).code).toBe(2);
   });

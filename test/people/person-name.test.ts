@@ -26,7 +26,7 @@ describe("full names", () => {
     ["https://evil.example/x", "not_letters"],
     ["<script>alert(1)</script>", "not_letters"],
     ["Nguyễn <b>Văn</b> An", "not_letters"],
-    ["=HYPERLINK(\"x\") An", "not_letters"],
+    ['=HYPERLINK("x") An', "not_letters"],
     ["Một Hai Ba Bốn Năm Sáu Bảy", "too_many_words"],
     [`${"A".repeat(40)} ${"B".repeat(30)}`, "too_long"],
     ["ok mọi người", "not_a_name"],

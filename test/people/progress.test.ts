@@ -39,7 +39,17 @@ describe("progress", () => {
     const r = t.people.progress.report(mid);
     expect(r.asOf).toBe(mid.toISOString());
     const a = r.units.find((u) => u.code === "A")!;
-    expect(a).toMatchObject({ name: "Trường Mầm non A", kind: "agency", ward: "Phường Một", base: 10, target: 10, completed: 5, ratio: 0.5, behind: false, zaloGroupId: "g-a" });
+    expect(a).toMatchObject({
+      name: "Trường Mầm non A",
+      kind: "agency",
+      ward: "Phường Một",
+      base: 10,
+      target: 10,
+      completed: 5,
+      ratio: 0.5,
+      behind: false,
+      zaloGroupId: "g-a",
+    });
     expect(a.expectedByNow).toBeCloseTo(5, 6);
     const t1 = r.units.find((u) => u.code === "T1")!;
     expect(t1).toMatchObject({ target: 70, completed: 40, behind: false });
@@ -67,7 +77,12 @@ describe("progress", () => {
   it("behind units with a linked group are what reminders target", () => {
     complete(10, "A");
     const now = new Date("2025-11-20T00:00:00+07:00");
-    expect(t.people.progress.behind(now).map((u) => u.code).sort()).toEqual(["T1", "T2"]);
+    expect(
+      t.people.progress
+        .behind(now)
+        .map((u) => u.code)
+        .sort(),
+    ).toEqual(["T1", "T2"]);
     expect(t.people.progress.behind(now, { withGroup: true }).map((u) => u.code)).toEqual(["T2"]);
   });
 
@@ -87,13 +102,22 @@ describe("progress", () => {
 
   it("stays a few aggregates: 20,000 completions over 1,000 units report quickly", () => {
     const units = Array.from({ length: 1000 }, (_, i) => ({
-      code: `U${i}`, name: `Tổ dân phố ${i}`, kind: "residential" as const, ward: `Phường ${i % 10}`, base: 100,
-      targetRatio: 0.7, zaloGroupId: null, aliases: [],
+      code: `U${i}`,
+      name: `Tổ dân phố ${i}`,
+      kind: "residential" as const,
+      ward: `Phường ${i % 10}`,
+      base: 100,
+      targetRatio: 0.7,
+      zaloGroupId: null,
+      aliases: [],
     }));
     t.people.units.upsertAll(units, new Date());
     t.db.transaction(() => {
       for (let i = 0; i < 20_000; i++) {
-        t.people.completions.upsert({ zaloUserId: `z${i}`, fullName: "Lê Thu Hà", unitCode: `U${i % 1000}`, source: "command" }, new Date());
+        t.people.completions.upsert(
+          { zaloUserId: `z${i}`, fullName: "Lê Thu Hà", unitCode: `U${i % 1000}`, source: "command" },
+          new Date(),
+        );
       }
     })();
     const r = t.people.progress.report(new Date("2025-10-27T00:00:00+07:00"));

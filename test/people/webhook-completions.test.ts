@@ -25,9 +25,7 @@ describe("completion reports through the real webhook", () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
     await bot.settle();
     expect(bot.people.completions.count()).toBe(1000);
-    const report = await (
-      await fetch(`${bot.url}/admin/progress`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
-    ).json();
+    const report = await (await fetch(`${bot.url}/admin/progress`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
     const completed = (report.units as { completed: number }[]).reduce((n, u) => n + u.completed, 0);
     expect(completed).toBe(1000);
     // Group members (every 4th) count for the group's unit, TDP 3; the others for the tổ they named.
@@ -72,7 +70,8 @@ describe("GET /admin/progress", () => {
     }
     expect(tdp5).toMatchObject({ name: "Tổ dân phố số 5", kind: "residential", ward: "An Dương", base: 268, target: 188, completed: 1 });
     expect(tdp5.ratio).toBeCloseTo(1 / 188, 10);
-    const share = (Date.parse(body.asOf) - Date.parse("2025-10-11T00:00:00+07:00")) /
+    const share =
+      (Date.parse(body.asOf) - Date.parse("2025-10-11T00:00:00+07:00")) /
       (Date.parse("2025-11-11T23:59:59+07:00") - Date.parse("2025-10-11T00:00:00+07:00"));
     expect(tdp5.expectedByNow).toBeCloseTo(188 * share, 6);
     expect(tdp5.behind).toBe(true);

@@ -3,7 +3,7 @@ import { MAX_JSON_DEPTH, nestedDeeperThan } from "../../src/webhook/webhook-rout
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText, withdraw } from "../helpers/zalo-events.js";
 
-const nested = (depth: number) => JSON.parse("[".repeat(depth) + "1" + "]".repeat(depth)) as unknown;
+const nested = (depth: number) => JSON.parse(`${"[".repeat(depth)}1${"]".repeat(depth)}`) as unknown;
 
 describe("deeply nested JSON at the webhook", () => {
   let bot: TestBot;
@@ -17,7 +17,7 @@ describe("deeply nested JSON at the webhook", () => {
   it("counts brackets outside strings only", () => {
     expect(nestedDeeperThan('{"a":[[1]]}', 3)).toBe(false);
     expect(nestedDeeperThan('{"a":[[[1]]]}', 3)).toBe(true);
-    expect(nestedDeeperThan(JSON.stringify({ text: "[[[[[[{{{{{{ \\\" [[[[" }), 1)).toBe(false);
+    expect(nestedDeeperThan(JSON.stringify({ text: '[[[[[[{{{{{{ \\" [[[[' }), 1)).toBe(false);
   });
 
   it("a signed event nested past the limit is refused with 400 and not stored; a moderately nested one is taken", async () => {

@@ -2,15 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signatureHeader } from "../../src/webhook/webhook-signature.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
-import {
-  TEST_APP_ID,
-  follow,
-  groupManagement,
-  groupText,
-  oaEcho,
-  signed,
-  userText,
-} from "../helpers/zalo-events.js";
+import { TEST_APP_ID, follow, groupManagement, groupText, oaEcho, signed, userText } from "../helpers/zalo-events.js";
 
 let bot: TestBot;
 beforeEach(async () => {
@@ -65,7 +57,14 @@ describe("POST /webhooks/zalo: the edge", () => {
   });
 
   it("echoes of the OA's own messages, receipts and unknown events are acknowledged and never answered", async () => {
-    const seen = { app_id: TEST_APP_ID, event_name: "user_seen_message", sender: { id: "oa" }, recipient: { id: "u-5" }, message: { msg_ids: ["a"] }, timestamp: "1760000009999" };
+    const seen = {
+      app_id: TEST_APP_ID,
+      event_name: "user_seen_message",
+      sender: { id: "oa" },
+      recipient: { id: "u-5" },
+      message: { msg_ids: ["a"] },
+      timestamp: "1760000009999",
+    };
     const unknown = { app_id: TEST_APP_ID, event_name: "brand_new_event", timestamp: "1760000009998", foo: 1 };
     for (const e of [oaEcho("u-5", "xin chào"), seen, unknown]) expect((await bot.post(e)).status).toBe(200);
     await bot.settle();

@@ -14,7 +14,7 @@ describe("splitText", () => {
   });
 
   it("hard-cuts a word longer than the limit without breaking an emoji", () => {
-    const chunks = splitText("a".repeat(99) + "😀" + "b".repeat(50), 100);
+    const chunks = splitText(`${"a".repeat(99)}😀${"b".repeat(50)}`, 100);
     expect(chunks.every((c) => c.length <= 100)).toBe(true);
     expect(chunks.join("")).toContain("😀");
   });

@@ -103,12 +103,18 @@ describe("sending", () => {
   });
 
   it("an expired token (-216) is refreshed and the call retried once; the rotated refresh token is stored", async () => {
-    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-1").reply(200, { error: -216, message: "Access token is invalid" });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-1")
+      .reply(200, { error: -216, message: "Access token is invalid" });
     const refresh = nock(OAUTH)
       .post("/v4/oa/access_token", (b) => b.refresh_token === "r-1" && b.grant_type === "refresh_token" && b.app_id === "app-1")
       .matchHeader("secret_key", "app-secret")
       .reply(200, { access_token: "a-2", refresh_token: "r-2", expires_in: "90000" });
-    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-2").reply(200, { error: 0, data: { message_id: "m-9" } });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-2")
+      .reply(200, { error: 0, data: { message_id: "m-9" } });
     const { zalo } = client();
     const res = await zalo.sendText({ kind: "user", id: "u" }, "x");
     expect(res.messageIds).toEqual(["m-9"]);
@@ -125,12 +131,13 @@ describe("sending", () => {
         refreshCalls++;
         return { access_token: "a-new", refresh_token: "r-new", expires_in: "90000" };
       });
-    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-new").times(2).reply(200, { error: 0, data: { message_id: "ok" } });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-new")
+      .times(2)
+      .reply(200, { error: 0, data: { message_id: "ok" } });
     const { zalo } = client({ refresh: "r-old" }); // no access token yet: it must be refreshed first
-    const results = await Promise.all([
-      zalo.sendText({ kind: "user", id: "u1" }, "x"),
-      zalo.sendText({ kind: "user", id: "u2" }, "y"),
-    ]);
+    const results = await Promise.all([zalo.sendText({ kind: "user", id: "u1" }, "x"), zalo.sendText({ kind: "user", id: "u2" }, "y")]);
     expect(results.map((r) => r.messageIds[0])).toEqual(["ok", "ok"]);
     expect(refreshCalls).toBe(1);
     expect(store.load()).toMatchObject({ accessToken: "a-new", refreshToken: "r-new" });
@@ -146,7 +153,11 @@ describe("sending", () => {
         refreshCalls++;
         return { access_token: "a-2", refresh_token: "r-2", expires_in: 90000 };
       });
-    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-2").times(2).reply(200, { error: 0, data: { message_id: "ok" } });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-2")
+      .times(2)
+      .reply(200, { error: 0, data: { message_id: "ok" } });
     const { zalo } = client();
     await Promise.all([zalo.sendText({ kind: "user", id: "u1" }, "x"), zalo.sendText({ kind: "user", id: "u2" }, "y")]);
     expect(refreshCalls).toBe(1);

@@ -14,10 +14,7 @@ export interface AdminDataRoutesDeps {
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 function sendCsv(res: Response, name: string, body: string): void {
-  res
-    .type("text/csv; charset=utf-8")
-    .set("Content-Disposition", `attachment; filename="${name}"`)
-    .send(body);
+  res.type("text/csv; charset=utf-8").set("Content-Disposition", `attachment; filename="${name}"`).send(body);
 }
 
 /** JSON the dashboard shows (unanswered questions, completions per day) and the CSV exports. */
@@ -37,7 +34,11 @@ export function adminDataRouter(d: AdminDataRoutesDeps): Router {
   router.get("/admin/completions/daily", guard, async (_req, res) => {
     const days = await d.data.completionsByDay();
     let total = 0;
-    res.json({ days: days.map((x) => ({ ...x, total: (total += x.count) })), total });
+    const withTotals = days.map((x) => {
+      total += x.count;
+      return { ...x, total };
+    });
+    res.json({ days: withTotals, total });
   });
 
   router.get("/admin/export/progress.csv", guard, async (_req, res) => {

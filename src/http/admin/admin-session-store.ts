@@ -22,9 +22,7 @@ export class AdminSessionStore {
       `INSERT INTO admin_sessions (id_hash, csrf_token, token_fingerprint, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?)`,
     );
-    this.findStmt = db.prepare(
-      `SELECT csrf_token, token_fingerprint, expires_at FROM admin_sessions WHERE id_hash = ? AND expires_at > ?`,
-    );
+    this.findStmt = db.prepare(`SELECT csrf_token, token_fingerprint, expires_at FROM admin_sessions WHERE id_hash = ? AND expires_at > ?`);
     this.deleteStmt = db.prepare(`DELETE FROM admin_sessions WHERE id_hash = ?`);
     this.pruneStmt = db.prepare(`DELETE FROM admin_sessions WHERE expires_at <= ?`);
   }
@@ -41,9 +39,7 @@ export class AdminSessionStore {
 
   /** The live session for a cookie value, or null (unknown, expired, or signed in under another ADMIN_TOKEN). */
   find(id: string, adminToken: string, now = Date.now()): AdminSession | null {
-    const row = this.findStmt.get(sha256(id), now) as
-      | { csrf_token: string; token_fingerprint: string; expires_at: number }
-      | undefined;
+    const row = this.findStmt.get(sha256(id), now) as { csrf_token: string; token_fingerprint: string; expires_at: number } | undefined;
     if (!row || row.token_fingerprint !== sha256(adminToken)) return null;
     return { csrfToken: row.csrf_token, expiresAt: row.expires_at };
   }

@@ -14,9 +14,7 @@ function broadcastItem(b: BroadcastView): SafeHtml {
 <span class="badge status-${b.status}" data-field="status">${STATUS_LABELS[b.status] ?? b.status}</span></div>
 <div class="numbers">${b.createdAt ? html`${formatDateTime(b.createdAt)} · ` : ""}Đã gửi <b data-field="sent">${formatInt(b.sent)}</b>/<span data-field="total">${formatInt(b.total)}</span> nhóm
 · lỗi <span data-field="failed">${formatInt(b.failed)}</span> · bỏ qua <span data-field="skipped">${formatInt(b.skipped)}</span></div>
-<ul class="failures" data-field="failures">${b.failures.map(
-    (f) => html`<li>${f.unit}: ${f.error ?? "không rõ lỗi"}</li>`,
-  )}</ul>
+<ul class="failures" data-field="failures">${b.failures.map((f) => html`<li>${f.unit}: ${f.error ?? "không rõ lỗi"}</li>`)}</ul>
 </li>`;
 }
 

@@ -24,9 +24,7 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         sent: b.sent,
         failed: b.failed,
         skipped: b.skipped,
-        failures: b.targets
-          .filter((t) => t.status === "failed")
-          .map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
+        failures: b.targets.filter((t) => t.status === "failed").map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
       })),
     unanswered: (limit) =>
       d.services.unanswered

@@ -48,12 +48,15 @@ export function completionsChart(input: DailyCompletions[], target: number | nul
   const today = days.at(-1)!;
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${`Số người hoàn thành theo ngày; tổng cộng ${total}`}">
 ${ticks.map(
-  (t) => html`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yCum(maxCum * t).toFixed(1)}" y2="${yCum(maxCum * t).toFixed(1)}" stroke="#e5e9ef"/>
+  (
+    t,
+  ) => html`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yCum(maxCum * t).toFixed(1)}" y2="${yCum(maxCum * t).toFixed(1)}" stroke="#e5e9ef"/>
 <text x="${PAD.left - 6}" y="${(yCum(maxCum * t) + 4).toFixed(1)}" font-size="13" text-anchor="end" fill="#0b4f8a">${formatInt(maxCum * t)}</text>
 <text x="${W - PAD.right + 6}" y="${(yDay(maxDay * t) + 4).toFixed(1)}" font-size="13" fill="#7a8494">${formatInt(maxDay * t)}</text>`,
 )}
 ${days.map(
-  (d, i) => html`<rect x="${(x(i) - barW / 2).toFixed(1)}" y="${yDay(d.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(PAD.top + plotH - yDay(d.count)).toFixed(1)}" fill="#b9cbe0"><title>${`${shortDay(d.day)}: ${d.count}`}</title></rect>`,
+  (d, i) =>
+    html`<rect x="${(x(i) - barW / 2).toFixed(1)}" y="${yDay(d.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(PAD.top + plotH - yDay(d.count)).toFixed(1)}" fill="#b9cbe0"><title>${`${shortDay(d.day)}: ${d.count}`}</title></rect>`,
 )}
 ${
   target && target > 0

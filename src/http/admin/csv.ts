@@ -12,5 +12,5 @@ export function csvCell(value: unknown): string {
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const lines = [header.map(csvCell).join(","), ...rows.map((r) => r.map(csvCell).join(","))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

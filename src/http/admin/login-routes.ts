@@ -30,7 +30,11 @@ export function loginRouter(d: LoginRoutesDeps): Router {
     const json = Boolean(req.is("application/json"));
     const fail = (status: number, error: string, message: string) => {
       if (json) res.status(status).json({ error, message });
-      else res.status(status).type("html").send(status === 503 ? renderDisabledPage() : renderLoginPage(message));
+      else
+        res
+          .status(status)
+          .type("html")
+          .send(status === 503 ? renderDisabledPage() : renderLoginPage(message));
     };
     if (!d.adminToken) return fail(503, "admin_disabled", "Máy chủ chưa cấu hình ADMIN_TOKEN.");
     const site = req.get("sec-fetch-site");

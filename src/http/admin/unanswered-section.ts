@@ -12,7 +12,8 @@ ${
     : html`<table>
 <thead><tr><th>Câu hỏi</th><th class="num">Số lần</th><th class="num">Lần cuối</th></tr></thead>
 <tbody>${list.map(
-        (q) => html`<tr><td class="question">${q.text}${q.inGroup ? html` <span class="code">· trong nhóm</span>` : ""}</td><td class="num">${formatInt(q.count)}</td><td class="num">${formatDateTime(q.lastSeenAt)}</td></tr>`,
+        (q) =>
+          html`<tr><td class="question">${q.text}${q.inGroup ? html` <span class="code">· trong nhóm</span>` : ""}</td><td class="num">${formatInt(q.count)}</td><td class="num">${formatDateTime(q.lastSeenAt)}</td></tr>`,
       )}</tbody>
 </table>`
 }

@@ -1,7 +1,7 @@
 // Dashboard behaviour: live broadcast status and the reminder preview → confirm → send flow.
 // Data is only ever put on the page with textContent, never innerHTML.
-"use strict";
-(function () {
+
+(() => {
   var STATUS = { queued: "Đang chờ gửi", running: "Đang gửi", done: "Đã xong" };
   var POLL_MS = 3000;
   var meta = document.querySelector('meta[name="csrf-token"]');
@@ -27,27 +27,27 @@
       headers: headers,
       credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(function (res) {
-      return res.text().then(function (t) {
+    }).then((res) =>
+      res.text().then((t) => {
         var data = null;
         try {
           data = t ? JSON.parse(t) : null;
-        } catch (e) {
+        } catch {
           data = null;
         }
         if (res.status === 401) {
           window.location.assign("/admin");
           throw new Error("Phiên đăng nhập đã hết hạn.");
         }
-        if (!res.ok) throw new Error((data && data.message) || "Lỗi máy chủ (" + res.status + ").");
+        if (!res.ok) throw new Error(data?.message || `Lỗi máy chủ (${res.status}).`);
         return data;
-      });
-    });
+      }),
+    );
   }
 
   // ---- live broadcast status
   function field(li, name) {
-    return li.querySelector('[data-field="' + name + '"]');
+    return li.querySelector(`[data-field="${name}"]`);
   }
 
   function renderBroadcast(li, b) {
@@ -55,27 +55,27 @@
     li.setAttribute("data-status", status);
     var badge = field(li, "status");
     badge.textContent = STATUS[status];
-    badge.className = "badge status-" + status;
-    ["sent", "total", "failed", "skipped"].forEach(function (k) {
+    badge.className = `badge status-${status}`;
+    ["sent", "total", "failed", "skipped"].forEach((k) => {
       var f = field(li, k);
       if (f) f.textContent = num(b[k]);
     });
     var list = field(li, "failures");
     list.replaceChildren();
-    (b.targets || []).forEach(function (t) {
-      if (t.status === "failed") list.appendChild(el("li", null, (t.unitName || t.unit || t.groupId) + ": " + (t.error || "không rõ lỗi")));
+    (b.targets || []).forEach((t) => {
+      if (t.status === "failed") list.appendChild(el("li", null, `${t.unitName || t.unit || t.groupId}: ${t.error || "không rõ lỗi"}`));
     });
   }
 
   function pollOnce() {
     var pending = document.querySelectorAll('#broadcast-list [data-broadcast-id]:not([data-status="done"])');
-    pending.forEach(function (li) {
+    pending.forEach((li) => {
       var id = li.getAttribute("data-broadcast-id");
-      api("GET", "/admin/broadcasts/" + encodeURIComponent(id))
-        .then(function (b) {
+      api("GET", `/admin/broadcasts/${encodeURIComponent(id)}`)
+        .then((b) => {
           if (b) renderBroadcast(li, b);
         })
-        .catch(function () {});
+        .catch(() => {});
     });
   }
   setInterval(pollOnce, POLL_MS);
@@ -89,7 +89,7 @@
     li.setAttribute("data-broadcast-id", String(id));
     li.setAttribute("data-status", "queued");
     var title = el("div", "row-title");
-    title.appendChild(el("span", null, "Đợt nhắc " + id + " · đơn vị chậm tiến độ"));
+    title.appendChild(el("span", null, `Đợt nhắc ${id} · đơn vị chậm tiến độ`));
     var badge = el("span", "badge status-queued", STATUS.queued);
     badge.setAttribute("data-field", "status");
     title.appendChild(badge);
@@ -143,59 +143,59 @@
     return typeof r === "string" ? r : JSON.stringify(r);
   }
 
-  previewBtn.addEventListener("click", function () {
+  previewBtn.addEventListener("click", () => {
     previewBtn.disabled = true;
     say("Đang chuẩn bị nội dung…");
     api("POST", "/admin/broadcasts", { scope: "behind", dryRun: true })
-      .then(function (data) {
+      .then((data) => {
         var items = previewItems(data);
         messagesList.replaceChildren();
         skippedList.replaceChildren();
-        items.forEach(function (m) {
+        items.forEach((m) => {
           var li = el("li");
           var who = m.unitName || m.name || m.unit || m.groupId || "";
           li.appendChild(el("b", null, who));
-          if (m.groupId && m.groupId !== who) li.appendChild(el("span", "code", " · nhóm " + m.groupId));
+          if (m.groupId && m.groupId !== who) li.appendChild(el("span", "code", ` · nhóm ${m.groupId}`));
           li.appendChild(el("pre", "text", m.text || m.message || ""));
           messagesList.appendChild(li);
         });
-        ((data && data.skipped) || []).forEach(function (s) {
-          skippedList.appendChild(el("li", null, "Bỏ qua " + (s.unit || "") + ": " + skipReason(s.reason)));
+        (data?.skipped || []).forEach((s) => {
+          skippedList.appendChild(el("li", null, `Bỏ qua ${s.unit || ""}: ${skipReason(s.reason)}`));
         });
         box.hidden = false;
         sendBtn.disabled = items.length === 0;
-        sendBtn.textContent = "Xác nhận gửi tới " + num(items.length) + " nhóm";
+        sendBtn.textContent = `Xác nhận gửi tới ${num(items.length)} nhóm`;
         say(items.length === 0 ? "Không có nhóm nào cần nhắc." : "Kiểm tra nội dung rồi bấm “Xác nhận gửi”.");
       })
-      .catch(function (e) {
+      .catch((e) => {
         say(e.message, true);
       })
-      .finally(function () {
+      .finally(() => {
         previewBtn.disabled = false;
       });
   });
 
-  cancelBtn.addEventListener("click", function () {
+  cancelBtn.addEventListener("click", () => {
     box.hidden = true;
     statusBox.hidden = true;
   });
 
-  sendBtn.addEventListener("click", function () {
+  sendBtn.addEventListener("click", () => {
     sendBtn.disabled = true;
     previewBtn.disabled = true;
     say("Đang gửi…");
     api("POST", "/admin/broadcasts", { scope: "behind" })
-      .then(function (data) {
+      .then((data) => {
         box.hidden = true;
-        say("Đã xếp lịch gửi tới " + num(data.targets) + " nhóm (đợt " + data.id + ").");
+        say(`Đã xếp lịch gửi tới ${num(data.targets)} nhóm (đợt ${data.id}).`);
         addBroadcast(data.id, data.targets);
         pollOnce();
       })
-      .catch(function (e) {
+      .catch((e) => {
         say(e.message, true);
         sendBtn.disabled = false;
       })
-      .finally(function () {
+      .finally(() => {
         previewBtn.disabled = false;
       });
   });
