@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     );
   }
   if (!config.ZALO_OA_SECRET_KEY) {
-    logger.warn("ZALO_OA_SECRET_KEY is not set: every signed webhook event will be refused with 401");
+    logger.warn("ZALO_OA_SECRET_KEY is not set: every webhook event is acknowledged (200) but refused: nothing is stored or answered");
   }
   if (!config.ADMIN_TOKEN) logger.warn("ADMIN_TOKEN is not set: /admin/* answers 503");
   if (config.BOT_NOW) logger.warn({ botNow: config.BOT_NOW }, "BOT_NOW pins the campaign clock");

@@ -18,7 +18,9 @@ import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
 import { ReplySender } from "./inbox/reply-sender.js";
+import { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
+import { WebhookRefusals } from "./webhook/webhook-refusals.js";
 import { createRedis } from "./redis/redis-connection.js";
 import { DryRunOutbound } from "./zalo/dry-run-outbound.js";
 import type { Outbound } from "./zalo/outbound.js";
@@ -41,6 +43,8 @@ export interface Runtime {
   dispatcher: InboxDispatcher;
   sender: ReplySender;
   app: Express;
+  /** Operator alarms raised in this process (/readyz, dashboard banner). */
+  alarms: Alarms;
   /** Finishes in-flight work and closes connections. */
   close(): Promise<void>;
 }
@@ -127,14 +131,17 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     else redis.once("ready", () => void sync());
   }
 
+  const alarms = new Alarms();
   const app = createApp({
     config,
     db,
     redis,
     services,
     logger,
+    alarms,
     webhook: {
       inbox,
+      refusals: new WebhookRefusals(logger, alarms),
       appId: config.ZALO_APP_ID,
       oaSecretKey: config.ZALO_OA_SECRET_KEY,
       onAccepted: (id, key) => dispatcher.enqueue(id, key),
@@ -155,6 +162,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     dispatcher,
     sender,
     app,
+    alarms,
     async close() {
       sender.stop();
       await dispatcher.stop();

@@ -8,7 +8,7 @@ export interface FuzzTally {
   serverErrors: number;
   /** No HTTP answer (reset, timeout, dead server). */
   noAnswer: number;
-  /** Refused (non-2xx) cases after which the inbox held more rows, or a row with the refused body. */
+  /** Refused cases (a 4xx, or a 200 saying `refused`) after which the inbox held more rows, or a row with the refused body. */
   storedOnRefusal: number;
   examples: string[];
 }
@@ -30,12 +30,14 @@ export async function runFuzz(url: string, cases: Iterable<FuzzCase>, inbox: Inb
   };
   for (const c of cases) {
     const before = inbox.rows();
-    const status = await postCase(url, c);
+    const { status, refused } = await postCase(url, c);
+    // Every JSON body within 1 MiB gets 200; "200 refused" means acknowledged but not stored nor acted on.
+    const key = refused ? `${status} refused` : String(status);
     t.cases++;
-    t.byStatus[status] = (t.byStatus[status] ?? 0) + 1;
+    t.byStatus[key] = (t.byStatus[key] ?? 0) + 1;
     t.byKind[c.kind] ??= {};
     const k = t.byKind[c.kind]!;
-    k[status] = (k[status] ?? 0) + 1;
+    k[key] = (k[key] ?? 0) + 1;
     if (status >= 500) {
       t.serverErrors++;
       note(c, `HTTP ${status}`);
@@ -44,7 +46,7 @@ export async function runFuzz(url: string, cases: Iterable<FuzzCase>, inbox: Inb
       t.noAnswer++;
       note(c, "no answer");
     }
-    if (status !== 200 && status !== 0) {
+    if ((status !== 200 || refused) && status !== 0) {
       let text: string | null = null;
       try {
         text = utf8.decode(c.body);

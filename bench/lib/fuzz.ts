@@ -337,7 +337,8 @@ export function* fuzzCases(seed: number, count: number): Generator<FuzzCase> {
 }
 
 /** Posts one case; returns the HTTP status (0 = no answer: connection reset or the server died). */
-export async function postCase(url: string, c: FuzzCase): Promise<number> {
+/** The HTTP status (0: no answer) and whether a 200 said the body was refused (`{"refused": reason}`). */
+export async function postCase(url: string, c: FuzzCase): Promise<{ status: number; refused: boolean }> {
   try {
     const res = await fetch(`${url}/webhooks/zalo`, {
       method: "POST",
@@ -345,9 +346,15 @@ export async function postCase(url: string, c: FuzzCase): Promise<number> {
       headers: c.headers,
       signal: AbortSignal.timeout(15_000),
     });
-    await res.arrayBuffer();
-    return res.status;
+    const text = await res.text();
+    let refused = false;
+    try {
+      refused = typeof (JSON.parse(text) as { refused?: unknown }).refused === "string";
+    } catch {
+      /* not JSON: a 4xx from the error handler */
+    }
+    return { status: res.status, refused };
   } catch {
-    return 0;
+    return { status: 0, refused: false };
   }
 }

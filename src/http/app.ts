@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
+import type { Alarms } from "../observability/alarms.js";
 import type { Logger } from "../observability/logger.js";
 import type { Services } from "../bot/services.js";
 import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js";
@@ -19,6 +20,8 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   webhook: Omit<WebhookOptions, "logger">;
+  /** Raised alarms, named by /readyz and shown on the dashboard. */
+  alarms: Alarms;
 }
 
 /** The HTTP surface: webhook, health, admin. Each router lives in its own file. */
@@ -27,14 +30,14 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
-  app.use(healthRouter(deps.db, deps.redis));
+  app.use(healthRouter(deps.db, deps.redis, deps.alarms));
   app.use(metricsRouter());
   // Admin routes (progress, broadcasts, dashboard) mount below; the dashboard first (headers, session sign-in).
   mountAdmin(app, {
     adminToken: deps.config.ADMIN_TOKEN,
     db: deps.db,
     logger: deps.logger,
-    data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock }),
+    data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock, alarms: deps.alarms }),
     now: () => deps.services.clock.now(),
   });
   app.use(

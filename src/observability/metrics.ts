@@ -18,6 +18,12 @@ export const metrics = {
     labelNames: ["event", "outcome"] as const,
     registers: [registry],
   }),
+  webhookRefusedTotal: new Counter({
+    name: "zalo_webhook_refused_total",
+    help: "Webhook bodies answered 200 but not stored nor acted on, by reason (bad_signature, missing_app_id, ...)",
+    labelNames: ["reason"] as const,
+    registers: [registry],
+  }),
   faqTotal: new Counter({
     name: "faq_answers_total",
     help: "FAQ outcomes: answered, suggested, fallback",

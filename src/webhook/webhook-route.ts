@@ -6,6 +6,7 @@ import { conversationKey } from "../bot/conversation.js";
 import type { InboxStore } from "../inbox/inbox-store.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
+import type { RefusalReason, WebhookRefusals } from "./webhook-refusals.js";
 import { verifySignature } from "./webhook-signature.js";
 import { classifyEventName, parseEvent } from "./zalo-events.js";
 
@@ -17,6 +18,8 @@ export interface WebhookOptions {
   logger: Logger;
   appId: string | undefined;
   oaSecretKey: string | undefined;
+  /** Counts and logs refused bodies; raises the bad-signature alarm. */
+  refusals: WebhookRefusals;
   /** Called after the 200 went out for a newly stored event that needs handling. */
   onAccepted: (inboxId: number, conversationKey: string) => void;
 }
@@ -35,7 +38,10 @@ function bodyTimestamp(v: unknown): string | null {
 
 /**
  * POST /webhooks/zalo, the edge: size → UTF-8 → JSON → probe → signature → schema → durable inbox → 200.
- * Nothing is stored for a refused body; an accepted event is in SQLite before Zalo gets its 200.
+ * Zalo wants 200 for every event it sends (else it marks the webhook broken and drops the event), so every
+ * JSON body within the size limit gets 200: a body the bot cannot verify or understand is refused (nothing
+ * stored, nothing answered, counted by reason). Only invalid UTF-8/JSON (400) and oversize bodies (413),
+ * which Zalo never sends, get a 4xx. An accepted event is in SQLite before Zalo gets its 200.
  */
 export function webhookRouter(o: WebhookOptions): Router {
   const router = Router();
@@ -55,55 +61,63 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   } catch {
     return void reject(res, 400, "invalid_utf8", "body is not valid UTF-8");
   }
-  // Zalo events nest a handful of levels. Far deeper JSON is no event, and SQLite's JSON functions (used on
-  // stored bodies, e.g. when a user withdraws) call anything past 1,000 levels malformed and throw.
-  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return void reject(res, 400, "too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const refuse = (reason: RefusalReason, detail: Record<string, unknown> = {}) => {
+    o.refusals.refused(reason, detail);
+    res.status(200).json({ ok: true, refused: reason });
+  };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return void reject(res, 400, "invalid_json", "body is not JSON");
   }
+  // Zalo events nest a handful of levels. Far deeper JSON is no event, and SQLite's JSON functions (used on
+  // stored bodies, e.g. when a user withdraws) call anything past 1,000 levels malformed and throw.
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return void refuse("too_deep");
   const signature = req.get("x-zevent-signature");
   const isObject = json !== null && typeof json === "object" && !Array.isArray(json);
-  // Zalo probes a newly saved webhook URL with an unsigned `{}`: answer 200, do nothing.
-  if (!signature && isObject && Object.keys(json as object).length === 0) {
-    res.status(200).json({ ok: true });
-    return;
+  if (isObject && Object.keys(json as object).length === 0) {
+    // Zalo probes a newly saved webhook URL with `{}`: 200, nothing done, signed or not.
+    return void refuse(signature ? "empty_event" : "probe");
   }
-  if (!o.oaSecretKey) return void reject(res, 401, "unsigned", "webhook verification is not configured (ZALO_OA_SECRET_KEY)");
-  if (!signature) return void reject(res, 401, "missing_signature", "X-ZEvent-Signature header is required");
-  if (!isObject) return void reject(res, 400, "not_an_event", "body is not an event object");
+  if (!isObject) return void refuse("not_an_event");
+  if (!o.oaSecretKey) return void refuse("not_configured");
+  if (!signature) return void refuse("missing_signature");
   const body = json as Record<string, unknown>;
-  const appId = typeof body.app_id === "string" ? body.app_id : null;
+  const eventName = typeof body.event_name === "string" && body.event_name !== "" ? body.event_name : null;
+  // Events without app_id (e.g. change_oa_daily_quota, which carries oaId) cannot be verified: the signature
+  // is sha256(app_id + body + timestamp + OA secret).
+  const appId = typeof body.app_id === "string" && body.app_id !== "" ? body.app_id : null;
+  if (!appId) return void refuse("missing_app_id", { event: eventName?.slice(0, 64) });
   const ts = bodyTimestamp(body.timestamp);
-  if (!appId || !ts) return void reject(res, 400, "not_an_event", "event needs app_id and timestamp");
+  if (!ts) return void refuse("missing_timestamp");
   const headerTs = req.get("x-zevent-timestamp");
   const valid =
     verifySignature(signature, appId, raw, ts, o.oaSecretKey) ||
     (headerTs !== undefined && headerTs !== ts && verifySignature(signature, appId, raw, headerTs, o.oaSecretKey));
-  if (!valid) {
-    o.logger.warn({ event: body.event_name }, "webhook signature mismatch");
-    return void reject(res, 401, "bad_signature", "signature does not match");
+  if (!valid) return void refuse("bad_signature");
+  o.refusals.signatureOk();
+  if (o.appId && appId !== o.appId) return void refuse("wrong_app");
+  if (!eventName) return void refuse("not_an_event");
+  // From this point the body is Zalo's own: its event name is a safe metrics label.
+  // user_withdraw from an app not linked to the OA carries empty ids: nobody to erase.
+  if (eventName === "user_withdraw" && !nonEmptyString(body.user_id)) {
+    metrics.eventsTotal.inc({ event: eventName, outcome: "refused" });
+    return void refuse("unlinked_withdraw");
   }
-  if (o.appId && appId !== o.appId) return void reject(res, 401, "wrong_app", "event is for another app_id");
-  if (typeof body.event_name !== "string" || body.event_name === "") {
-    return void reject(res, 400, "not_an_event", "event_name is missing");
-  }
-  const eventName = body.event_name;
   const cls = classifyEventName(eventName);
   let convKey = "none";
   if (cls.handled) {
     try {
       convKey = conversationKey(routeOf(parseEvent(body, cls)).conversation);
     } catch (err) {
-      metrics.eventsTotal.inc({ event: eventName, outcome: "rejected" });
+      metrics.eventsTotal.inc({ event: eventName, outcome: "refused" });
       const detail = err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message;
-      return void reject(res, 400, "invalid_event", detail.slice(0, 500));
+      return void refuse("invalid_event", { event: eventName, detail: detail.slice(0, 500) });
     }
   }
   const id = o.inbox.insert({
-    dedupeKey: dedupeKey(body, raw),
+    dedupeKey: dedupeKey(eventName, body, raw),
     eventName,
     conversationKey: convKey,
     body: text,
@@ -116,10 +130,15 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   if (id !== null && cls.handled) setImmediate(() => o.onAccepted(id, convKey));
 }
 
-/** Redeliveries are byte-identical: msg_id when the event has one, else a hash of the whole body. */
-function dedupeKey(body: Record<string, unknown>, raw: Buffer): string {
+const nonEmptyString = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+
+/**
+ * Redeliveries are byte-identical: a message's msg_id when the event is a message (`*_send_*`), else a hash of
+ * the whole body. Reactions and receipts name another message's id, so they never dedupe by it.
+ */
+function dedupeKey(eventName: string, body: Record<string, unknown>, raw: Buffer): string {
   const message = body.message as Record<string, unknown> | undefined;
-  const msgId = message && (message.msg_id ?? message.message_id);
+  const msgId = eventName.includes("_send_") && message ? (message.msg_id ?? message.message_id) : undefined;
   if (typeof msgId === "string" && msgId !== "") return `msg:${msgId}`;
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 }

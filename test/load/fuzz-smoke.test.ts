@@ -30,8 +30,9 @@ describe("webhook fuzz smoke", () => {
     expect(tally.serverErrors).toBe(0);
     expect(tally.noAnswer).toBe(0);
     expect(tally.storedOnRefusal).toBe(0);
-    // The mix reaches every outcome: accepted, refused as malformed, unsigned, too large.
-    for (const status of ["200", "400", "401", "413"]) expect(tally.byStatus[status] ?? 0).toBeGreaterThan(0);
+    // The mix reaches every outcome: accepted, acknowledged but refused (unsigned, bad shape), not JSON, too large.
+    for (const status of ["200", "200 refused", "400", "413"]) expect(tally.byStatus[status] ?? 0).toBeGreaterThan(0);
+    expect(Object.keys(tally.byStatus).filter((s) => s.startsWith("401"))).toEqual([]);
 
     await bot.settle();
     const res = await bot.post(userText("after-fuzz", "cuoc thi ket thuc ngay nao"));

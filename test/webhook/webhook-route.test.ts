@@ -24,14 +24,16 @@ describe("POST /webhooks/zalo: the edge", () => {
     expect(out[0]).toMatchObject({ recipient_kind: "user", recipient_id: "u-1", status: "dry_run" });
   });
 
-  it("401: missing header, wrong secret, tampered body — nothing stored, nothing answered", async () => {
+  it("missing header, wrong secret, tampered body: 200 (Zalo must not see a failing webhook), nothing stored, nothing answered", async () => {
     const event = userText("u-2", "xin chào");
     const good = signed(event);
     const noHeader = await bot.postRaw(good.body, { "content-type": "application/json" });
     const wrongSecret = signed(event, "not-the-secret");
     const r2 = await bot.postRaw(wrongSecret.body, wrongSecret.headers);
     const r3 = await bot.postRaw(good.body.replace("xin chào", "xin chao"), good.headers);
-    expect([noHeader.status, r2.status, r3.status]).toEqual([401, 401, 401]);
+    expect([noHeader.status, r2.status, r3.status]).toEqual([200, 200, 200]);
+    expect(await noHeader.json()).toEqual({ ok: true, refused: "missing_signature" });
+    expect(await r2.json()).toEqual({ ok: true, refused: "bad_signature" });
     await bot.settle();
     expect(count("inbox")).toBe(0);
     expect(count("outbox")).toBe(0);
@@ -79,15 +81,21 @@ describe("POST /webhooks/zalo: the edge", () => {
     expect(count("outbox")).toBe(0);
   });
 
-  it("400 for malformed JSON, invalid UTF-8, wrong types and missing fields; 413 over 1 MiB", async () => {
+  it("400 for malformed JSON and invalid UTF-8; wrong types and missing fields refused with 200; 413 over 1 MiB", async () => {
     expect((await bot.postRaw("{not json")).status).toBe(400);
     expect((await bot.postRaw(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).status).toBe(400);
+    const refusedAs = async (e: Record<string, unknown>) => {
+      const res = await bot.post(e);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { refused?: string }).refused;
+    };
     const numericId = { ...userText("u-6", "hi"), sender: { id: 123456789 } };
-    expect((await bot.post(numericId)).status).toBe(400);
+    expect(await refusedAs(numericId)).toBe("invalid_event");
     const noMessage: Record<string, unknown> = { ...userText("u-6", "hi") };
     delete noMessage.message;
-    expect((await bot.post(noMessage)).status).toBe(400);
-    expect((await bot.post({ ...userText("u-6", "hi"), event_name: 42 })).status).toBe(400);
+    expect(await refusedAs(noMessage)).toBe("invalid_event");
+    expect(await refusedAs({ ...userText("u-6", "hi"), event_name: 42 })).toBe("not_an_event");
+    expect((await bot.postRaw("[1,2]")).status).toBe(200);
     const big = userText("u-6", "x".repeat(1024 * 1024 + 10));
     expect((await bot.post(big)).status).toBe(413);
     expect(count("inbox")).toBe(0);

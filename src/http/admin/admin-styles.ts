@@ -10,6 +10,7 @@ header .as-of{font-size:.85rem;opacity:.9}
 header form{margin:0}
 nav{display:flex;flex-wrap:wrap;gap:6px;padding:8px 16px;background:#e3ebf4}
 nav a{color:#0b4f8a;text-decoration:none;font-size:.9rem;padding:4px 8px;border-radius:6px;background:#fff}
+.alert{max-width:1100px;margin:10px auto 0;padding:10px 14px;border-radius:8px;background:#fdecea;border:1px solid #b42318;color:#7a1a12;font-weight:600}
 main{max-width:1100px;margin:0 auto;padding:12px;display:grid;grid-template-columns:1fr 1fr;gap:12px}
 section{background:#fff;border-radius:10px;padding:12px 14px;box-shadow:0 1px 3px rgba(0,0,0,.08);min-width:0}
 section.wide{grid-column:1/-1}

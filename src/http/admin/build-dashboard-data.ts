@@ -1,12 +1,14 @@
 import type { Services } from "../../bot/services.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
+import type { Alarms } from "../../observability/alarms.js";
 import type { DashboardData } from "./dashboard-data.js";
 
 export interface DashboardDataDeps {
   db: Db;
   services: Services;
   clock: Clock;
+  alarms?: Alarms;
 }
 
 /** Reads each part of the dashboard from the feature that owns it. */
@@ -26,6 +28,7 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         skipped: b.skipped,
         failures: b.targets.filter((t) => t.status === "failed").map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
       })),
+    alerts: () => (d.alarms?.list() ?? []).map((a) => ({ message: a.message })),
     unanswered: (limit) =>
       d.services.unanswered
         .list(limit)

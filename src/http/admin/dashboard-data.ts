@@ -30,10 +30,17 @@ export interface UnansweredView {
   inGroup?: boolean;
 }
 
+/** A banner at the top of the dashboard: something an operator must fix (Vietnamese text). */
+export interface AlertView {
+  message: string;
+}
+
 /** Everything the dashboard shows; each feature's store fills one part (wired in build-dashboard-data.ts). */
 export interface DashboardData {
   progress(): ProgressReport | Promise<ProgressReport>;
   completionsByDay(): DailyCompletions[] | Promise<DailyCompletions[]>;
   broadcasts(limit: number): BroadcastView[] | Promise<BroadcastView[]>;
   unanswered(limit: number): UnansweredView[] | Promise<UnansweredView[]>;
+  /** Banners (wrong webhook key, Zalo refusing replies for quota, ...); absent = none. */
+  alerts?(): AlertView[];
 }

@@ -2,7 +2,7 @@ import type { ProgressReport } from "../../people/progress-types.js";
 import { renderPage } from "./admin-page.js";
 import { broadcastsSection, reminderSection } from "./broadcasts-section.js";
 import { completionsChart } from "./completions-chart.js";
-import type { BroadcastView, DailyCompletions, UnansweredView } from "./dashboard-data.js";
+import type { AlertView, BroadcastView, DailyCompletions, UnansweredView } from "./dashboard-data.js";
 import { formatDateTime } from "./format.js";
 import { html } from "./html.js";
 import { progressSection } from "./progress-section.js";
@@ -14,6 +14,8 @@ export interface DashboardView {
   daily: DailyCompletions[];
   broadcasts: BroadcastView[];
   unanswered: UnansweredView[];
+  /** Banners shown above everything else. */
+  alerts?: AlertView[];
   sort: SortKey;
   /** Null when signed in with a bearer header (no session, so no sign-out and no sends from the page). */
   csrfToken: string | null;
@@ -40,6 +42,7 @@ ${
 <nav aria-label="Mục">
 <a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#xuat">Xuất CSV</a>
 </nav>
+${(v.alerts ?? []).map((a) => html`<div class="alert" role="alert">${a.message}</div>`)}
 <main>
 ${progressSection(v.progress, v.sort)}
 <section class="wide" id="bieu-do">

@@ -37,6 +37,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       daily,
       broadcasts,
       unanswered,
+      alerts: d.data.alerts?.() ?? [],
       sort: parseSort(req.query.sort),
       csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
     });
