@@ -1,5 +1,4 @@
 import type { Middleware } from "../src/bot/composer.js";
-import { analyse } from "../src/nlp/normalise.js";
 import { metrics } from "../src/observability/metrics.js";
 
 /**
@@ -13,7 +12,7 @@ export const fallback: Middleware = (ctx) => {
   const { unanswered, faq, clock } = ctx.services;
   const now = clock.now();
   metrics.faqTotal.inc({ outcome: "fallback" });
-  const analysis = analyse(ctx.text);
+  const analysis = faq.analyse(ctx.text);
   if (ctx.conversation.kind === "group") {
     // Group chatter is not a question to the bot; keep only what reads as one.
     const asks = ctx.text.includes("?") || analysis.readings.some((r) => r.markers.length > 0);

@@ -45,9 +45,9 @@ export const greetingHandlers = new Composer()
     ctx.intent = "unfollow";
   })
   .filter(
-    (ctx) => ctx.text !== "" && smalltalkKind(ctx.text) !== null,
+    (ctx) => ctx.text !== "" && smalltalkKind(ctx.text, ctx.services.faq.analyse) !== null,
     (ctx) => {
-      const kind = smalltalkKind(ctx.text)!;
+      const kind = smalltalkKind(ctx.text, ctx.services.faq.analyse)!;
       ctx.intent = kind;
       ctx.reply(smalltalkText(ctx, kind));
     },

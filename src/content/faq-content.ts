@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { ContentError } from "../errors.js";
 import type { Campaign } from "./campaign.js";
+import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { readYaml } from "./read-yaml.js";
 import { placeholders } from "./template.js";
 
@@ -49,6 +50,8 @@ export interface FaqContent {
   phases: FaqFile["phases"];
   entries: FaqEntry[];
   messages: Messages;
+  /** The campaign's own words (lexicon.yaml): names, places, synonyms, shorthand. */
+  lexicon: Lexicon;
 }
 
 export const FAQ_FILE = "faq.yaml";
@@ -72,7 +75,7 @@ export function templateNames(campaign: Campaign): Set<string> {
   ]);
 }
 
-/** Loads faq.yaml and messages.yaml and cross-checks them with the campaign (ids, links, placeholders). */
+/** Loads faq.yaml, messages.yaml and lexicon.yaml and cross-checks them with the campaign (ids, links, placeholders). */
 export function loadFaqContent(contentDir: string, campaign: Campaign): FaqContent {
   const faqPath = join(contentDir, FAQ_FILE);
   const msgPath = join(contentDir, MESSAGES_FILE);
@@ -101,5 +104,5 @@ export function loadFaqContent(contentDir: string, campaign: Campaign): FaqConte
   };
   walk(messages, msgPath);
   if (problems.length) throw new ContentError(problems);
-  return { phases: faq.phases, entries: faq.entries, messages };
+  return { phases: faq.phases, entries: faq.entries, messages, lexicon: loadLexicon(contentDir) };
 }

@@ -1,5 +1,4 @@
 import type { FaqEntry } from "../content/faq-content.js";
-import { analyse } from "../nlp/normalise.js";
 import { decide } from "./confidence.js";
 import type { FaqIndex } from "./faq-index.js";
 import { retrieve } from "./retrieval.js";
@@ -21,7 +20,7 @@ export function findCollisions(entries: readonly FaqEntry[], index: FaqIndex): C
   const owner = new Map<string, string>();
   for (const e of entries) {
     for (const p of e.ask) {
-      const key = analyse(p).key;
+      const key = index.analyse(p).key;
       const prev = owner.get(key);
       if (prev && prev !== e.id) out.push({ kind: "duplicate", entry: e.id, phrasing: p, other: prev });
       else owner.set(key, e.id);

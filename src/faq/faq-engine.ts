@@ -4,6 +4,7 @@ import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { fold } from "../text/fold.js";
 import { decide, type Decision } from "./confidence.js";
+import { type Analyse, createAnalyser } from "../nlp/normalise.js";
 import { FaqIndex } from "./faq-index.js";
 import { retrieve } from "./retrieval.js";
 
@@ -35,6 +36,8 @@ export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
  */
 export class FaqEngine {
   readonly index: FaqIndex;
+  /** The analyser for this campaign: general Vietnamese plus content/lexicon.yaml. */
+  readonly analyse: Analyse;
   private readonly byId: Map<string, FaqEntry>;
   private readonly vars: TemplateVars;
 
@@ -42,7 +45,8 @@ export class FaqEngine {
     readonly campaign: Campaign,
     readonly content: FaqContent,
   ) {
-    this.index = new FaqIndex(content.entries);
+    this.analyse = createAnalyser(content.lexicon);
+    this.index = new FaqIndex(content.entries, this.analyse, content.lexicon.places);
     this.byId = new Map(content.entries.map((e) => [e.id, e]));
     this.vars = {
       name: campaign.name,

@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
-import { analyse, type Reading } from "../nlp/normalise.js";
+import type { Analyse, Reading } from "../nlp/normalise.js";
 
 /** Weight of a query syllable the content never uses: such words usually mean another topic. */
 const UNKNOWN_WEIGHT = 4;
@@ -23,15 +23,16 @@ const PAIR_BOOST = 1.6;
 const MARKER_BOOST = 0.6;
 /**
  * Question words that ask for one kind of fact (a date, a place, a person, a number, a duration). An entry
- * none of whose phrasings ask that way is less likely the answer ("phường An Dương ở đâu" is not "who is
- * the contact in An Dương"): such a marker counts against coverage like a known word the entry lacks.
+ * none of whose phrasings ask that way is less likely the answer ("phường X ở đâu" is not "who is
+ * the contact in phường X"): such a marker counts against coverage like a known word the entry lacks.
  */
 const SPECIFIC_MARKERS = new Set(["q:when", "q:where", "q:who", "q:many", "q:long"]);
 /**
- * Place words. A question made only of them ("phường An Dương ở đâu") names a place, not a topic, even
- * when an entry about that place covers every word: no entry answers it.
+ * Place words. A question made only of them ("phường X ở đâu") names a place, not a topic, even when an
+ * entry about that place covers every word: no entry answers it. The campaign's place names are added
+ * from its lexicon.
  */
-const LOCALITY = new Set(["phuong", "xa", "thon", "haiphong", "an_duong", "thien_huong", "nguyen_trai", "dac", "khu"]);
+const LOCALITY_WORDS = ["phuong", "xa", "thon", "dac", "khu"];
 /**
  * Credit for a campaign word that no phrasing of the entry uses but its answer does ("công nhận kết
  * quả" is in the answer about accurate registration details): the answer's own wording broadens the
@@ -98,7 +99,18 @@ export class FaqIndex {
   private readonly answerVocab: Array<Set<string>>;
   private readonly answerAccented: Array<Set<string>>;
 
-  constructor(readonly entries: readonly FaqEntry[]) {
+  private readonly locality: ReadonlySet<string>;
+
+  /**
+   * `analyse` knows the campaign's words (see createAnalyser); `places` are its place tokens
+   * (Lexicon.places). Build a new index to change the entries: it is immutable.
+   */
+  constructor(
+    readonly entries: readonly FaqEntry[],
+    readonly analyse: Analyse,
+    places: readonly string[] = [],
+  ) {
+    this.locality = new Set([...LOCALITY_WORDS, ...places]);
     this.search = new MiniSearch<PhrasingDoc>({
       fields: ["t"],
       storeFields: ["entry"],
@@ -119,7 +131,7 @@ export class FaqIndex {
       const v = new Set<string>();
       for (const phrasing of [e.title, ...e.ask]) {
         const tokens = new Set<string>();
-        for (const r of analyse(phrasing).readings) {
+        for (const r of this.analyse(phrasing).readings) {
           for (const t of readingTokens(r)) tokens.add(t);
           for (const a of r.accents) if (a) this.accented[i]!.add(a);
         }
@@ -136,7 +148,7 @@ export class FaqIndex {
     this.answerVocab = entries.map((e, i) => {
       const v = new Set<string>();
       const text = [e.answer, e.before ?? "", e.after ?? ""].join("\n").replace(/\{\{[^}]*\}\}|https?:\/\/\S+/g, " ");
-      for (const r of analyse(text).readings) {
+      for (const r of this.analyse(text).readings) {
         r.terms.forEach((t, k) => {
           v.add(t);
           const a = r.accents[k];
@@ -246,7 +258,7 @@ export class FaqIndex {
             strictTotal += NEW_PAIR_WEIGHT;
           }
         }
-        const placeOnly = covered > 0 && r.terms.every((t) => LOCALITY.has(t) || (!v.has(t) && !/\d/.test(t)));
+        const placeOnly = covered > 0 && r.terms.every((t) => this.locality.has(t) || (!v.has(t) && !/\d/.test(t)));
         if (placeOnly) covered = 0;
         return {
           entry: this.entries[i]!,

@@ -1,4 +1,4 @@
-import { analyse, type Analysis } from "../nlp/normalise.js";
+import type { Analysis } from "../nlp/normalise.js";
 import type { Candidate, FaqIndex } from "./faq-index.js";
 
 /** How much coverage counts against BM25 when ordering candidates (both scaled 0-1). */
@@ -19,7 +19,7 @@ export interface Retrieval {
 
 /** Ranks FAQ entries for a question: BM25 finds candidates, coverage reorders them. */
 export function retrieve(index: FaqIndex, text: string, limit = 8): Retrieval {
-  const analysis = analyse(text);
+  const analysis = index.analyse(text);
   const byEntry = new Map<string, Ranked>();
   for (const reading of analysis.readings) {
     const cands = index.rank(reading, limit);

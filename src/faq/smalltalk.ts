@@ -1,4 +1,4 @@
-import { analyse } from "../nlp/normalise.js";
+import type { Analyse } from "../nlp/normalise.js";
 
 export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide" | "ack";
 
@@ -40,7 +40,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
  * Recognises a message that is only small talk (a greeting, thanks, "menu", "hướng dẫn"...).
  * "chào ad, bao giờ hết hạn?" is not: it carries a question, which the FAQ answers.
  */
-export function smalltalkKind(text: string): SmalltalkKind | null {
+export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | null {
   const raw = text
     .normalize("NFC")
     .toLowerCase()

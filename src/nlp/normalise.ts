@@ -1,8 +1,8 @@
 import { fold } from "../text/fold.js";
-import { rewritePhrases } from "./phrases.js";
+import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
 import { isFoldedSyllable } from "./syllable.js";
-import { TEENCODE } from "./teencode.js";
+import { type Shorthand, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
 
 /** One syllable as typed (lowercased, NFC) and folded. `acc === f` means no marks were typed. */
@@ -34,12 +34,26 @@ export interface Analysis {
   readings: Reading[];
 }
 
-/** Loanwords and names that are not Vietnamese syllables but must not be "repaired" as Telex. */
-const KNOWN = new Set(
-  `ios android zalo web link online video youtube facebook wifi email gmail google drive smart app store
-  play chplay appstore otp qr hotline admin bot ok onetouch mic gov vn hello hi help menu test alo bye
-  docs edu ptit haiphong bandoso covid pdf file zoom tiktok`.split(/\s+/),
-);
+/**
+ * Loanwords that are not Vietnamese syllables but must not be "repaired" as Telex. A campaign's own
+ * (site and brand names) come from its lexicon.
+ */
+const KNOWN_LOANWORDS: readonly string[] = `ios android zalo web link online video youtube facebook wifi email gmail
+  google drive app store play chplay appstore otp qr hotline admin bot ok mic gov vn hello hi help menu test alo
+  bye docs edu covid pdf file zoom tiktok`.split(/\s+/);
+
+/** What a campaign adds to the general Vietnamese the analyser knows (built from content/lexicon.yaml). */
+export interface CampaignWords {
+  /** Folded phrase rewrites: the campaign's names, places and synonyms. */
+  phrases: readonly PhraseRule[];
+  /** Shorthand for the campaign's own words ("hp" → "hải phòng"), keyed by the lowercased token. */
+  shorthand: Readonly<Record<string, Shorthand>>;
+  /** Folded tokens taken as typed, never repaired as Telex (site and brand names). */
+  known: readonly string[];
+}
+
+/** Analyses questions: general Vietnamese (code) plus one campaign's words (content). */
+export type Analyse = (text: string) => Analysis;
 
 const MAX_READINGS = 4;
 
@@ -48,25 +62,17 @@ const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
 
 /** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
 function tidyNumbers(s: string): string {
-  return (
-    s
-      // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
-      .replace(
-        /(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu,
-        (_, d: string, m: string) => ` ngay d${+d}m${+m} `,
-      )
-      .replace(
-        /\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu,
-        (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `,
-      )
-      // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
-      .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
-      .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
-      .replace(/(\d)\s*%/g, "$1 %")
-      .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
-      .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
-      .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2")
-  );
+  return s
+    // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
+    .replace(/(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu, (_, d: string, m: string) => ` ngay d${+d}m${+m} `)
+    .replace(/\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu, (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `)
+    // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
+    .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
+    .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
+    .replace(/(\d)\s*%/g, "$1 %")
+    .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
+    .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
+    .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2");
 }
 
 const YI = /^(k|l|qu|s|t|m)i$/;
@@ -91,20 +97,28 @@ function squeeze(token: string): string {
   return out;
 }
 
+interface Vocabulary {
+  shorthand: Readonly<Record<string, Shorthand>>;
+  known: ReadonlySet<string>;
+  phrases: PhraseRewriter;
+}
+
 /** Folds one raw token and expands shorthand; several alternatives when it is ambiguous. */
-function expandToken(raw: string): Item[][] {
+function expandToken(raw: string, vocab: Vocabulary): Item[][] {
+  const { shorthand, known } = vocab;
   const acc = raw;
   const f = fold(raw);
-  const tc = TEENCODE[acc] ?? (acc === f ? TEENCODE[f] : undefined);
+  // Own keys only: "constructor" typed by a resident is a word, not Object.prototype's.
+  const tc = Object.hasOwn(shorthand, acc) ? shorthand[acc] : acc === f && Object.hasOwn(shorthand, f) ? shorthand[f] : undefined;
   if (tc !== undefined) {
     const alts = typeof tc === "string" ? [tc] : tc;
     return alts.map((a) => a.split(" ").map((w) => ({ acc: w, f: fold(w) })));
   }
   let folded = f;
-  if (acc === f && !KNOWN.has(f) && !isFoldedSyllable(f)) {
+  if (acc === f && !known.has(f) && !isFoldedSyllable(f)) {
     const fixed = repairTelex(f);
     if (fixed) {
-      const again = TEENCODE[fixed];
+      const again = Object.hasOwn(shorthand, fixed) ? shorthand[fixed] : undefined;
       if (typeof again === "string") return [again.split(" ").map((w) => ({ acc: w, f: fold(w) }))];
       folded = fixed;
     }
@@ -137,8 +151,8 @@ function typesWithMarks(raws: string[]): boolean {
   return marked >= 2 && marked * 2 >= words;
 }
 
-function readingOf(items: Item[], marked: boolean): Reading {
-  const seq = rewritePhrases(items, (f) => ({ acc: f, f }));
+function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Reading {
+  const seq = phrases.rewrite(items, (f) => ({ acc: f, f }));
   const terms: string[] = [];
   const accents: Array<string | null> = [];
   const markers: string[] = [];
@@ -182,26 +196,31 @@ function readingOf(items: Item[], marked: boolean): Reading {
 }
 
 /**
- * Normalises a resident's question: NFC, lowercase, numbers tidied, shorthand expanded, Telex/VNI
- * leftovers repaired, diacritics folded (đ → d), phrases rewritten, stopwords removed, pairs formed.
- */
-/**
- * A web address typed or pasted ("onetouch.mic.gov.vn", "https://zalo.me/g/…") is a link to a site: "link"
- * and the site's first name, not a row of unknown syllables ("mic gov vn").
+ * A web address typed or pasted ("example.gov.vn/khoa-hoc", "https://zalo.me/g/…") is a link to a site: "link"
+ * and the site's first name, not a row of unknown syllables ("gov vn").
  */
 const ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|me|edu|gov|io)\b(?:\/\S*)?/giu;
 
-export function analyse(text: string): Analysis {
-  const lowered = tidyNumbers(
-    text
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(ADDRESS, (_, site: string) => ` link ${site} `),
-  );
+/** Builds the analyser for one campaign; with no campaign words it knows general Vietnamese only. */
+export function createAnalyser(campaign?: CampaignWords): Analyse {
+  const vocab: Vocabulary = {
+    shorthand: { ...TEENCODE, ...campaign?.shorthand },
+    known: new Set([...KNOWN_LOANWORDS, ...(campaign?.known ?? [])]),
+    phrases: new PhraseRewriter(campaign?.phrases),
+  };
+  return (text) => analyseWith(vocab, text);
+}
+
+/**
+ * Normalises a resident's question: NFC, lowercase, numbers tidied, shorthand expanded, Telex/VNI
+ * leftovers repaired, diacritics folded (đ → d), phrases rewritten, stopwords removed, pairs formed.
+ */
+function analyseWith(vocab: Vocabulary, text: string): Analysis {
+  const lowered = tidyNumbers(text.normalize("NFC").toLowerCase().replace(ADDRESS, (_, site: string) => ` link ${site} `));
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map(squeeze);
   let variants: Item[][] = [[]];
   for (const raw of raws) {
-    const alts = expandToken(raw);
+    const alts = expandToken(raw, vocab);
     if (alts.length === 1 || variants.length * alts.length > MAX_READINGS) {
       for (const v of variants) v.push(...alts[0]!);
     } else {
@@ -209,8 +228,9 @@ export function analyse(text: string): Analysis {
     }
   }
   const marked = typesWithMarks(raws);
-  const readings = variants.map((v) => readingOf(v, marked));
-  const key = rewritePhrases(variants[0]!, (f) => ({ acc: f, f }))
+  const readings = variants.map((v) => readingOf(v, marked, vocab.phrases));
+  const key = vocab.phrases
+    .rewrite(variants[0]!, (f) => ({ acc: f, f }))
     .map((i) => i.f)
     .join(" ");
   return { key, readings };

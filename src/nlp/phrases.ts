@@ -1,19 +1,10 @@
 /**
  * Multi-syllable rewrites on folded tokens, longest first. Question words become markers ("q:when")
- * that help tell "thi khi nào" from "thi ở đâu"; synonyms collapse to the word the content uses;
- * an empty replacement drops the phrase (greeting formulas, the contest's long name).
+ * that help tell "thi khi nào" from "thi ở đâu"; general synonyms collapse to one word; an empty
+ * replacement drops the phrase (formulas). The campaign's own names, places and synonyms come from
+ * content (lexicon.yaml) and are added to these (see `PhraseRewriter`).
  */
-const RULES: Array<[string, string]> = [
-  // the contest's own name and slogan say nothing about the question
-  ["cong dan so hai phong su dung thong minh song an toan", "cuoc thi"],
-  ["su dung thong minh song an toan", ""],
-  ["su dung thong minh", ""],
-  ["song an toan", ""],
-  ["cong dan so hai phong", "cuoc thi"],
-  // residents call it by its short name: "thi công dân số", "cái công dân số"
-  ["cong dan so", "cuoc thi"],
-  ["cuoc thi cuoc thi", "cuoc thi"],
-  ["hai phong", "haiphong"],
+const GENERAL_RULES: Array<[string, string]> = [
   // question words
   ["nhu the nao", "q:how"],
   ["lam the nao", "q:how"],
@@ -65,9 +56,6 @@ const RULES: Array<[string, string]> = [
   ["dia chi link", "link"],
   ["dia chi", "link"],
   ["so luong", "q:many"],
-  ["giai 1", "giai nhat"],
-  ["giai 2", "giai nhi"],
-  ["giai 3", "giai ba"],
   ["cho nao", "q:where"],
   ["noi nao", "q:where"],
   ["dau ra", "q:where"],
@@ -100,10 +88,6 @@ const RULES: Array<[string, string]> = [
   ["gia dinh", "nguoi_nha"],
   ["ca nha", "nguoi_nha"],
   ["ca gia dinh", "nguoi_nha"],
-  // wards named in the seed letters: one token each (see LOCALITY in src/faq/faq-index.ts)
-  ["an duong", "an_duong"],
-  ["thien huong", "thien_huong"],
-  ["nguyen trai", "nguyen_trai"],
   // local units: the tổ trưởng speaks for the tổ dân phố
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
@@ -113,10 +97,6 @@ const RULES: Array<[string, string]> = [
   ["bay h", ""],
   ["tong cong", ""],
   ["dau tien", ""],
-  ["lap lai", "giong nhau"],
-  ["nhieu lan", "thi lai"],
-  ["binhdanhocvuso", "binh dan hoc vu so"],
-  ["aicongdong", "ai cong dong"],
   ["co the", ""],
   ["cho hoi", ""],
   ["xin hoi", ""],
@@ -133,18 +113,6 @@ const RULES: Array<[string, string]> = [
   ["web", "link"],
   ["man hinh trang", "man hinh trang_"],
   ["trang", "link"],
-  ["chung chi", "chung nhan"],
-  ["phan thuong", "giai thuong"],
-  ["tien thuong", "giai thuong"],
-  ["co cau giai", "giai thuong"],
-  ["han chot", "het han"],
-  ["khoa so", "het han"],
-  ["dong cong", "het han"],
-  ["phan qua", "giai thuong"],
-  ["qua tang", "giai thuong"],
-  ["nguoi thang", "dat giai"],
-  ["thang giai", "dat giai"],
-  ["han cuoi", "het han"],
   ["phan mem", "ung dung"],
   ["tri tue nhan tao", "ai"],
   ["phan tram", "%"],
@@ -156,7 +124,6 @@ const RULES: Array<[string, string]> = [
   ["ch play", "chplay"],
   ["google play", "chplay"],
   ["app store", "appstore"],
-  ["one touch", "onetouch"],
   ["qr code", "ma qr"],
   ["ma code", "ma qr"],
   ["bi khoa", "bi loi"],
@@ -166,13 +133,6 @@ const RULES: Array<[string, string]> = [
   ["tai khoan zalo", "tai_khoan_zalo"],
   ["zalo bi khoa", "tai_khoan_zalo"],
   ["nick zalo", "tai_khoan_zalo"],
-  // other exams: "thi công chức" is the civil-service exam, "công chức có phải thi" is about this contest
-  ["thi cong chuc", "thi_cong_chuc"],
-  ["thi vien chuc", "thi_vien_chuc"],
-  ["thi tuyen", "thi_tuyen"],
-  ["thi bang lai", "thi_bang_lai"],
-  ["thi dai hoc", "thi_dai_hoc"],
-  ["thi hoc ky", "thi_hoc_ky"],
   ["xo so", "xoso"],
   ["bong da", "bongda"],
   ["thoi tiet", "thoitiet"],
@@ -183,41 +143,53 @@ interface Node {
   out?: string[];
 }
 
-const root: Node = { next: new Map() };
-for (const [from, to] of RULES) {
-  let n = root;
-  for (const w of from.split(" ")) {
-    let c = n.next.get(w);
-    if (!c) {
-      c = { next: new Map() };
-      n.next.set(w, c);
-    }
-    n = c;
-  }
-  n.out = to ? to.split(" ") : [];
-}
+/** A rewrite rule on folded text: "tham du" → "thamgia"; an empty `to` drops the phrase. */
+export type PhraseRule = readonly [from: string, to: string];
 
-/** Applies the rewrites left to right, longest match first, on a folded token list. */
-export function rewritePhrases<T extends { f: string }>(items: T[], make: (f: string) => T): T[] {
-  const out: T[] = [];
-  let i = 0;
-  while (i < items.length) {
-    let n: Node | undefined = root;
-    let best: { len: number; out: string[] } | null = null;
-    for (let j = i; j < items.length && n; j++) {
-      n = n.next.get(items[j]!.f);
-      if (n?.out) best = { len: j - i + 1, out: n.out };
-    }
-    if (best) {
-      // An output word that was also typed keeps its marks ("cao tuổi" → "già tuổi"): the accent check
-      // must not see a rewritten word as another topic's.
-      const span = items.slice(i, i + best.len);
-      for (const f of best.out) out.push(span.find((it) => it.f === f) ?? make(f));
-      i += best.len;
-    } else {
-      out.push(items[i]!);
-      i++;
-    }
+/** The general rules plus a campaign's, as a trie for longest-first matching. */
+export class PhraseRewriter {
+  private readonly root: Node = { next: new Map() };
+
+  constructor(campaignRules: readonly PhraseRule[] = []) {
+    // Campaign rules come last: for the same phrase, content wins over code.
+    for (const [from, to] of [...GENERAL_RULES, ...campaignRules]) this.add(from, to);
   }
-  return out;
+
+  private add(from: string, to: string): void {
+    let n = this.root;
+    for (const w of from.split(" ").filter(Boolean)) {
+      let c = n.next.get(w);
+      if (!c) {
+        c = { next: new Map() };
+        n.next.set(w, c);
+      }
+      n = c;
+    }
+    n.out = to ? to.split(" ").filter(Boolean) : [];
+  }
+
+  /** Applies the rewrites left to right, longest match first, on a folded token list. */
+  rewrite<T extends { f: string }>(items: T[], make: (f: string) => T): T[] {
+    const out: T[] = [];
+    let i = 0;
+    while (i < items.length) {
+      let n: Node | undefined = this.root;
+      let best: { len: number; out: string[] } | null = null;
+      for (let j = i; j < items.length && n; j++) {
+        n = n.next.get(items[j]!.f);
+        if (n?.out) best = { len: j - i + 1, out: n.out };
+      }
+      if (best) {
+        // An output word that was also typed keeps its marks ("cao tuổi" → "già tuổi"): the accent check
+        // must not see a rewritten word as another topic's.
+        const span = items.slice(i, i + best.len);
+        for (const f of best.out) out.push(span.find((it) => it.f === f) ?? make(f));
+        i += best.len;
+      } else {
+        out.push(items[i]!);
+        i++;
+      }
+    }
+    return out;
+  }
 }

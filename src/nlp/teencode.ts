@@ -1,9 +1,13 @@
+/** A shorthand's expansion; an array lists the alternatives of an ambiguous one. */
+export type Shorthand = string | readonly string[];
+
 /**
- * Chat shorthand as residents type it on phones, keyed by the lowercased token (with or without
+ * General chat shorthand as residents type it on phones (a campaign's own, such as a place's initials,
+ * is in content/lexicon.yaml), keyed by the lowercased token (with or without
  * diacritics). A value is the expansion; an array lists alternatives when the shorthand is ambiguous
  * ("bn" = "bao nhiêu" or "bạn"), and the engine tries each.
  */
-export const TEENCODE: Readonly<Record<string, string | readonly string[]>> = {
+export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   // negation, yes/no
   k: "không",
   ko: "không",
@@ -186,9 +190,6 @@ export const TEENCODE: Readonly<Record<string, string | readonly string[]>> = {
   ub: "ủy ban",
   skhcn: "sở khoa học và công nghệ",
   khcn: "khoa học và công nghệ",
-  bdhvs: "bình dân học vụ số",
-  bđs: "bản đồ số",
-  bds: "bản đồ số",
   qr: "mã qr",
   otp: "mã otp",
   cmnd: "căn cước",
@@ -232,8 +233,6 @@ export const TEENCODE: Readonly<Record<string, string | readonly string[]>> = {
   xài: "dùng",
   kím: "tìm",
   kiếm: "tìm",
-  hp: "hải phòng",
-  hph: "hải phòng",
   btc: "ban tổ chức",
   nick: "tài khoản",
   nik: "tài khoản",

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { analyse } from "../../src/nlp/normalise.js";
+import { loadLexicon } from "../../src/content/lexicon.js";
+import { createAnalyser } from "../../src/nlp/normalise.js";
+
+// The contest's content: general Vietnamese from code plus content/lexicon.yaml.
+const analyse = createAnalyser(loadLexicon("content"));
 
 const key = (s: string) => analyse(s).key;
 const terms = (s: string) => analyse(s).readings[0]!.terms;
