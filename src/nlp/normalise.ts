@@ -62,17 +62,25 @@ const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
 
 /** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
 function tidyNumbers(s: string): string {
-  return s
-    // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
-    .replace(/(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu, (_, d: string, m: string) => ` ngay d${+d}m${+m} `)
-    .replace(/\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu, (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `)
-    // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
-    .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
-    .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
-    .replace(/(\d)\s*%/g, "$1 %")
-    .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
-    .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
-    .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2");
+  return (
+    s
+      // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
+      .replace(
+        /(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu,
+        (_, d: string, m: string) => ` ngay d${+d}m${+m} `,
+      )
+      .replace(
+        /\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu,
+        (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `,
+      )
+      // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
+      .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
+      .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
+      .replace(/(\d)\s*%/g, "$1 %")
+      .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
+      .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
+      .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2")
+  );
 }
 
 const YI = /^(k|l|qu|s|t|m)i$/;
@@ -216,7 +224,12 @@ export function createAnalyser(campaign?: CampaignWords): Analyse {
  * leftovers repaired, diacritics folded (đ → d), phrases rewritten, stopwords removed, pairs formed.
  */
 function analyseWith(vocab: Vocabulary, text: string): Analysis {
-  const lowered = tidyNumbers(text.normalize("NFC").toLowerCase().replace(ADDRESS, (_, site: string) => ` link ${site} `));
+  const lowered = tidyNumbers(
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(ADDRESS, (_, site: string) => ` link ${site} `),
+  );
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map(squeeze);
   let variants: Item[][] = [[]];
   for (const raw of raws) {

@@ -23,7 +23,10 @@ describe("small talk as residents type it", () => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
 
-  it.each([["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["chào ad, bao giờ hết hạn"], ["ai ở đâu"], ["không"]])("leaves a question to the FAQ: %s", (q) => {
-    expect(smalltalkKind(q, analyse)).toBeNull();
-  });
+  it.each([["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["chào ad, bao giờ hết hạn"], ["ai ở đâu"], ["không"]])(
+    "leaves a question to the FAQ: %s",
+    (q) => {
+      expect(smalltalkKind(q, analyse)).toBeNull();
+    },
+  );
 });
