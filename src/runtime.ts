@@ -22,7 +22,7 @@ import { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
 import { WebhookRefusals } from "./webhook/webhook-refusals.js";
 import { createRedis } from "./redis/redis-connection.js";
-import { DryRunOutbound } from "./zalo/dry-run-outbound.js";
+import { DryRunOutbound } from "./inbox/dry-run-outbound.js";
 import type { Outbound } from "./zalo/outbound.js";
 import { TokenManager } from "./zalo/token-manager.js";
 import { TokenStore } from "./zalo/token-store.js";

@@ -1,15 +1,9 @@
 import type { Logger } from "../observability/logger.js";
 import type { DialogSession } from "../stores/dialog-session-store.js";
-import type { ZaloEvent } from "../webhook/zalo-events.js";
+import type { ZaloEvent } from "../zalo/zalo-events.js";
 import type { Command } from "./composer.js";
-import type { Conversation } from "./conversation.js";
+import type { Conversation, OutgoingMessage } from "../shared/conversation.js";
 import type { Services } from "./services.js";
-
-/** A message the bot will send once the handler has finished (persisted in the outbox first). */
-export interface OutgoingMessage {
-  to: Conversation;
-  text: string;
-}
 
 /**
  * What a handler sees for one incoming event. reply() queues; the dispatcher stores the replies in the

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
-import { conversationKey, type Conversation } from "../bot/conversation.js";
+import { type Conversation, conversationKey, parseConversationKey } from "../shared/conversation.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProgressReport } from "../people/progress-types.js";
 import type { BroadcastQueue } from "./broadcast-queue.js";
@@ -186,14 +186,15 @@ export class BroadcastService {
     if (!b || b.status === "draft") return null;
     if (b.status !== "done") this.o.store.setStatus(id, "done", Date.now());
     if (!b.notify || !this.o.store.claimSummary(id)) return null;
-    const [kind, ...rest] = b.notify.split(":");
+    const notify = parseConversationKey(b.notify);
+    if (!notify) return null;
     const failures = this.o.store
       .targets(id)
       .filter((t) => t.status === "failed")
       .slice(0, 10)
       .map((t) => `- ${t.unit_name}: ${t.error ?? "lỗi"}`);
     const text = [fill(this.o.template.summary, { sent: c.sent, failed: c.failed, skipped: c.skipped }).trim(), ...failures].join("\n");
-    return { notify: { kind: kind === "group" ? "group" : "user", id: rest.join(":") }, text };
+    return { notify, text };
   }
 
   /** Re-adds the jobs of targets still open in unfinished broadcasts (existing ids are kept); returns how many. */

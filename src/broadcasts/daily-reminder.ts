@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import type { CampaignWindow } from "../people/progress-types.js";
+import type { CampaignWindow } from "../shared/campaign-window.js";
 import type { Logger } from "../observability/logger.js";
 import type { BroadcastService } from "./broadcast-service.js";
 

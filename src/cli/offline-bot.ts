@@ -10,8 +10,8 @@ import { loadConfig, loadDotEnv, type Config } from "../config.js";
 import { openDatabase, type Db } from "../db/database.js";
 import { OutboxStore } from "../inbox/outbox-store.js";
 import { createLogger } from "../observability/logger.js";
-import { userMessageEvent, type ZaloEvent } from "../webhook/zalo-events.js";
-import { DryRunOutbound } from "../zalo/dry-run-outbound.js";
+import { userMessageEvent, type ZaloEvent } from "../zalo/zalo-events.js";
+import { DryRunOutbound } from "../inbox/dry-run-outbound.js";
 
 export interface OfflineBot {
   bot: Bot;

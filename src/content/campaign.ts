@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import type { CampaignWindow } from "../people/progress-types.js";
+import type { CampaignWindow } from "../shared/campaign-window.js";
 import { readYaml } from "./read-yaml.js";
 
 const seed = z.string().regex(/^\d{3}$/, { error: 'a seed letter number such as "001"' });

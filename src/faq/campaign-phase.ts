@@ -1,4 +1,4 @@
-import type { CampaignWindow } from "../people/progress-types.js";
+import type { CampaignWindow } from "../shared/campaign-window.js";
 
 export type Phase = "before" | "during" | "after";
 

@@ -1,9 +1,10 @@
-import type { Bot, HandleResult } from "../bot/bot.js";
 import type { Clock } from "../clock.js";
+import { parseConversationKey } from "../shared/conversation.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
-import { classifyEventName, parseEvent } from "../webhook/zalo-events.js";
+import { classifyEventName, parseEvent } from "../zalo/zalo-events.js";
 import { CpuSlicer, holdWhileSync, type SliceTurn } from "./cpu-slicer.js";
+import type { EventHandler, HandleResult } from "./event-handler.js";
 import type { InboxStore } from "./inbox-store.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
 import type { ReplySender } from "./reply-sender.js";
@@ -11,7 +12,7 @@ import type { ReplySender } from "./reply-sender.js";
 export interface InboxDispatcherOptions {
   inbox: InboxStore;
   outbox: OutboxStore;
-  bot: Bot;
+  bot: EventHandler;
   sender: ReplySender;
   clock: Clock;
   logger: Logger;
@@ -196,11 +197,8 @@ export class InboxDispatcher {
     } catch (err) {
       error = (err as Error).message;
       logger.error({ err, inboxId: id, event: row.event_name }, "handler threw; answering with an apology");
-      const to = row.conversation_key.split(":");
-      result = {
-        intent: "error",
-        replies: to[0] === "user" || to[0] === "group" ? [{ to: { kind: to[0], id: to.slice(1).join(":") }, text: SORRY }] : [],
-      };
+      const to = parseConversationKey(row.conversation_key);
+      result = { intent: "error", replies: to ? [{ to, text: SORRY }] : [] };
     }
     const outboxIds = inbox.transaction(() => {
       const ids = result.replies.map((r) => outbox.enqueue(id, r.to, r.text, this.now()));

@@ -1,4 +1,4 @@
-import type { Conversation } from "../bot/conversation.js";
+import type { Conversation } from "../shared/conversation.js";
 import type { Db } from "../db/database.js";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dry_run";

@@ -3,7 +3,7 @@ import type { Db } from "../db/database.js";
 import { CompletionsStore } from "./completions-store.js";
 import { OfficersStore } from "./officers-store.js";
 import { ProgressService } from "./progress-service.js";
-import type { CampaignWindow } from "./progress-types.js";
+import type { CampaignWindow } from "../shared/campaign-window.js";
 import { UnitResolver } from "./unit-resolver.js";
 import { UnitsStore } from "./units-store.js";
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db/database.js";
-import type { CampaignWindow, ProgressReport, UnitKind, UnitProgress, WardProgress } from "./progress-types.js";
+import type { CampaignWindow } from "../shared/campaign-window.js";
+import type { ProgressReport, UnitKind, UnitProgress, WardProgress } from "./progress-types.js";
 
 /** Share of the campaign elapsed at `now`: 0 before the start, 1 from the end on. */
 export function elapsedShare(window: CampaignWindow, now: Date): number {

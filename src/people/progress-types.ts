@@ -37,9 +37,3 @@ export interface ProgressReport {
   units: UnitProgress[];
   wards: WardProgress[];
 }
-
-/** The campaign's start and end instants (from content/campaign.yaml), for pace and reminders. */
-export interface CampaignWindow {
-  start: Date;
-  end: Date;
-}

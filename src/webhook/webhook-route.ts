@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { routeOf } from "../bot/bot.js";
-import { conversationKey } from "../bot/conversation.js";
+import { conversationKey } from "../shared/conversation.js";
 import type { InboxStore } from "../inbox/inbox-store.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { RefusalReason, WebhookRefusals } from "./webhook-refusals.js";
 import { verifySignature } from "./webhook-signature.js";
-import { classifyEventName, parseEvent } from "./zalo-events.js";
+import { routeOf } from "../zalo/event-route.js";
+import { classifyEventName, parseEvent } from "../zalo/zalo-events.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_JSON_DEPTH = 32;

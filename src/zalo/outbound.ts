@@ -1,4 +1,4 @@
-import type { Conversation } from "../bot/conversation.js";
+import type { Conversation } from "../shared/conversation.js";
 
 export interface SendResult {
   /** Zalo message ids, one per chunk sent (long texts are split); "dry-run:<n>" in dry-run mode. */

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
-import type { Conversation } from "../bot/conversation.js";
+import type { Conversation } from "../shared/conversation.js";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import type { Outbound, SendResult } from "./outbound.js";

@@ -58,7 +58,7 @@ async function queueBroadcast(fake: FakeZalo) {
 }
 
 function startWorker(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/broadcasts/worker-main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/worker.ts"], {
     env: { ...process.env, ...env, BROADCAST_WORKER_LOCK_MS: "1500", BROADCAST_WORKER_SETTLE_MS: "300" },
     stdio: "ignore",
   });

@@ -10,7 +10,7 @@ import { fixedClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { followEvent, groupMessageEvent, userMessageEvent, type ZaloEvent } from "../../src/webhook/zalo-events.js";
+import { followEvent, groupMessageEvent, userMessageEvent, type ZaloEvent } from "../../src/zalo/zalo-events.js";
 import { follow, groupText, userText } from "../helpers/zalo-events.js";
 
 let dir: string;

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { HandleResult } from "../../src/bot/bot.js";
+import type { HandleResult } from "../../src/inbox/event-handler.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { createPeopleServices, type PeopleServices } from "../../src/people/people-services.js";
 import { parseUnitsCsv } from "../../src/people/units-csv.js";
-import { classifyEventName, parseEvent } from "../../src/webhook/zalo-events.js";
+import { classifyEventName, parseEvent } from "../../src/zalo/zalo-events.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 
 export const WINDOW = {

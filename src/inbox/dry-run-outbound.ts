@@ -1,8 +1,8 @@
-import type { Conversation } from "../bot/conversation.js";
+import type { Conversation } from "../shared/conversation.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../observability/logger.js";
-import type { OutboxStore } from "../inbox/outbox-store.js";
-import type { Outbound, SendResult } from "./outbound.js";
+import type { OutboxStore } from "./outbox-store.js";
+import type { Outbound, SendResult } from "../zalo/outbound.js";
 
 /** No Zalo credentials: every outbound message is stored in the outbox table and logged, nothing sent. */
 export class DryRunOutbound implements Outbound {

@@ -1,6 +1,6 @@
-import { loadConfig, loadDotEnv } from "../config.js";
-import { createLogger } from "../observability/logger.js";
-import { createRuntime } from "../runtime.js";
+import { loadConfig, loadDotEnv } from "./config.js";
+import { createLogger } from "./observability/logger.js";
+import { createRuntime } from "./runtime.js";
 
 /**
  * A reminder worker without the HTTP server, for running workers apart from the webhook process
