@@ -13,12 +13,13 @@ export const fallback: Middleware = (ctx) => {
   const now = clock.now();
   metrics.faqTotal.inc({ outcome: "fallback" });
   const analysis = faq.analyse(ctx.text);
+  const asked = { key: analysis.key, text: ctx.text, conversationId: ctx.conversation.id, userId: ctx.senderId ?? "", at: now };
   if (ctx.conversation.kind === "group") {
     // Group chatter is not a question to the bot; keep only what reads as one.
     const asks = ctx.text.includes("?") || analysis.readings.some((r) => r.markers.length > 0);
-    if (asks) unanswered.record({ key: analysis.key, text: ctx.text, conversationKind: "group", at: now });
+    if (asks) unanswered.record({ ...asked, conversationKind: "group" });
     return;
   }
-  unanswered.record({ key: analysis.key, text: ctx.text, conversationKind: "user", at: now });
+  unanswered.record({ ...asked, conversationKind: "user" });
   ctx.reply(faq.say(faq.messages.fallback, now));
 };

@@ -2,19 +2,17 @@ import { Composer } from "../src/bot/composer.js";
 import * as say from "../src/people/chat-texts.js";
 
 /**
- * What the bot holds about a person: `#toi` shows it, `#xoa` deletes it (completion and every dialog step),
- * `#huy` cancels the step in progress, and Zalo's user_withdraw (the person withdrew consent) erases
- * everything keyed by that user, officer rights included. Work 1:1 and in groups.
+ * What the bot holds about a person: `#toi` shows it, `#xoa` erases it everywhere (messages, replies,
+ * questions, completion, steps, mentions by others; see src/privacy/), `#huy` cancels the step in progress,
+ * and Zalo's user_withdraw (the person withdrew consent) does what #xoa does and removes officer rights too.
+ * Work 1:1 and in groups.
  */
 export const privacyHandlers = new Composer()
   .on("user_withdraw", (ctx) => {
     ctx.intent = "user_withdraw";
     if (!ctx.senderId) return;
-    const { people, dialogs } = ctx.services;
-    const gone = people.forgetUser(ctx.senderId);
-    const steps = dialogs.clearSender(ctx.senderId);
-    const transcript = ctx.services.transcripts.forgetUser(ctx.senderId);
-    ctx.log.info({ ...gone, steps, ...transcript }, "user data deleted on user_withdraw");
+    const gone = ctx.services.privacy.erase(ctx.senderId, "withdraw");
+    ctx.log.info(gone, "user data erased on user_withdraw");
   })
   .filter(
     (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),
@@ -27,11 +25,9 @@ export const privacyHandlers = new Composer()
       })
       .command("xoa", (ctx) => {
         ctx.intent = "delete-my-data";
-        const { completions, officers } = ctx.services.people;
-        const had = completions.delete(ctx.senderId!);
-        ctx.services.dialogs.clearSender(ctx.senderId!);
-        ctx.log.info({ had }, "completion deleted on #xoa");
-        ctx.reply(say.deleted(had, officers.isOfficer(ctx.senderId!)));
+        const gone = ctx.services.privacy.erase(ctx.senderId!, "request");
+        ctx.log.info(gone, "user data erased on #xoa");
+        ctx.reply(say.deleted(gone, ctx.services.people.officers.isOfficer(ctx.senderId!)));
       })
       .command("huy", (ctx) => {
         ctx.intent = "cancel";

@@ -5,7 +5,9 @@ import type { Redis } from "ioredis";
 import type { Outbound } from "../zalo/outbound.js";
 import type { Logger } from "../observability/logger.js";
 import { DialogSessionStore } from "../stores/dialog-session-store.js";
-import { TranscriptStore } from "../stores/transcript-store.js";
+import { TranscriptStore } from "../inbox/transcript-store.js";
+import { BroadcastStore } from "../broadcasts/broadcast-store.js";
+import { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
 import { buildFaqServices } from "../faq/build-faq-services.js";
 import { buildPeopleServices } from "../people/people-services.js";
 import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
@@ -25,12 +27,22 @@ export interface ServiceDeps {
 /** The composition root for handler services: one line per feature. */
 export function buildServices(deps: ServiceDeps): Services {
   const people = buildPeopleServices(deps);
+  const dialogs = new DialogSessionStore(deps.db);
+  const faq = buildFaqServices(deps.config.CONTENT_DIR, deps.db);
+  // Every store that holds personal data (src/privacy/personal-data-registry.ts), for #xoa and user_withdraw.
+  const privacy = new PersonalDataEraser(deps.db, [
+    people,
+    dialogs,
+    faq.unanswered,
+    new TranscriptStore(deps.db),
+    new BroadcastStore(deps.db),
+  ]);
   return {
     clock: deps.clock,
     logger: deps.logger,
-    dialogs: new DialogSessionStore(deps.db),
-    transcripts: new TranscriptStore(deps.db),
-    ...buildFaqServices(deps.config.CONTENT_DIR, deps.db),
+    dialogs,
+    privacy,
+    ...faq,
     people,
     broadcasts: buildBroadcastService({ ...deps, progress: people.progress }),
   };

@@ -5,7 +5,7 @@ import type { FaqEngine } from "../faq/faq-engine.js";
 import type { Logger } from "../observability/logger.js";
 import type { PeopleServices } from "../people/people-services.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
-import type { TranscriptStore } from "../stores/transcript-store.js";
+import type { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
 import type { UnansweredStore } from "../stores/unanswered-store.js";
 
 /**
@@ -16,8 +16,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   dialogs: DialogSessionStore;
-  /** Stored webhook events and replies, erased on user_withdraw. */
-  transcripts: TranscriptStore;
+  /** Erases a person from every table (#xoa, user_withdraw); see src/privacy/personal-data-registry.ts. */
+  privacy: PersonalDataEraser;
   /** Campaign facts from content/campaign.yaml (window, hotline, links). */
   campaign: Campaign;
   /** FAQ retrieval and answers from content/faq.yaml and messages.yaml. */

@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.js";
+import type { Person, PersonalDataOwner } from "../shared/personal-data.js";
 
 export type BroadcastStatus = "draft" | "queued" | "running" | "done";
 export type TargetStatus = "queued" | "sending" | "sent" | "failed" | "skipped";
@@ -51,7 +52,10 @@ export interface BroadcastCounts {
 export const DRAFT_TTL_MS = 2 * 60_000;
 
 /** The SQLite ledger of reminder broadcasts: one row per request, one per (request, group). */
-export class BroadcastStore {
+/** requested_by of a broadcast whose officer was forgotten (#xoa, user_withdraw). */
+export const ERASED_REQUESTER = "zalo:erased";
+
+export class BroadcastStore implements PersonalDataOwner {
   private readonly s;
 
   constructor(private readonly db: Db) {
@@ -105,7 +109,17 @@ export class BroadcastStore {
       ),
       unfinished: db.prepare<[], { id: string }>("SELECT id FROM broadcasts WHERE status IN ('queued','running')"),
       staleDrafts: db.prepare("DELETE FROM broadcasts WHERE status = 'draft' AND created_at < ?"),
+      forgetRequester: db.prepare(
+        `UPDATE broadcasts SET requested_by = CASE WHEN requested_by = 'zalo:' || @id THEN '${ERASED_REQUESTER}' ELSE requested_by END,
+           notify = CASE WHEN notify = 'user:' || @id THEN NULL ELSE notify END
+         WHERE requested_by = 'zalo:' || @id OR notify = 'user:' || @id`,
+      ),
     };
+  }
+
+  /** An officer who asked to be forgotten: their requests stay (the ward's record), without their id. */
+  forget(p: Person): { requests: number } {
+    return { requests: this.s.forgetRequester.run({ id: p.id }).changes };
   }
 
   /** A draft with its targets, in one transaction; queued only once its jobs are in Redis. */

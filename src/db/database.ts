@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { mentionsName } from "../text/name-mention.js";
 import { migrations } from "./migrations/index.js";
 
 export type Db = Database.Database;
@@ -17,6 +18,10 @@ export function openDatabase(path: string): Db {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
+  // For erasing a person (#xoa): finds their name in stored texts whatever the case, marks or spacing.
+  db.function("mentions_name", { deterministic: true }, (text: unknown, name: unknown) =>
+    typeof text === "string" && typeof name === "string" && name !== "" && mentionsName(text, name) ? 1 : 0,
+  );
   migrate(db);
   return db;
 }
@@ -29,7 +34,10 @@ export function migrate(db: Db): void {
   }
   if (current === migrations.length) return;
   db.transaction(() => {
-    for (let v = current; v < migrations.length; v++) db.exec(migrations[v]!.sql);
+    for (let v = current; v < migrations.length; v++) {
+      db.exec(migrations[v]!.sql);
+      migrations[v]!.after?.(db);
+    }
     db.pragma(`user_version = ${migrations.length}`);
   }).immediate();
 }

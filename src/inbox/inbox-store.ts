@@ -17,6 +17,8 @@ export interface NewInboxEvent {
   dedupeKey: string;
   eventName: string;
   conversationKey: string;
+  /** The resident the event is from or about (see event-person.ts); null when none. */
+  userId: string | null;
   body: string;
   status: "pending" | "ignored";
   receivedAt: number;
@@ -34,8 +36,8 @@ export class InboxStore {
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO inbox (dedupe_key, event_name, conversation_key, body, status, received_at)
-       VALUES (@dedupeKey, @eventName, @conversationKey, @body, @status, @receivedAt)
+      `INSERT INTO inbox (dedupe_key, event_name, conversation_key, user_id, body, status, received_at)
+       VALUES (@dedupeKey, @eventName, @conversationKey, @userId, @body, @status, @receivedAt)
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     this.getStmt = db.prepare<[number], InboxRow>("SELECT * FROM inbox WHERE id = ?");

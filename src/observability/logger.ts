@@ -1,14 +1,8 @@
 import { pino, type Logger } from "pino";
+import { redactPhones } from "../text/phone.js";
 
 export type { Logger };
-
-// Vietnamese mobile/landline numbers: 0xxxxxxxxx or +84/84 prefix, with optional spaces, dots or dashes.
-const PHONE = /(?<![\d])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\d])/g;
-
-/** Masks phone numbers inside free text (residents type them into questions). */
-export function redactPhones(text: string): string {
-  return text.replace(PHONE, (m) => m.slice(0, 3) + "*".repeat(Math.max(0, m.length - 5)) + m.slice(-2));
-}
+export { redactPhones };
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return redactPhones(value);

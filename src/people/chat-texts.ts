@@ -97,10 +97,23 @@ export function whatWeHold(c: Completion | null, unit: Unit | null, rights: Offi
   return lines.join("\n");
 }
 
-export function deleted(had: boolean, isOfficer: boolean): string {
-  const head = had ? "Đã xoá thông tin hoàn thành cuộc thi của bạn." : "Mình không lưu thông tin hoàn thành nào của bạn.";
-  const officer = isOfficer ? " Quyền cán bộ của bạn do phường cấp vẫn giữ nguyên." : "";
-  return `${head} Các bước đang dở cũng đã được huỷ.${officer}`;
+/** #xoa: what was deleted, kind by kind (counts from the personal-data eraser); never repeats the name. */
+export function deleted(gone: Record<string, number>, isOfficer: boolean): string {
+  const n = (k: string) => gone[k] ?? 0;
+  const lines: string[] = [];
+  if (n("completion")) lines.push("• thông tin hoàn thành cuộc thi (họ tên, đơn vị)");
+  if (n("messages") || n("replies")) lines.push(`• ${n("messages")} tin nhắn bạn đã gửi và ${n("replies")} tin trả lời cho bạn`);
+  if (n("groupReplies")) lines.push(`• ${n("groupReplies")} tin trả lời bạn trong nhóm (thay bằng dòng “đã xoá”)`);
+  if (n("questions")) lines.push(`• ${n("questions")} lần hỏi chưa được trả lời (cán bộ không còn thấy)`);
+  if (n("mentions")) lines.push(`• tên bạn ở ${n("mentions")} tin nhắn của người khác (thay bằng “[tên đã xoá]”)`);
+  if (n("steps")) lines.push(`• ${n("steps")} bước đang dở`);
+  if (n("requests")) lines.push(`• tên bạn ở ${n("requests")} yêu cầu nhắc nhở`);
+  const known = new Set(["completion", "officer", "messages", "replies", "groupReplies", "questions", "mentions", "steps", "requests"]);
+  const other = Object.entries(gone).reduce((s, [k, v]) => s + (known.has(k) ? 0 : v), 0);
+  if (other) lines.push(`• ${other} mục khác`);
+  const head = lines.length ? `Đã xoá dữ liệu của bạn:\n${lines.join("\n")}` : "Mình không còn lưu dữ liệu nào của bạn.";
+  const officer = isOfficer ? "\nQuyền cán bộ do phường cấp vẫn giữ nguyên; muốn bỏ, bạn liên hệ phường." : "";
+  return `${head}${officer}`;
 }
 
 export const CANCELLED = "Đã huỷ bước đang làm. Bạn cần gì cứ nhắn mình nhé.";

@@ -1,5 +1,6 @@
 import { loadCampaign } from "../content/campaign.js";
 import type { Db } from "../db/database.js";
+import type { ErasureReason, Person } from "../shared/personal-data.js";
 import { CompletionsStore } from "./completions-store.js";
 import { OfficersStore } from "./officers-store.js";
 import { ProgressService } from "./progress-service.js";
@@ -21,8 +22,10 @@ export interface PeopleServices {
   officers: OfficersStore;
   completions: CompletionsStore;
   progress: ProgressService;
-  /** Deletes everything the bot holds that is keyed by this Zalo user (completion and officer rights). */
-  forgetUser(userId: string): { completion: boolean; officer: boolean };
+  /** The name on the person's completion and officer record, read before erasure. */
+  namesOf(userId: string): string[];
+  /** Deletes the completion; officer rights (granted by the ward) only on user_withdraw. */
+  forget(person: Person, why: ErasureReason): { completion: number; officer: number };
 }
 
 export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServices {
@@ -35,7 +38,11 @@ export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServ
     officers,
     completions,
     progress: new ProgressService(db, window),
-    forgetUser: (userId) => db.transaction(() => ({ completion: completions.delete(userId), officer: officers.remove(userId) }))(),
+    namesOf: (userId) => [completions.get(userId)?.fullName, officers.rightsOf(userId)?.name].filter((n): n is string => !!n),
+    forget: (p, why) => ({
+      completion: completions.delete(p.id) ? 1 : 0,
+      officer: why === "withdraw" && officers.remove(p.id) ? 1 : 0,
+    }),
   };
 }
 

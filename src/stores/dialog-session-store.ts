@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.js";
+import type { Person, PersonalDataOwner } from "../shared/personal-data.js";
 
 /** A conversation step in progress (e.g. "waiting for the full name"), with an expiry. */
 export interface DialogState<T = unknown> {
@@ -8,12 +9,13 @@ export interface DialogState<T = unknown> {
 }
 
 /** Conversation state in SQLite, so a restart does not forget what the bot just asked. */
-export class DialogSessionStore {
+export class DialogSessionStore implements PersonalDataOwner {
   private readonly getStmt;
   private readonly setStmt;
   private readonly delStmt;
   private readonly pruneStmt;
   private readonly clearSenderStmt;
+  private readonly senderDataStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], { kind: string; data: string; expires_at: number }>(
@@ -27,6 +29,21 @@ export class DialogSessionStore {
     this.pruneStmt = db.prepare("DELETE FROM dialog_sessions WHERE expires_at <= ?");
     // Keys end with ":<senderId>" (see Bot.handle); compared by suffix, not LIKE, so ids need no escaping.
     this.clearSenderStmt = db.prepare<[string, string]>("DELETE FROM dialog_sessions WHERE substr(session_key, -length(?) - 1) = ':' || ?");
+    this.senderDataStmt = db.prepare<[string, string], { data: string }>(
+      "SELECT data FROM dialog_sessions WHERE substr(session_key, -length(?) - 1) = ':' || ?",
+    );
+  }
+
+  /** Names a step in progress holds (the completion flow keeps the typed full name). */
+  namesOf(senderId: string): string[] {
+    return this.senderDataStmt
+      .all(senderId, senderId)
+      .map((r) => (JSON.parse(r.data) as { name?: unknown }).name)
+      .filter((n): n is string => typeof n === "string" && n !== "");
+  }
+
+  forget(p: Person): { steps: number } {
+    return { steps: this.clearSender(p.id) };
   }
 
   get<T>(key: string, now: number): DialogState<T> | null {

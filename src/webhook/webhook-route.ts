@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { conversationKey } from "../shared/conversation.js";
+import { eventPerson } from "../inbox/event-person.js";
 import type { InboxStore } from "../inbox/inbox-store.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
@@ -120,6 +121,7 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
     dedupeKey: dedupeKey(eventName, body, raw),
     eventName,
     conversationKey: convKey,
+    userId: eventPerson(eventName, body),
     body: text,
     status: cls.handled ? "pending" : "ignored",
     receivedAt: Date.now(),

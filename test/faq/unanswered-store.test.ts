@@ -19,10 +19,10 @@ describe("UnansweredStore", () => {
     db = openDatabase(join(dir, "bot.db"));
     const store = new UnansweredStore(db);
     const at = (h: number) => new Date(Date.UTC(2025, 9, 20, h));
-    store.record({ key: "gia vang", text: "Giá vàng?", conversationKind: "user", at: at(1) });
-    store.record({ key: "bong da", text: "bóng đá", conversationKind: "user", at: at(2) });
-    store.record({ key: "gia vang", text: "gia vang", conversationKind: "user", at: at(3) });
-    store.record({ key: "gia vang", text: "giá vàng", conversationKind: "group", at: at(4) });
+    store.record({ key: "gia vang", text: "Giá vàng?", conversationKind: "user", conversationId: "u-1", userId: "u-1", at: at(1) });
+    store.record({ key: "bong da", text: "bóng đá", conversationKind: "user", conversationId: "u-1", userId: "u-1", at: at(2) });
+    store.record({ key: "gia vang", text: "gia vang", conversationKind: "user", conversationId: "u-1", userId: "u-1", at: at(3) });
+    store.record({ key: "gia vang", text: "giá vàng", conversationKind: "group", conversationId: "g-1", userId: "u-2", at: at(4) });
     const list = store.list(10);
     expect(list.map((q) => [q.key, q.conversationKind, q.count])).toEqual([
       ["gia vang", "user", 2],
@@ -36,7 +36,19 @@ describe("UnansweredStore", () => {
     dir = mkdtempSync(join(tmpdir(), "unanswered-"));
     db = openDatabase(join(dir, "bot.db"));
     const store = new UnansweredStore(db);
-    store.record({ key: "goi lai", text: "gọi lại cho tôi 0912345678", conversationKind: "user", at: new Date() });
+    store.record({
+      key: "goi lai 0912345678",
+      text: "gọi lại cho tôi 0912345678",
+      conversationKind: "user",
+      conversationId: "u-1",
+      userId: "u-1",
+      at: new Date(),
+    });
     expect(store.list(1)[0]!.text).not.toContain("0912345678");
+    // Nor in the grouping key, its index, or the per-ask record.
+    const stored = db.prepare("SELECT key || sample AS s FROM unanswered_questions UNION ALL SELECT text FROM unanswered_asks").all() as {
+      s: string;
+    }[];
+    expect(stored.map((r) => r.s).join(" ")).not.toMatch(/0912345678|345678/);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Every SQLite table, classified for personal-data erasure (#xoa, user_withdraw). One line per table.
+ * test/privacy/personal-data-registry.test.ts walks sqlite_master and fails for a table missing here; for a
+ * personal table it checks, after a scenario that puts a person everywhere and their erasure, that `holds`
+ * (a WHERE clause; @id = their Zalo user id, @name = their name; mentions_name() is registered on every
+ * connection) matches no row. Adding a table: add its line, and if it is personal, make its store a
+ * PersonalDataOwner listed in src/bot/build-services.ts and add a step to the test's scenario.
+ */
+export type TableRule = { personal: true; holds: string; erasedBy: string; keptOnRequest?: string } | { personal: false; reason: string };
+
+const personal = (erasedBy: string, holds: string, keptOnRequest?: string): TableRule => ({
+  personal: true,
+  holds,
+  erasedBy,
+  keptOnRequest,
+});
+const notPersonal = (reason: string): TableRule => ({ personal: false, reason });
+
+export const TABLES: Record<string, TableRule> = {
+  inbox: personal(
+    "inbox/transcript-store.ts: own events deleted, names in others' scrubbed",
+    "user_id = @id OR mentions_name(json_extract(body, '$.message.text'), @name)",
+  ),
+  outbox: personal(
+    "inbox/transcript-store.ts: replies to them deleted, group replies replaced, names scrubbed",
+    "(recipient_kind = 'user' AND recipient_id = @id) OR mentions_name(text, @name)",
+  ),
+  dialog_sessions: personal(
+    "stores/dialog-session-store.ts: every step of the sender",
+    "substr(session_key, -length(@id) - 1) = ':' || @id",
+  ),
+  unanswered_questions: personal(
+    "stores/unanswered-store.ts: counts recomputed without them, names scrubbed",
+    "mentions_name(sample, @name) OR mentions_name(key, @name)",
+  ),
+  unanswered_asks: personal(
+    "stores/unanswered-store.ts: their asks deleted, names in others' scrubbed",
+    "user_id = @id OR mentions_name(text, @name)",
+  ),
+  completions: personal("people/people-services.ts: the completion record", "zalo_user_id = @id"),
+  officers: personal(
+    "people/people-services.ts: officer rights on user_withdraw",
+    "zalo_user_id = @id",
+    "granted by the ward, not given by the person; the #xoa reply says so",
+  ),
+  officer_units: personal("people/people-services.ts: cascades from officers", "zalo_user_id = @id", "as officers"),
+  broadcasts: personal(
+    "broadcasts/broadcast-store.ts: requester and summary recipient anonymised",
+    "requested_by = 'zalo:' || @id OR notify = 'user:' || @id",
+  ),
+  broadcast_targets: notPersonal("per-group reminder ledger: group ids, unit names, texts rendered from unit figures"),
+  units: notPersonal("units of the ward (agencies, tổ dân phố) and their OA group ids"),
+  people_version: notPersonal("a change counter"),
+  zalo_tokens: notPersonal("the OA's own API tokens"),
+  admin_sessions: notPersonal("dashboard sessions: hashed ids, no Zalo user"),
+};
