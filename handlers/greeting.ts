@@ -7,7 +7,8 @@ function greetingText(ctx: BotContext): string {
   return faq.say(faq.messages.greeting, ctx.services.clock.now());
 }
 
-function helpText(ctx: BotContext): string {
+/** The menu: what to ask, with the hotline. */
+export function helpText(ctx: BotContext): string {
   const { faq } = ctx.services;
   const h = faq.messages.help;
   return faq.say([h.intro, ...h.examples.map((e) => `• ${e}`), h.outro].join("\n"), ctx.services.clock.now());
@@ -33,11 +34,12 @@ function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
 }
 
 /**
- * Follow events and small talk: greetings, thanks, "menu"/"help", and "hướng dẫn"/"video" (the guide
+ * Follow and "Nhắn tin" (chat now) events, and small talk: greetings, thanks, "menu"/"help", and "hướng dẫn"/"video" (the guide
  * and the video). A greeting followed by a question ("chào ad, bao giờ hết hạn?") is left to the FAQ.
  */
 export const greetingHandlers = new Composer()
-  .on("follow", (ctx) => {
+  // user_click_chatnow: a user tapped "Nhắn tin" and has never chatted; Zalo lets the OA write first.
+  .on(["follow", "user_click_chatnow"], (ctx) => {
     ctx.intent = "greeting";
     ctx.reply(`${greetingText(ctx)}\n${helpText(ctx)}`);
   })

@@ -2,7 +2,9 @@ import { Composer } from "../src/bot/composer.js";
 import { broadcastHandlers } from "./broadcast-command.js";
 import { completionHandlers } from "./completion.js";
 import { faqHandlers } from "./faq.js";
+import { anonymousHandlers } from "./anonymous.js";
 import { greetingHandlers } from "./greeting.js";
+import { mediaOnlyHandlers } from "./media-only.js";
 import { officerHandlers } from "./officer-commands.js";
 import { privacyHandlers } from "./privacy.js";
 
@@ -17,12 +19,16 @@ export function buildHandlers(): Composer {
     new Composer()
       // lifecycle & commands (completions, officers, broadcasts) go here
       .use(privacyHandlers.middleware())
+      // anonymous chats: a completion report cannot be counted (no stable id); declined politely
+      .use(anonymousHandlers.middleware())
       .use(officerHandlers.middleware())
       // #nhacnho and its "có" confirmation
       .use(broadcastHandlers.middleware())
       // #xong, a completion step in progress, "em thi xong rồi ạ"
       .use(completionHandlers.middleware())
       .use(greetingHandlers.middleware())
+      // an image, sticker, file... without text, 1:1: "I read text" and the menu
+      .use(mediaOnlyHandlers.middleware())
       // FAQ last, right before the fallback
       .use(faqHandlers.middleware())
   );

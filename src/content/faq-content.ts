@@ -37,6 +37,10 @@ const messagesSchema = z.strictObject({
   help: z.strictObject({ intro: text, examples: z.array(text).min(1), outro: text }),
   guide: text,
   fallback: text,
+  /** An image, sticker, file, location... without text, 1:1: the bot reads text only. */
+  textOnly: text,
+  /** A completion report from someone chatting anonymously (no stable id to count it by). */
+  anonymousReport: text,
   suggest: z.strictObject({ intro: text, outro: text }),
   countdown: z.strictObject({ before: text, during: text, lastDay: text, after: z.string() }),
   linkLabels: z.record(z.string(), text),

@@ -5,6 +5,7 @@ import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { DeliveryCheck } from "../zalo/group-history.js";
 import type { Outbound } from "../zalo/outbound.js";
+import { parseAnonymousRecipient } from "../zalo/anonymous-recipient.js";
 import { splitText } from "../zalo/text-splitter.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
 
@@ -87,7 +88,8 @@ export class ReplySender {
   private async settleInterrupted(row: OutboxRow): Promise<"sent" | "send" | "stop"> {
     const { outbox, logger } = this.o;
     const check = row.recipient_kind === "user" ? this.o.interrupted?.user : this.o.interrupted?.group;
-    if (!check) return "send";
+    // An anonymous chat has no history endpoint: send again (a second answer beats none).
+    if (!check || parseAnonymousRecipient(row.recipient_id)) return "send";
     const started = row.sent_at ?? row.created_at;
     const wait = started + (this.o.interrupted?.settleMs ?? INTERRUPTED_SETTLE_MS) - this.now();
     if (wait > 0) {

@@ -3,6 +3,7 @@ import type { Conversation } from "../shared/conversation.js";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import type { Outbound, SendResult } from "./outbound.js";
+import { parseAnonymousRecipient } from "./anonymous-recipient.js";
 import { splitText } from "./text-splitter.js";
 import type { TokenManager } from "./token-manager.js";
 import { classifyZaloError, zaloErrorReason } from "./zalo-errors.js";
@@ -13,6 +14,18 @@ export interface ZaloClientOptions {
   logger: Logger;
   timeoutMs?: number;
   http?: AxiosInstance;
+}
+
+/** Where a text goes and in which body: 1:1 (cs), an anonymous chat, or an OA group (GMF). */
+function sendRequest(to: Conversation, text: string): [name: string, path: string, body: unknown] {
+  if (to.kind === "group") return ["group/message", "/v3.0/oa/group/message", { recipient: { group_id: to.id }, message: { text } }];
+  const anon = parseAnonymousRecipient(to.id);
+  if (anon) {
+    // The documented anonymous recipient (tin-nhan/cac-loai-tin-khac/gui-tin-nhan-van-ban-den-nguoi-dung-an-danh).
+    const recipient = { anonymous_id: anon.anonymousId, conversation_id: anon.conversationId };
+    return ["oa/message (anonymous)", "/v2.0/oa/message", { recipient, message: { text } }];
+  }
+  return ["message/cs", "/v3.0/oa/message/cs", { recipient: { user_id: to.id }, message: { text } }];
 }
 
 /** The OA Open API v3 over axios: text to users (cs) and to OA groups (GMF). */
@@ -29,13 +42,7 @@ export class ZaloClient implements Outbound {
   async sendText(to: Conversation, text: string): Promise<SendResult> {
     const messageIds: string[] = [];
     for (const chunk of splitText(text)) {
-      const data =
-        to.kind === "user"
-          ? await this.call("message/cs", "/v3.0/oa/message/cs", { recipient: { user_id: to.id }, message: { text: chunk } })
-          : await this.call("group/message", "/v3.0/oa/group/message", {
-              recipient: { group_id: to.id },
-              message: { text: chunk },
-            });
+      const data = await this.call(...sendRequest(to, chunk));
       messageIds.push(String((data as { message_id?: unknown } | undefined)?.message_id ?? ""));
     }
     return { messageIds };

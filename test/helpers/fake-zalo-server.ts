@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 
 /** One message the fake Zalo received. */
 export interface ReceivedMessage {
-  kind: "user" | "group";
+  /** "anonymous": POST /v2.0/oa/message to someone chatting without following the OA. */
+  kind: "user" | "group" | "anonymous";
+  /** user_id, group_id, or anonymous_id. */
   to: string;
+  /** The anonymous chat's conversation_id (kind "anonymous" only). */
+  conversationId?: string;
   text: string;
   token: string | undefined;
   at: number;
@@ -133,9 +137,21 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         .map((m) => ({ src: 0, time: m.at, type: "text", message: m.text, message_id: ids.get(m), to_id: userId }));
       return send({ body: { error: 0, message: "Success", data } });
     }
-    const kind = req.url === "/v3.0/oa/message/cs" ? "user" : req.url === "/v3.0/oa/group/message" ? "group" : null;
+    // Anonymous chats: recipient {anonymous_id, conversation_id} on /v2.0/oa/message
+    // (developers.zalo.me official-account/tin-nhan/cac-loai-tin-khac/gui-tin-nhan-van-ban-den-nguoi-dung-an-danh).
+    const kind =
+      req.url === "/v3.0/oa/message/cs"
+        ? "user"
+        : req.url === "/v3.0/oa/group/message"
+          ? "group"
+          : req.url === "/v2.0/oa/message"
+            ? "anonymous"
+            : null;
     if (!kind) return send({ status: 404, body: { error: -201, message: "unknown path" } });
-    let body: { recipient?: { user_id?: string; group_id?: string }; message?: { text?: string } };
+    let body: {
+      recipient?: { user_id?: string; group_id?: string; anonymous_id?: string; conversation_id?: string };
+      message?: { text?: string };
+    };
     try {
       body = JSON.parse(raw);
     } catch {
@@ -144,19 +160,29 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     const token = req.headers.access_token as string | undefined;
     const m: ReceivedMessage = {
       kind,
-      to: String((kind === "user" ? body.recipient?.user_id : body.recipient?.group_id) ?? ""),
+      to: String(
+        (kind === "user" ? body.recipient?.user_id : kind === "group" ? body.recipient?.group_id : body.recipient?.anonymous_id) ?? "",
+      ),
+      ...(kind === "anonymous" ? { conversationId: String(body.recipient?.conversation_id ?? "") } : {}),
       text: String(body.message?.text ?? ""),
       token,
       at: Date.now(),
     };
     fake.requests.push(m);
     if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
+    if (kind === "anonymous" && (!m.to || !m.conversationId)) return send({ body: { error: -201, message: "recipient is invalid!" } });
     const answer = responder?.(m, ++nth);
     if (answer && (answer.body !== undefined || answer.status !== undefined)) return send(answer);
     // No answer, or only a delay: success, recorded when received.
     fake.delivered.push(m);
     ids.set(m, `fm-${fake.requests.length}`);
-    send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: ids.get(m) } } });
+    const recipient =
+      kind === "user"
+        ? { user_id: m.to }
+        : kind === "group"
+          ? { group_id: m.to }
+          : { anonymous_id: m.to, conversation_id: m.conversationId };
+    send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: ids.get(m), ...recipient } } });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const addr = server.address();

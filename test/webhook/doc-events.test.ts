@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signatureHeader } from "../../src/webhook/webhook-signature.js";
 import { DOC_EVENTS, type DocEventName } from "../fixtures/zalo-doc-events.js";
+import { type FakeZalo, startFakeZalo } from "../helpers/fake-zalo-server.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { TEST_APP_ID, signed } from "../helpers/zalo-events.js";
@@ -56,7 +57,7 @@ describe("every sample body from Zalo's docs gets 200", () => {
     expect(refusedCount(m, "unlinked_withdraw")).toBeGreaterThanOrEqual(1);
   });
 
-  it("receipts and reactions are acknowledged and never answered", async () => {
+  it("receipts and reactions are acknowledged, stored as ignored, never answered", async () => {
     for (const name of ["user_seen_message", "user_received_message", "user_reacted_message"] as const) {
       await bot.post({ ...DOC_EVENTS[name] });
     }
@@ -117,5 +118,89 @@ describe("a wrong ZALO_OA_SECRET_KEY", () => {
     expect((await wrong.postRaw(good.body, good.headers)).status).toBe(200);
     const after = (await (await fetch(`${wrong.url}/readyz`)).json()) as { alarms: unknown[] };
     expect(after.alarms).toEqual([]);
+  });
+});
+
+describe("each kind of chat a resident can start is answered as it should be", () => {
+  const replies = (to: string) =>
+    (bot.rt.db.prepare("SELECT text FROM outbox WHERE recipient_id = ? ORDER BY id").all(to) as { text: string }[]).map((r) => r.text);
+
+  it("anonymous_send_text is answered in the anonymous chat (anonymous id + conversation id)", async () => {
+    await bot.post({
+      ...DOC_EVENTS.anonymous_send_text,
+      message: { ...DOC_EVENTS.anonymous_send_text.message, text: "cuoc thi ket thuc ngay nao" },
+    });
+    await bot.settle();
+    const out = replies("anon:1ffedc467f179649cf06:fa8f3f8701c2e89cb1d3");
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/11\/11\/2025/);
+  });
+
+  it("a completion report from an anonymous chat is declined politely and not recorded", async () => {
+    for (const [i, text] of ["#xong Nguyễn Văn An, TDP 5", "em thi xong rồi ạ"].entries()) {
+      const base = DOC_EVENTS.anonymous_send_text;
+      await bot.post({ ...base, message: { ...base.message, msg_id: `anon-${i}`, text }, timestamp: String(1648018958300 + i) });
+    }
+    await bot.settle();
+    const out = replies("anon:1ffedc467f179649cf06:fa8f3f8701c2e89cb1d3");
+    expect(out).toHaveLength(2);
+    for (const t of out) expect(t).toMatch(/ẩn danh.*chưa ghi nhận/s);
+    expect(bot.rt.db.prepare("SELECT COUNT(*) AS n FROM completions").get()).toEqual({ n: 0 });
+  });
+
+  it("user_click_chatnow gets the greeting and the menu", async () => {
+    await bot.post({ ...DOC_EVENTS.user_click_chatnow });
+    await bot.settle();
+    const out = replies("8309215952164870311");
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/Xin chào/);
+    expect(out[0]).toMatch(/Bạn có thể hỏi tôi/);
+  });
+
+  it("media without text 1:1 gets one short reply and the menu; in a group, silence", async () => {
+    const oneToOne = ["image", "sticker", "link", "file", "audio"].map((kind, i) => ({
+      ...DOC_EVENTS.user_send_location,
+      event_name: `user_send_${kind}`,
+      sender: { id: `media-${kind}` },
+      message: { msg_id: `media-msg-${i}`, attachments: [{ type: kind, payload: { url: "https://zalo.example/x" } }] },
+    }));
+    for (const e of [...oneToOne, { ...DOC_EVENTS.user_send_location }, { ...DOC_EVENTS.user_send_group_image }]) await bot.post(e);
+    await bot.settle();
+    for (const kind of ["image", "sticker", "link", "file", "audio"]) {
+      const out = replies(`media-${kind}`);
+      expect(out, kind).toHaveLength(1);
+      expect(out[0]).toMatch(/chỉ đọc được tin nhắn chữ/);
+      expect(out[0]).toMatch(/Bạn có thể hỏi tôi/);
+    }
+    expect(replies("246845883529197922")).toHaveLength(1); // the location
+    expect(replies("f414c8f76fa586fbdfb4")).toEqual([]);
+  });
+
+  it("an OA echo sent by a person (sender.admin_id) is parsed, handled and never answered", async () => {
+    await bot.post({ ...DOC_EVENTS.oa_send_text });
+    await bot.settle();
+    expect(inboxRows()).toEqual([{ event_name: "oa_send_text", status: "done" }]);
+    expect(bot.rt.outbox.recent()).toHaveLength(0);
+  });
+});
+
+describe("against the fake Zalo", () => {
+  let fake: FakeZalo;
+  let live: TestBot;
+  beforeEach(async () => {
+    fake = await startFakeZalo();
+    live = await startTestBot({ ZALO_ACCESS_TOKEN: "access-1", ZALO_API_BASE_URL: fake.url, ZALO_OAUTH_BASE_URL: fake.url });
+  });
+  afterEach(async () => {
+    await live.close();
+    await fake.close();
+  });
+
+  it("the anonymous reply goes to /v2.0/oa/message with recipient {anonymous_id, conversation_id}", async () => {
+    await live.post({ ...DOC_EVENTS.anonymous_send_text });
+    await live.settle();
+    expect(fake.delivered).toHaveLength(1);
+    expect(fake.delivered[0]).toMatchObject({ kind: "anonymous", to: "1ffedc467f179649cf06", conversationId: "fa8f3f8701c2e89cb1d3" });
+    expect(live.rt.outbox.recent()[0]?.status).toBe("sent");
   });
 });
