@@ -12,7 +12,6 @@ import { startBroadcastWorker } from "./broadcasts/broadcast-worker.js";
 import { dailyReminder, syncDailyReminder } from "./broadcasts/daily-reminder.js";
 import { BroadcastStore } from "./broadcasts/broadcast-store.js";
 import { parseQuietHours } from "./broadcasts/quiet-hours.js";
-import { ZaloGroupHistory } from "./zalo/group-history.js";
 import { loadCampaign } from "./content/campaign.js";
 import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
@@ -26,7 +25,8 @@ import { DryRunOutbound } from "./inbox/dry-run-outbound.js";
 import type { Outbound } from "./zalo/outbound.js";
 import { TokenManager } from "./zalo/token-manager.js";
 import { TokenStore } from "./zalo/token-store.js";
-import { ZaloUserHistory } from "./zalo/user-history.js";
+import { groupHistory, userHistory } from "./zalo/conversation-history.js";
+import { ZaloHttp } from "./zalo/zalo-http.js";
 import { ZaloClient } from "./zalo/zalo-client.js";
 
 export interface Runtime {
@@ -75,6 +75,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const outbox = new OutboxStore(db);
 
   let tokens: TokenManager | null = null;
+  let zaloHttp: ZaloHttp | null = null;
   let outbound: Outbound;
   if (config.dryRun) {
     outbound = new DryRunOutbound(outbox, systemClock, logger);
@@ -90,18 +91,14 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       initialAccessToken: config.ZALO_ACCESS_TOKEN,
       initialRefreshToken: config.ZALO_REFRESH_TOKEN,
     });
-    outbound = new ZaloClient({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger });
+    zaloHttp = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger });
+    outbound = new ZaloClient({ http: zaloHttp, logger });
   }
 
   const services = buildServices({ config, db, clock, logger, redis, outbound });
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   // A reply cut off by a crash is looked up in the conversation before it is sent again.
-  const interrupted = tokens
-    ? {
-        user: new ZaloUserHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }),
-        group: new ZaloGroupHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }),
-      }
-    : null;
+  const interrupted = zaloHttp ? { user: userHistory(zaloHttp, logger), group: groupHistory(zaloHttp, logger) } : null;
   const sender = new ReplySender({ outbox, outbound, clock: systemClock, logger, interrupted });
   const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
   let worker: { close(): Promise<void> } | null = null;
@@ -118,7 +115,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       ratePerSec: config.BROADCAST_RATE_PER_SEC,
       quietHours: parseQuietHours(config.BROADCAST_QUIET_HOURS),
       onDaily: dailyReminder(services.broadcasts, campaign.window, () => clock.now(), logger),
-      deliveryCheck: tokens ? new ZaloGroupHistory({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger }) : null,
+      deliveryCheck: zaloHttp ? groupHistory(zaloHttp, logger) : null,
       ...o.workerOptions,
     });
     const queue = services.broadcasts.queue;

@@ -8,9 +8,9 @@ import type { Outbound } from "../zalo/outbound.js";
 import { BROADCAST_QUEUE, DEFAULT_PREFIX, SEND_ATTEMPTS, type SendJobData } from "./broadcast-queue.js";
 import type { BroadcastService } from "./broadcast-service.js";
 import { DRAFT_TTL_MS, type BroadcastStore } from "./broadcast-store.js";
-import { resolveInterrupted, type Resolution } from "./interrupted-send.js";
 import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
-import type { DeliveryCheck } from "../zalo/group-history.js";
+import type { DeliveryCheck } from "../zalo/conversation-history.js";
+import { type Settlement, settleInterrupted } from "../zalo/interrupted-send.js";
 
 export interface BroadcastWorkerOptions {
   redisUrl: string;
@@ -126,18 +126,21 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     }
     const lastAttempt = () => job.attemptsMade + 1 >= (job.opts.attempts ?? SEND_ATTEMPTS);
     if (row.status === "sending") {
-      let r: Resolution;
+      // The broadcast's policy for a send cut off by a crash: there → sent; absent → send it; no way to
+      // tell → report it and do not resend (a second reminder in a group is the worse mistake).
+      let r: Settlement;
       try {
-        r = await resolveInterrupted(o.deliveryCheck ?? null, row, Date.now(), o.interruptedSettleMs);
+        const send = { conversationId: groupId, text: row.text, startedAt: row.updated_at };
+        r = await settleInterrupted(o.deliveryCheck ?? null, send, Date.now(), o.interruptedSettleMs);
       } catch (err) {
         if (isRetryable(err) && !lastAttempt()) throw err; // still 'sending': asked again after the backoff
-        r = { kind: "uncertain" };
+        r = { kind: "unknown" };
       }
       if (r.kind === "wait") {
         await job.moveToDelayed(r.until, token);
         throw new DelayedError();
       }
-      if (r.kind === "sent" || r.kind === "uncertain") {
+      if (r.kind === "sent" || r.kind === "unknown") {
         const detail = r.kind === "sent" ? { messageId: r.messageId } : { error: UNCERTAIN };
         o.store.finish(broadcastId, groupId, r.kind === "sent" ? "sent" : "failed", Date.now(), detail);
         o.logger.warn({ broadcastId, groupId, outcome: r.kind }, "send cut off by a crash settled; not resent");
@@ -148,7 +151,7 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     } else if (row.status !== "queued") return done(broadcastId);
     if (!o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);
     try {
-      const res = await o.outbound.sendText({ kind: "group", id: groupId }, row.text);
+      const res = await o.outbound.sendText({ kind: "group", id: groupId }, row.text, { lane: "reminder" });
       o.store.finish(broadcastId, groupId, "sent", Date.now(), { messageId: res.messageIds.join(",") });
       metrics.outboundTotal.inc({ kind: "group", result: o.outbound.dryRun ? "dry_run" : "sent" });
     } catch (err) {
@@ -177,7 +180,7 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     const summary = o.service.finishIfDone(broadcastId);
     if (!summary) return;
     try {
-      await o.outbound.sendText(summary.notify, summary.text);
+      await o.outbound.sendText(summary.notify, summary.text, { lane: "reminder" });
     } catch (err) {
       o.logger.warn({ broadcastId, err: (err as Error).message }, "broadcast summary not delivered");
     }

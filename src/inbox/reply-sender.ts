@@ -3,14 +3,11 @@ import type { Clock } from "../clock.js";
 import { isRetryable } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
-import type { DeliveryCheck } from "../zalo/group-history.js";
+import type { DeliveryCheck } from "../zalo/conversation-history.js";
+import { settleInterrupted } from "../zalo/interrupted-send.js";
 import type { Outbound } from "../zalo/outbound.js";
 import { parseAnonymousRecipient } from "../zalo/anonymous-recipient.js";
-import { splitText } from "../zalo/text-splitter.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
-
-/** Longer than the Zalo client's HTTP timeout (10 s): a call in flight when the process died has ended by then. */
-export const INTERRUPTED_SETTLE_MS = 15_000;
 
 export interface ReplySenderOptions {
   outbox: OutboxStore;
@@ -84,31 +81,35 @@ export class ReplySender {
     }
   }
 
-  /** "sent": the reply is in the conversation already; "send": send it; "stop": shutting down, left as is. */
+  /**
+   * The reply sender's policy for a send cut off by a crash: there → sent; not there, or no way to tell →
+   * send it (a second answer beats none); "stop": shutting down, left as is.
+   */
   private async settleInterrupted(row: OutboxRow): Promise<"sent" | "send" | "stop"> {
     const { outbox, logger } = this.o;
     const check = row.recipient_kind === "user" ? this.o.interrupted?.user : this.o.interrupted?.group;
-    // An anonymous chat has no history endpoint: send again (a second answer beats none).
+    // An anonymous chat has no history endpoint: send again.
     if (!check || parseAnonymousRecipient(row.recipient_id)) return "send";
-    const started = row.sent_at ?? row.created_at;
-    const wait = started + (this.o.interrupted?.settleMs ?? INTERRUPTED_SETTLE_MS) - this.now();
-    if (wait > 0) {
-      try {
-        await sleep(wait, undefined, { signal: this.abort.signal });
-      } catch {
-        return "stop";
-      }
-    }
-    const chunks = splitText(row.text);
+    const send = { conversationId: row.recipient_id, text: row.text, startedAt: row.sent_at ?? row.created_at };
+    const settleMs = this.o.interrupted?.settleMs;
     try {
-      // Chunks go out in order: the last one there means all of them are.
-      const answer = await check.find(row.recipient_id, chunks[chunks.length - 1] ?? row.text, started);
-      if (answer?.found) {
-        outbox.finish(row.id, "sent", this.now(), { messageId: answer.messageId });
+      let s = await settleInterrupted(check, send, this.now(), settleMs);
+      if (s.kind === "wait") {
+        try {
+          await sleep(s.until - this.now(), undefined, { signal: this.abort.signal });
+        } catch {
+          return "stop";
+        }
+        s = await settleInterrupted(check, send, Math.max(this.now(), s.until), settleMs);
+      }
+      if (s.kind === "sent") {
+        outbox.finish(row.id, "sent", this.now(), { messageId: s.messageId });
         metrics.outboundTotal.inc({ kind: row.recipient_kind, result: "sent" });
         logger.info({ outboxId: row.id }, "reply cut off by a restart had reached Zalo; not sent again");
         return "sent";
       }
+      if (s.kind === "unknown")
+        logger.warn({ outboxId: row.id }, "cannot tell whether a reply cut off by a restart arrived; sending it again");
     } catch (err) {
       logger.warn({ outboxId: row.id, err: (err as Error).message }, "could not read the conversation back; sending the reply again");
     }

@@ -1,9 +1,7 @@
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { z } from "zod";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
-import type { TokenManager } from "./token-manager.js";
-import { classifyZaloError, zaloErrorReason } from "./zalo-errors.js";
+import type { ZaloHttp } from "./zalo-http.js";
 
 /** What a conversation's history says about one message: there (with its id), not there, or no way to tell. */
 export type DeliveryAnswer = { found: true; messageId: string } | { found: false } | null;
@@ -17,18 +15,12 @@ export interface DeliveryCheck {
   find(conversationId: string, text: string, sinceMs: number): Promise<DeliveryAnswer>;
 }
 
-export interface HistoryReaderOptions {
-  apiBaseUrl: string;
-  tokens: TokenManager;
-  logger: Logger;
-  timeoutMs?: number;
-}
-
 /** One history endpoint: where it is, how a page is asked for, and what the logs call it. */
 export interface HistoryEndpoint {
   call: string;
   path: string;
   params(id: string, offset: number, count: number): Record<string, string | number>;
+  /** Pages read at most before giving up ("cannot tell"): a conversation busier than this since the send. */
   maxPages: number;
   /** Log field for the id ("groupId", "userId") and what the message is ("reminder", "reply"). */
   idField: string;
@@ -36,50 +28,45 @@ export interface HistoryEndpoint {
   where: string;
 }
 
-const PAGE = 10;
+/** Messages asked for per page. Zalo may answer fewer (the group history's default is 5, no maximum documented). */
+export const HISTORY_PAGE = 10;
 /** Zalo's clock and ours may differ; look this far before the moment the send started. */
 const SKEW_MS = 5 * 60_000;
 
-const historySchema = z.object({
-  error: z.number(),
-  message: z.string().optional(),
-  data: z
-    .array(
-      z.looseObject({
-        src: z.number().optional(),
-        time: z.coerce.number().optional(),
-        message: z.string().optional(),
-        message_id: z.coerce.string().optional(),
-      }),
-    )
-    .optional(),
-});
+const itemsSchema = z.array(
+  z.looseObject({
+    src: z.number().optional(),
+    time: z.coerce.number().optional(),
+    message: z.string().optional(),
+    message_id: z.coerce.string().optional(),
+  }),
+);
 
-type HistoryItem = NonNullable<z.infer<typeof historySchema>["data"]>[number];
+type HistoryItem = z.infer<typeof itemsSchema>[number];
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, 300);
 
 /**
- * Reads a conversation back, newest first, PAGE messages a page, `src` 0 = sent by the OA. "Not there" is
- * answered only from a well-formed history that reaches back before the send started (or ends); an error,
- * an unexpected shape or a conversation too busy to page back that far answers null, and the caller does not resend.
+ * Reads a conversation back, newest first, `src` 0 = sent by the OA. Pages by what Zalo actually returned
+ * (a page shorter than asked is not the end: only an empty page is), until a message older than the send or
+ * the end. "Not there" is answered only from a well-formed history that reaches back before the send started
+ * (or ends); an error, an unexpected shape or a conversation too busy to page back that far answers null.
  */
 export class HistoryReader implements DeliveryCheck {
-  private readonly http: AxiosInstance;
-
   constructor(
-    private readonly o: HistoryReaderOptions,
+    private readonly http: ZaloHttp,
+    private readonly logger: Logger,
     private readonly ep: HistoryEndpoint,
-  ) {
-    this.http = axios.create({ timeout: o.timeoutMs ?? 10_000, maxRedirects: 0 });
-  }
+  ) {}
 
   async find(id: string, text: string, sinceMs: number): Promise<DeliveryAnswer> {
     const want = norm(text);
     const since = sinceMs - SKEW_MS;
+    let offset = 0;
     for (let page = 0; page < this.ep.maxPages; page++) {
-      const items = await this.page(id, page * PAGE);
+      const items = await this.page(id, offset);
       if (items === null) return null;
+      if (items.length === 0) return { found: false }; // the end of the conversation
       for (const m of items) {
         if (m.src !== undefined && m.src !== 0) continue; // only what the OA itself sent
         if (m.message !== undefined && norm(m.message) === want && (m.time === undefined || m.time >= since)) {
@@ -87,51 +74,68 @@ export class HistoryReader implements DeliveryCheck {
         }
       }
       const oldest = items.at(-1)?.time;
-      if (items.length < PAGE || (oldest !== undefined && oldest < since)) return { found: false };
+      if (oldest !== undefined && oldest < since) return { found: false };
+      offset += items.length;
     }
-    return null; // a busy conversation: the window was not covered
+    this.logger.warn({ [this.ep.idField]: id, pages: this.ep.maxPages }, `${this.ep.where} too busy to reach the send; cannot tell`);
+    return null;
   }
 
   private async page(id: string, offset: number): Promise<HistoryItem[] | null> {
-    const get = async (token: string) => {
-      let res: AxiosResponse;
-      try {
-        res = await this.http.get(`${this.o.apiBaseUrl}${this.ep.path}`, {
-          params: this.ep.params(id, offset, PAGE),
-          headers: { access_token: token },
-          validateStatus: () => true,
-        });
-      } catch (err) {
-        const e = err as { code?: string; message?: string };
-        throw new ZaloHttpError(this.ep.call, null, e.code ?? e.message ?? "network error", { cause: err });
-      }
-      if (res.status >= 500 || res.status === 429)
-        throw new ZaloHttpError(this.ep.call, res.status, String(res.statusText || "HTTP error"));
-      return res.data as unknown;
-    };
-    let token = await this.o.tokens.accessToken();
-    for (let attempt = 0; ; attempt++) {
-      const parsed = historySchema.safeParse(await get(token));
-      if (!parsed.success) {
-        this.o.logger.warn(
-          { [this.ep.idField]: id },
-          `${this.ep.where} has an unexpected shape; cannot tell whether a ${this.ep.what} arrived`,
-        );
-        return null;
-      }
-      const { error, message, data } = parsed.data;
-      if (error === 0) return data ?? [];
-      const kind = classifyZaloError(error);
-      if (kind === "auth" && attempt === 0) {
-        token = await this.o.tokens.refresh(token);
-        continue;
-      }
-      if (kind === "retryable") throw new ZaloApiError(error, this.ep.call, zaloErrorReason(error, message), kind);
-      this.o.logger.warn(
-        { [this.ep.idField]: id, code: error },
-        `${this.ep.where} unavailable; cannot tell whether a ${this.ep.what} arrived`,
+    let data: unknown;
+    try {
+      ({ data } = await this.http.request({
+        call: this.ep.call,
+        method: "GET",
+        path: this.ep.path,
+        params: this.ep.params(id, offset, HISTORY_PAGE),
+        lane: "system",
+      }));
+    } catch (err) {
+      const permanent = (err instanceof ZaloApiError || err instanceof ZaloHttpError) && err.kind === "permanent";
+      if (!permanent) throw err;
+      const code = err instanceof ZaloApiError ? err.code : err.status;
+      this.logger.warn({ [this.ep.idField]: id, code }, `${this.ep.where} unavailable; cannot tell whether a ${this.ep.what} arrived`);
+      return null;
+    }
+    // No data array at all is not "an empty conversation": it is a shape we do not know.
+    const parsed = itemsSchema.safeParse(data);
+    if (!parsed.success) {
+      this.logger.warn(
+        { [this.ep.idField]: id },
+        `${this.ep.where} has an unexpected shape; cannot tell whether a ${this.ep.what} arrived`,
       );
       return null;
     }
+    return parsed.data;
   }
+}
+
+/** A group's history: GET /v3.0/oa/group/conversation?group_id&offset&count (nhom-chat-gmf/quan-ly/group_conversation). */
+export function groupHistory(http: ZaloHttp, logger: Logger): HistoryReader {
+  return new HistoryReader(http, logger, {
+    call: "group/conversation",
+    path: "/v3.0/oa/group/conversation",
+    params: (id, offset, count) => ({ group_id: id, offset, count }),
+    maxPages: 40,
+    idField: "groupId",
+    what: "reminder",
+    where: "group history",
+  });
+}
+
+/**
+ * The 1:1 conversation between the OA and a user: GET /v2.0/oa/conversation?data={"user_id","offset","count"}
+ * (zalo-platform.md §3.6, ≤ 10 messages a page).
+ */
+export function userHistory(http: ZaloHttp, logger: Logger): HistoryReader {
+  return new HistoryReader(http, logger, {
+    call: "oa/conversation",
+    path: "/v2.0/oa/conversation",
+    params: (id, offset, count) => ({ data: JSON.stringify({ user_id: id, offset, count }) }),
+    maxPages: 10,
+    idField: "userId",
+    what: "reply",
+    where: "conversation history",
+  });
 }

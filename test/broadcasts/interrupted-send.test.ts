@@ -2,21 +2,22 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveInterrupted } from "../../src/broadcasts/interrupted-send.js";
-import { ZaloGroupHistory } from "../../src/zalo/group-history.js";
 import { systemClock } from "../../src/clock.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { ZaloApiError } from "../../src/errors.js";
 import { silentLogger } from "../../src/observability/logger.js";
 import { TokenManager } from "../../src/zalo/token-manager.js";
 import { TokenStore } from "../../src/zalo/token-store.js";
+import { type HistoryReader, groupHistory } from "../../src/zalo/conversation-history.js";
+import { settleInterrupted } from "../../src/zalo/interrupted-send.js";
 import { ZaloClient } from "../../src/zalo/zalo-client.js";
+import { ZaloHttp } from "../../src/zalo/zalo-http.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
 
 let dir: string;
 let db: Db;
 let fake: FakeZalo;
-let history: ZaloGroupHistory;
+let history: HistoryReader;
 let zalo: ZaloClient;
 
 beforeEach(async () => {
@@ -33,8 +34,9 @@ beforeEach(async () => {
     initialAccessToken: "old-token",
     initialRefreshToken: "r-1",
   });
-  history = new ZaloGroupHistory({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
-  zalo = new ZaloClient({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
+  const http = new ZaloHttp({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
+  history = groupHistory(http, silentLogger);
+  zalo = new ZaloClient({ http, logger: silentLogger });
 });
 afterEach(async () => {
   await fake.close();
@@ -55,12 +57,15 @@ describe("a send cut off by a crash, settled from the group's history", () => {
     expect(await history.find("g-3", REMINDER, since)).toEqual({ found: false });
   });
 
-  it("pages back through a busy group until before the send started", async () => {
+  it("pages back through a busy group 5 at a time (Zalo's page), never taking a short page for the end", async () => {
     const since = Date.now();
     await zalo.sendText({ kind: "group", id: "g-1" }, REMINDER);
     for (let i = 0; i < 25; i++) await zalo.sendText({ kind: "group", id: "g-1" }, `tin ${i}`);
     expect(await history.find("g-1", REMINDER, since)).toMatchObject({ found: true });
-    expect(fake.historyCalls).toBe(3);
+    expect(fake.historyCalls).toBe(6); // 26 messages, 5 a page: the reminder is on the sixth
+    // Not there: paged to the end (an empty page), not stopped at the first short page.
+    expect(await history.find("g-1", "một lời nhắc chưa từng gửi", since)).toEqual({ found: false });
+    expect(fake.historyCalls).toBe(6 + 7);
   });
 
   it("an expired token is refreshed once; -32 and 5xx are retryable; other errors cannot tell", async () => {
@@ -78,13 +83,13 @@ describe("a send cut off by a crash, settled from the group's history", () => {
     expect(await history.find("g-1", REMINDER, Date.now())).toBeNull();
   });
 
-  it("waits for a call still in flight to end, then sends, skips or reports", async () => {
-    const row = { group_id: "g-1", text: REMINDER, updated_at: 1_000 };
-    const answer = (a: Awaited<ReturnType<ZaloGroupHistory["find"]>>) => ({ find: async () => a });
-    expect(await resolveInterrupted(answer(null), row, 1_500, 15_000)).toEqual({ kind: "wait", until: 16_000 });
-    expect(await resolveInterrupted(answer({ found: true, messageId: "m1" }), row, 20_000)).toEqual({ kind: "sent", messageId: "m1" });
-    expect(await resolveInterrupted(answer({ found: false }), row, 20_000)).toEqual({ kind: "resend" });
-    expect(await resolveInterrupted(answer(null), row, 20_000)).toEqual({ kind: "uncertain" });
-    expect(await resolveInterrupted(null, row, 20_000)).toEqual({ kind: "uncertain" }); // dry run: no history to read
+  it("waits for a call still in flight to end, then says sent, absent or unknown", async () => {
+    const send = { conversationId: "g-1", text: REMINDER, startedAt: 1_000 };
+    const answer = (a: Awaited<ReturnType<HistoryReader["find"]>>) => ({ find: async () => a });
+    expect(await settleInterrupted(answer(null), send, 1_500, 15_000)).toEqual({ kind: "wait", until: 16_000 });
+    expect(await settleInterrupted(answer({ found: true, messageId: "m1" }), send, 20_000)).toEqual({ kind: "sent", messageId: "m1" });
+    expect(await settleInterrupted(answer({ found: false }), send, 20_000)).toEqual({ kind: "absent" });
+    expect(await settleInterrupted(answer(null), send, 20_000)).toEqual({ kind: "unknown" });
+    expect(await settleInterrupted(null, send, 20_000)).toEqual({ kind: "unknown" }); // dry run: no history to read
   });
 });

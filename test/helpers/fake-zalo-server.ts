@@ -43,6 +43,9 @@ export interface FakeZalo {
   close(): Promise<void>;
 }
 
+/** Most messages one group history page holds, whatever the count asked. */
+export const GROUP_HISTORY_PAGE = 5;
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -106,7 +109,9 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       const programmed = historyResponder?.(groupId);
       if (programmed) return send(programmed);
       const offset = Number(url.searchParams.get("offset") ?? 0);
-      const count = Math.min(10, Number(url.searchParams.get("count") ?? 5));
+      // Zalo documents a default page of 5 and no maximum (nhom-chat-gmf/quan-ly/group_conversation); the fake
+      // never answers more than 5, whatever is asked, so the reader must page by what it gets.
+      const count = Math.min(GROUP_HISTORY_PAGE, Number(url.searchParams.get("count") ?? GROUP_HISTORY_PAGE));
       const data = fake.delivered
         .filter((m) => m.kind === "group" && m.to === groupId)
         .reverse()

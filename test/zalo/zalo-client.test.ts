@@ -10,6 +10,7 @@ import { silentLogger } from "../../src/observability/logger.js";
 import { TokenManager } from "../../src/zalo/token-manager.js";
 import { TokenStore } from "../../src/zalo/token-store.js";
 import { ZaloClient } from "../../src/zalo/zalo-client.js";
+import { ZaloHttp } from "../../src/zalo/zalo-http.js";
 import { classifyZaloError } from "../../src/zalo/zalo-errors.js";
 
 const API = "https://openapi.zalo.me";
@@ -28,7 +29,8 @@ function client(initial: { access?: string; refresh?: string } = { access: "a-1"
     initialAccessToken: initial.access,
     initialRefreshToken: initial.refresh,
   });
-  return { tokens, zalo: new ZaloClient({ apiBaseUrl: API, tokens, logger: silentLogger, timeoutMs: 300 }) };
+  const http = new ZaloHttp({ apiBaseUrl: API, tokens, logger: silentLogger, timeoutMs: 1500 });
+  return { tokens, zalo: new ZaloClient({ http, logger: silentLogger }) };
 }
 
 beforeEach(() => {
@@ -72,7 +74,7 @@ describe("error classification", () => {
 
   it("HTTP 5xx and timeouts are retryable ZaloHttpErrors", async () => {
     nock(API).post("/v3.0/oa/message/cs").reply(502, "bad gateway");
-    nock(API).post("/v3.0/oa/message/cs").delay(1000).reply(200, { error: 0, data: {} });
+    nock(API).post("/v3.0/oa/message/cs").delay(4000).reply(200, { error: 0, data: {} });
     const { zalo } = client();
     const e1 = await zalo.sendText({ kind: "user", id: "u" }, "x").catch((e) => e);
     const e2 = await zalo.sendText({ kind: "user", id: "u" }, "x").catch((e) => e);
