@@ -1,27 +1,56 @@
+import { BroadcastQueue } from "./broadcasts/broadcast-queue.js";
+import { buildBroadcastService } from "./broadcasts/build-broadcast-services.js";
+import { startReminderWorker } from "./broadcasts/start-reminder-worker.js";
 import { loadConfig, loadDotEnv } from "./config.js";
+import { OutboxStore } from "./inbox/outbox-store.js";
 import { createLogger } from "./observability/logger.js";
-import { createRuntime } from "./runtime.js";
+import { ProgressService } from "./people/progress-service.js";
+import { openProcessBase } from "./wiring/process-base.js";
+import { connectZalo } from "./wiring/zalo-connection.js";
 
 /**
- * A reminder worker without the HTTP server, for running workers apart from the webhook process
- * (`npm run worker`). npm start already runs one in-process.
+ * A reminder worker without the HTTP server or the handlers, for running workers apart from the webhook
+ * process (`npm run worker`). npm start already runs one in-process.
  */
 loadDotEnv();
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const lock = Number(process.env.BROADCAST_WORKER_LOCK_MS) || undefined;
-const rt = createRuntime(config, {
+const base = openProcessBase(config, logger, { redis: true });
+const { clock, db, redis, campaign } = base;
+if (!redis) throw new Error("the reminder worker needs Redis");
+const zalo = connectZalo(config, db, new OutboxStore(db), logger);
+const queue = new BroadcastQueue(redis, config.BULLMQ_PREFIX);
+const service = buildBroadcastService({
+  config,
+  db,
+  clock,
   logger,
-  worker: true,
-  workerOptions: {
-    lockDurationMs: lock,
+  campaign,
+  queue,
+  progress: new ProgressService(db, campaign.window),
+});
+const worker = startReminderWorker({
+  config,
+  db,
+  clock,
+  logger,
+  window: campaign.window,
+  redis,
+  queue,
+  service,
+  outbound: zalo.outbound,
+  deliveryCheck: zalo.history?.group ?? null,
+  tuning: {
+    lockDurationMs: Number(process.env.BROADCAST_WORKER_LOCK_MS) || undefined,
     backoffBaseMs: Number(process.env.BROADCAST_WORKER_BACKOFF_MS) || undefined,
     interruptedSettleMs: Number(process.env.BROADCAST_WORKER_SETTLE_MS) || undefined,
   },
 });
 logger.info({ prefix: config.BULLMQ_PREFIX, ratePerSec: config.BROADCAST_RATE_PER_SEC }, "reminder worker started");
 const stop = async () => {
-  await rt.close();
+  await worker.close();
+  await queue.close();
+  await base.close();
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop());

@@ -1,16 +1,16 @@
+import type { BroadcastQueue } from "../broadcasts/broadcast-queue.js";
+import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import type { Campaign } from "../content/campaign.js";
 import type { Db } from "../db/database.js";
-import type { Redis } from "ioredis";
-import type { Outbound } from "../zalo/outbound.js";
+import { buildFaqServices } from "../faq/build-faq-services.js";
 import type { Logger } from "../observability/logger.js";
+import { createPeopleServices } from "../people/people-services.js";
 import { DialogSessionStore } from "../stores/dialog-session-store.js";
 import { TranscriptStore } from "../inbox/transcript-store.js";
 import { BroadcastStore } from "../broadcasts/broadcast-store.js";
 import { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
-import { buildFaqServices } from "../faq/build-faq-services.js";
-import { buildPeopleServices } from "../people/people-services.js";
-import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
 import type { Services } from "./services.js";
 
 export interface ServiceDeps {
@@ -18,17 +18,17 @@ export interface ServiceDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** content/campaign.yaml, loaded once at start-up. */
+  campaign: Campaign;
   /** null when there is no Redis (npm run ask / chat): features that need it must say "try later". */
-  redis: Redis | null;
-  /** Sends to Zalo (or the dry-run outbox) outside a reply, e.g. broadcasts and summaries. */
-  outbound: Outbound;
+  broadcastQueue: BroadcastQueue | null;
 }
 
 /** The composition root for handler services: one line per feature. */
 export function buildServices(deps: ServiceDeps): Services {
-  const people = buildPeopleServices(deps);
+  const people = createPeopleServices(deps.db, deps.campaign.window);
   const dialogs = new DialogSessionStore(deps.db);
-  const faq = buildFaqServices(deps.config.CONTENT_DIR, deps.db);
+  const faq = buildFaqServices(deps.campaign, deps.config.CONTENT_DIR, deps.db);
   // Every store that holds personal data (src/privacy/personal-data-registry.ts), for #xoa and user_withdraw.
   const privacy = new PersonalDataEraser(deps.db, [
     people,
@@ -39,11 +39,10 @@ export function buildServices(deps: ServiceDeps): Services {
   ]);
   return {
     clock: deps.clock,
-    logger: deps.logger,
     dialogs,
     privacy,
     ...faq,
     people,
-    broadcasts: buildBroadcastService({ ...deps, progress: people.progress }),
+    broadcasts: buildBroadcastService({ ...deps, queue: deps.broadcastQueue, progress: people.progress }),
   };
 }

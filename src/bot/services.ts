@@ -1,8 +1,6 @@
 import type { BroadcastService } from "../broadcasts/broadcast-service.js";
 import type { Clock } from "../clock.js";
-import type { Campaign } from "../content/campaign.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
-import type { Logger } from "../observability/logger.js";
 import type { PeopleServices } from "../people/people-services.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
 import type { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
@@ -14,12 +12,9 @@ import type { UnansweredStore } from "../stores/unanswered-store.js";
  */
 export interface Services {
   clock: Clock;
-  logger: Logger;
   dialogs: DialogSessionStore;
   /** Erases a person from every table (#xoa, user_withdraw); see src/privacy/personal-data-registry.ts. */
   privacy: PersonalDataEraser;
-  /** Campaign facts from content/campaign.yaml (window, hotline, links). */
-  campaign: Campaign;
   /** FAQ retrieval and answers from content/faq.yaml and messages.yaml. */
   faq: FaqEngine;
   /** Questions the bot could not answer, for officers. */

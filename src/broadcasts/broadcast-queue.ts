@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { registerQueueDepth } from "../observability/metrics.js";
 
 export const BROADCAST_QUEUE = "broadcasts";
+export const DAILY_SCHEDULER_ID = "daily-reminder";
 export const DEFAULT_PREFIX = "zbot";
 /** Attempts per group for retryable failures (-32 is not counted: it pauses the whole queue instead). */
 export const SEND_ATTEMPTS = 8;
@@ -29,7 +30,7 @@ export class BroadcastUnavailableError extends Error {
  * while Redis is down errors at once (→ 503) instead of hanging.
  */
 export class BroadcastQueue {
-  readonly queue: Queue;
+  private readonly queue: Queue;
   /** queue_depth{queue="broadcasts"} reads depth() at scrape time while this queue is open. */
   private readonly unregisterDepth: () => void;
 
@@ -68,6 +69,19 @@ export class BroadcastQueue {
       if (opts.rollback !== false) await Promise.allSettled(jobs.map((j) => this.queue.remove(j.opts.jobId)));
       throw new BroadcastUnavailableError((err as Error).message, { cause: err });
     }
+  }
+
+  /** Creates, moves or removes the daily reminder job scheduler (tz Asia/Ho_Chi_Minh) to match the config. */
+  async scheduleDaily(hour: number | undefined): Promise<void> {
+    if (hour === undefined) {
+      await this.queue.removeJobScheduler(DAILY_SCHEDULER_ID);
+      return;
+    }
+    await this.queue.upsertJobScheduler(
+      DAILY_SCHEDULER_ID,
+      { pattern: `0 0 ${hour} * * *`, tz: "Asia/Ho_Chi_Minh" },
+      { name: "daily", data: {}, opts: { removeOnComplete: 30, removeOnFail: 30 } },
+    );
   }
 
   async depth(): Promise<number> {

@@ -60,9 +60,9 @@ export class BroadcastMessageError extends Error {
   override readonly name = "BroadcastMessageError";
 }
 
-/** Plans, renders, records and queues reminder broadcasts; reports on them. Handlers, routes and the CLI use it. */
 export type BroadcastPreview = { targets: number; messages: RenderedMessage[]; skipped: { unit: string; reason: string }[] };
 
+/** Plans, renders, records and queues reminder broadcasts; reports on them. Handlers, routes and the CLI use it. */
 export class BroadcastService {
   constructor(private readonly o: BroadcastServiceOptions) {}
 
@@ -218,13 +218,5 @@ export class BroadcastService {
       n += open.length;
     }
     return n;
-  }
-
-  get queue(): BroadcastQueue | null {
-    return this.o.queue;
-  }
-
-  get available(): boolean {
-    return this.o.queue?.ready ?? false;
   }
 }

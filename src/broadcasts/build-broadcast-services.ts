@@ -1,11 +1,10 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import type { Campaign } from "../content/campaign.js";
 import type { Db } from "../db/database.js";
-import { loadCampaign } from "../content/campaign.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProgressReport } from "../people/progress-types.js";
-import type { Redis } from "ioredis";
-import { BroadcastQueue } from "./broadcast-queue.js";
+import type { BroadcastQueue } from "./broadcast-queue.js";
 import { BroadcastService } from "./broadcast-service.js";
 import { BroadcastStore } from "./broadcast-store.js";
 import { loadReminderTemplate } from "./reminder-template.js";
@@ -15,15 +14,15 @@ export interface BroadcastDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  redis: Redis | null;
+  campaign: Campaign;
+  /** null when there is no Redis in this process: requests answer "try later". */
+  queue: BroadcastQueue | null;
   progress: { report(now: Date): ProgressReport };
-  /** BullMQ key prefix (tests use a unique one). */
-  prefix?: string;
 }
 
-/** The broadcast service as handlers, routes and the CLI see it; the queue only when Redis is configured. */
+/** The broadcast service as handlers, routes, the CLI and the worker see it. */
 export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
-  const campaign = loadCampaign(d.config.CONTENT_DIR);
+  const { campaign } = d;
   return new BroadcastService({
     store: new BroadcastStore(d.db),
     progress: d.progress,
@@ -36,7 +35,7 @@ export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
       hotline: campaign.hotline.display,
     },
     clock: d.clock,
-    queue: d.redis ? new BroadcastQueue(d.redis, d.prefix ?? d.config.BULLMQ_PREFIX) : null,
+    queue: d.queue,
     cooldownMs: d.config.BROADCAST_COOLDOWN_HOURS * 3600_000,
     logger: d.logger,
   });

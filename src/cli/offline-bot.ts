@@ -6,12 +6,11 @@ import { Bot } from "../bot/bot.js";
 import { buildServices } from "../bot/build-services.js";
 import type { Services } from "../bot/services.js";
 import { clockFromEnv } from "../clock.js";
+import { loadCampaign } from "../content/campaign.js";
 import { loadConfig, loadDotEnv, type Config } from "../config.js";
 import { openDatabase, type Db } from "../db/database.js";
-import { OutboxStore } from "../inbox/outbox-store.js";
 import { createLogger } from "../observability/logger.js";
 import { userMessageEvent, type ZaloEvent } from "../zalo/zalo-events.js";
-import { DryRunOutbound } from "../inbox/dry-run-outbound.js";
 
 export interface OfflineBot {
   bot: Bot;
@@ -33,8 +32,7 @@ export function createOfflineBot(): OfflineBot {
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "silent", process.stderr);
   const db = openDatabase(config.DATABASE_PATH);
   const clock = clockFromEnv(config.BOT_NOW);
-  const outbound = new DryRunOutbound(new OutboxStore(db), clock, logger);
-  const services = buildServices({ config, db, clock, logger, redis: null, outbound });
+  const services = buildServices({ config, db, clock, logger, campaign: loadCampaign(config.CONTENT_DIR), broadcastQueue: null });
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   return {
     bot,

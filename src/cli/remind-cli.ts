@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { BroadcastUnavailableError } from "../broadcasts/broadcast-queue.js";
+import { BroadcastQueue, BroadcastUnavailableError } from "../broadcasts/broadcast-queue.js";
 import type { BroadcastScope } from "../broadcasts/broadcast-planner.js";
 import { BroadcastMessageError } from "../broadcasts/broadcast-service.js";
 import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js";
@@ -31,10 +31,12 @@ export const remindCli: CliGroup = {
     });
     const config = ctx.config();
     const db = ctx.db();
-    const progress = new ProgressService(db, loadCampaign(config.CONTENT_DIR).window);
+    const campaign = loadCampaign(config.CONTENT_DIR);
+    const progress = new ProgressService(db, campaign.window);
     const needsRedis = positionals[0] !== "status" && !values["dry-run"];
     const redis = needsRedis ? createRedis(config.REDIS_URL, silentLogger) : null;
-    const service = buildBroadcastService({ config, db, clock: ctx.clock(), logger: silentLogger, redis, progress });
+    const queue = redis ? new BroadcastQueue(redis, config.BULLMQ_PREFIX) : null;
+    const service = buildBroadcastService({ config, db, clock: ctx.clock(), logger: silentLogger, campaign, queue, progress });
     try {
       if (positionals[0] === "status") {
         const id = positionals[1];
@@ -89,7 +91,7 @@ export const remindCli: CliGroup = {
       }
       throw err;
     } finally {
-      await service.queue?.close();
+      await queue?.close();
       redis?.disconnect();
     }
   },

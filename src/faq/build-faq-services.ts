@@ -1,18 +1,16 @@
-import { loadCampaign, type Campaign } from "../content/campaign.js";
+import type { Campaign } from "../content/campaign.js";
 import { loadFaqContent } from "../content/faq-content.js";
 import type { Db } from "../db/database.js";
 import { UnansweredStore } from "../stores/unanswered-store.js";
 import { FaqEngine } from "./faq-engine.js";
 
 export interface FaqServices {
-  campaign: Campaign;
   faq: FaqEngine;
   unanswered: UnansweredStore;
 }
 
-/** Loads content/ (throws ContentError when invalid, so a bad edit stops start-up) and the store. */
-export function buildFaqServices(contentDir: string, db: Db): FaqServices {
-  const campaign = loadCampaign(contentDir);
+/** Loads the FAQ from content/ (throws ContentError when invalid, so a bad edit stops start-up) and the store. */
+export function buildFaqServices(campaign: Campaign, contentDir: string, db: Db): FaqServices {
   const faq = new FaqEngine(campaign, loadFaqContent(contentDir, campaign));
-  return { campaign, faq, unanswered: new UnansweredStore(db) };
+  return { faq, unanswered: new UnansweredStore(db) };
 }

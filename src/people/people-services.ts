@@ -1,4 +1,3 @@
-import { loadCampaign } from "../content/campaign.js";
 import type { Db } from "../db/database.js";
 import type { ErasureReason, Person } from "../shared/personal-data.js";
 import { CompletionsStore } from "./completions-store.js";
@@ -44,9 +43,4 @@ export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServ
       officer: why === "withdraw" && officers.remove(p.id) ? 1 : 0,
     }),
   };
-}
-
-/** Builds the people services with the campaign window from content/campaign.yaml. */
-export function buildPeopleServices(deps: { db: Db; config: { CONTENT_DIR: string } }): PeopleServices {
-  return createPeopleServices(deps.db, loadCampaign(deps.config.CONTENT_DIR).window);
 }

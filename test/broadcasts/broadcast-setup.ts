@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { BROADCAST_QUEUE } from "../../src/broadcasts/broadcast-queue.js";
 import { parseUnitsCsv } from "../../src/people/units-csv.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
@@ -105,4 +107,17 @@ export async function cleanRedis(prefix: string, url = TEST_REDIS_URL): Promise<
   } finally {
     r.disconnect();
   }
+}
+
+/** The reminder queue as BullMQ sees it, on its own connection, for looking inside from a test. */
+export function inspectQueue(prefix: string, url = TEST_REDIS_URL): { queue: Queue; close(): Promise<void> } {
+  const conn = new Redis(url, { maxRetriesPerRequest: null });
+  const queue = new Queue(BROADCAST_QUEUE, { connection: conn, prefix });
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      conn.disconnect();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { planBroadcast } from "../../src/broadcasts/broadcast-planner.js";
-import { DAILY_SCHEDULER_ID, syncDailyReminder } from "../../src/broadcasts/daily-reminder.js";
+import { BroadcastQueue, DAILY_SCHEDULER_ID } from "../../src/broadcasts/broadcast-queue.js";
 import { parseQuietHours, quietDelayMs } from "../../src/broadcasts/quiet-hours.js";
 import { daysLeft, loadReminderTemplate, renderReminder } from "../../src/broadcasts/reminder-template.js";
 import { smoothLimiter } from "../../src/broadcasts/broadcast-worker.js";
@@ -124,16 +124,18 @@ describe("limiter and daily schedule", () => {
   it("the daily reminder is a job scheduler in Asia/Ho_Chi_Minh; unset removes it", async () => {
     const prefix = `t${randomUUID().slice(0, 8)}`;
     const conn = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    const reminders = new BroadcastQueue(conn, prefix);
     const queue = new Queue("broadcasts", { connection: conn, prefix });
     try {
-      await syncDailyReminder(queue, 8);
-      await syncDailyReminder(queue, 9); // moved, not duplicated
+      await reminders.scheduleDaily(8);
+      await reminders.scheduleDaily(9); // moved, not duplicated
       const list = await queue.getJobSchedulers();
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({ key: DAILY_SCHEDULER_ID, pattern: "0 0 9 * * *", tz: "Asia/Ho_Chi_Minh" });
-      await syncDailyReminder(queue, undefined);
+      await reminders.scheduleDaily(undefined);
       expect(await queue.getJobSchedulers()).toHaveLength(0);
     } finally {
+      await reminders.close();
       await queue.close();
       conn.disconnect();
       await cleanRedis(prefix);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { userText } from "../helpers/zalo-events.js";
 import { BroadcastStore, DRAFT_TTL_MS } from "../../src/broadcasts/broadcast-store.js";
-import { startBroadcastEnv, unitsCsv, type BroadcastEnv } from "./broadcast-setup.js";
+import { inspectQueue, startBroadcastEnv, unitsCsv, type BroadcastEnv } from "./broadcast-setup.js";
 
 let env: BroadcastEnv | undefined;
 afterEach(async () => {
@@ -70,7 +70,7 @@ describe("reminder broadcasts", () => {
   it("a job that runs before its broadcast is committed waits; one whose requester died sends nothing", async () => {
     env = await startBroadcastEnv({ units: unitsCsv(2) });
     const store = new BroadcastStore(env.bot.rt.db);
-    const queue = env.bot.rt.services.broadcasts.queue!;
+    const queue = env.bot.rt.broadcastQueue!;
     const draft = (id: string, groupId: string, at: number) =>
       store.createDraft(
         { id, scope: '"all"', message: null, force: false, requestedBy: "test", notify: null },
@@ -199,12 +199,17 @@ describe("quiet hours", () => {
     env = await startBroadcastEnv({ units: unitsCsv(3), env: { BOT_NOW: "2025-11-01T22:00:00+07:00" } });
     const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
     expect(body.targets).toBe(3);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Settled: the worker has looked at every job and put each off until morning.
+    const bull = inspectQueue(env.prefix);
+    try {
+      for (let i = 0; i < 300 && (await bull.queue.getDelayedCount()) < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await bull.queue.getDelayedCount()).toBe(3);
+    } finally {
+      await bull.close();
+    }
     expect(env.fake.requests).toHaveLength(0);
     const report = await (await env.admin(`/admin/broadcasts/${body.id}`)).json();
     expect(report.status).toBe("queued");
-    const delayed = await env.bot.rt.services.broadcasts.queue!.queue.getDelayedCount();
-    expect(delayed).toBe(3);
   });
 });
 

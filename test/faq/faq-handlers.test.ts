@@ -8,6 +8,7 @@ import { buildServices } from "../../src/bot/build-services.js";
 import type { Services } from "../../src/bot/services.js";
 import { fixedClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
+import { loadCampaign } from "../../src/content/campaign.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { silentLogger } from "../../src/observability/logger.js";
 import { followEvent, groupMessageEvent, userMessageEvent, type ZaloEvent } from "../../src/zalo/zalo-events.js";
@@ -22,14 +23,13 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "faq-handlers-"));
   const config = loadConfig({ DATABASE_PATH: join(dir, "bot.db"), LOG_LEVEL: "silent" });
   db = openDatabase(config.DATABASE_PATH);
-  const outbound = { dryRun: true, sendText: async () => ({ messageIds: [] }) };
   services = buildServices({
     config,
     db,
     clock: fixedClock("2025-10-25T09:00:00+07:00"),
     logger: silentLogger,
-    redis: null,
-    outbound,
+    campaign: loadCampaign(config.CONTENT_DIR),
+    broadcastQueue: null,
   });
   bot = new Bot(services, buildHandlers(), fallback, silentLogger);
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { metrics, registerQueueDepth } from "../../src/observability/metrics.js";
-import { cleanRedis } from "../broadcasts/broadcast-setup.js";
+import { cleanRedis, inspectQueue } from "../broadcasts/broadcast-setup.js";
 import { startFakeZalo } from "../helpers/fake-zalo-server.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
@@ -114,7 +114,9 @@ describe("GET /metrics", () => {
     bot = await startTestBot({ REDIS_URL: TEST_REDIS_URL, BULLMQ_PREFIX: prefix }, { redis: true });
     try {
       for (let i = 0; i < 50 && bot.rt.redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
-      await bot.rt.services.broadcasts.queue!.queue.add("send", { broadcastId: "b", groupId: "g" }, { delay: 60_000 });
+      const bull = inspectQueue(prefix);
+      await bull.queue.add("send", { broadcastId: "b", groupId: "g" }, { delay: 60_000 });
+      await bull.close();
       const text = await (await fetch(`${bot.url}/metrics`)).text();
       expect(sample(text, 'queue_depth{queue="broadcasts"}')).toBe(1);
     } finally {

@@ -1,0 +1,43 @@
+import { systemClock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import { DryRunOutbound } from "../inbox/dry-run-outbound.js";
+import type { OutboxStore } from "../inbox/outbox-store.js";
+import type { Logger } from "../observability/logger.js";
+import { groupHistory, type HistoryReader, userHistory } from "../zalo/conversation-history.js";
+import type { Outbound } from "../zalo/outbound.js";
+import { TokenManager } from "../zalo/token-manager.js";
+import { TokenStore } from "../zalo/token-store.js";
+import { ZaloClient } from "../zalo/zalo-client.js";
+import { ZaloHttp } from "../zalo/zalo-http.js";
+
+export interface ZaloConnection {
+  /** null in dry run (no credentials). */
+  tokens: TokenManager | null;
+  /** Sends to Zalo, or stores in the outbox as dry_run. */
+  outbound: Outbound;
+  /** Conversation readers that settle a send cut off by a crash; null in dry run. */
+  history: { user: HistoryReader; group: HistoryReader } | null;
+}
+
+/** Zalo for this process: the real API with rotating tokens, or the dry-run outbox when credentials are missing. */
+export function connectZalo(config: Config, db: Db, outbox: OutboxStore, logger: Logger): ZaloConnection {
+  // Token lifetimes and send times are real time, never BOT_NOW.
+  if (config.dryRun) return { tokens: null, outbound: new DryRunOutbound(outbox, systemClock, logger), history: null };
+  const tokens = new TokenManager({
+    store: new TokenStore(db),
+    clock: systemClock,
+    logger,
+    appId: config.ZALO_APP_ID,
+    appSecret: config.ZALO_APP_SECRET,
+    oauthBaseUrl: config.ZALO_OAUTH_BASE_URL,
+    initialAccessToken: config.ZALO_ACCESS_TOKEN,
+    initialRefreshToken: config.ZALO_REFRESH_TOKEN,
+  });
+  const http = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger });
+  return {
+    tokens,
+    outbound: new ZaloClient({ http, logger }),
+    history: { user: userHistory(http, logger), group: groupHistory(http, logger) },
+  };
+}
