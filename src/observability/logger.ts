@@ -1,5 +1,6 @@
 import { pino, type Logger } from "pino";
 import { redactPhones } from "../text/phone.js";
+import { prettyStream } from "./pretty-log.js";
 
 export type { Logger };
 export { redactPhones };
@@ -58,8 +59,12 @@ const SECRET_PATHS = [
   "*.sessionId",
 ];
 
-/** JSON logs on stderr-free stdout; secrets and tokens by path, phone numbers anywhere in strings. */
+/**
+ * Logs on stdout with secrets and tokens redacted by path, phone numbers anywhere in strings: JSON, or readable
+ * lines when stdout is a terminal (LOG_FORMAT=json keeps JSON there too).
+ */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const pretty = !destination && process.stdout.isTTY && process.env.LOG_FORMAT !== "json";
   return pino(
     {
       level,
@@ -73,7 +78,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         },
       },
     },
-    destination as pino.DestinationStream | undefined,
+    (pretty ? prettyStream(process.stdout) : destination) as pino.DestinationStream | undefined,
   );
 }
 
