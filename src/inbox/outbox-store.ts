@@ -16,6 +16,12 @@ export interface OutboxRow {
   created_at: number;
   /** Sent: when. Still 'sending': when the current attempt started (a crash left it there). */
   sent_at: number | null;
+  /** What paid for the send, from Zalo's data.quota ("reply" = the free replies within 48 h, "sub_quota", ...). */
+  quota_type?: string | null;
+  quota_remain?: number | null;
+  quota_total?: number | null;
+  /** Zalo's code when it refused the reply for quota or window reasons (-211, -218, -230, -232). */
+  refusal_code?: number | null;
 }
 
 /** Replies waiting to go out, and the record of what went out (or would have, in dry-run). */
@@ -27,6 +33,9 @@ export class OutboxStore {
   private readonly setStatusStmt;
   private readonly claimStmt;
   private readonly recentStmt;
+  private readonly quotaStmt;
+  private readonly refusedStmt;
+  private readonly refusalsStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -42,6 +51,26 @@ export class OutboxStore {
     // While a row is 'sending', sent_at holds when this attempt started (finish overwrites it, release clears it).
     this.claimStmt = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?");
     this.recentStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox ORDER BY id DESC LIMIT ?");
+    this.quotaStmt = db.prepare("UPDATE outbox SET quota_type = ?, quota_remain = ?, quota_total = ? WHERE id = ?");
+    this.refusedStmt = db.prepare("UPDATE outbox SET refusal_code = ? WHERE id = ?");
+    this.refusalsStmt = db.prepare<[number], { code: number; n: number }>(
+      "SELECT refusal_code AS code, COUNT(*) AS n FROM outbox WHERE refusal_code IS NOT NULL AND created_at >= ? GROUP BY refusal_code",
+    );
+  }
+
+  /** Keeps what Zalo said paid for the send (data.quota). */
+  recordQuota(id: number, q: { type: string; remain: number | null; total: number | null }): void {
+    this.quotaStmt.run(q.type, q.remain, q.total, id);
+  }
+
+  /** Marks a reply Zalo refused for quota or window reasons (after finish(..., "failed")). */
+  markRefused(id: number, code: number): void {
+    this.refusedStmt.run(code, id);
+  }
+
+  /** Replies Zalo refused for quota or window reasons since `since`, by code. */
+  refusalsSince(since: number): Map<number, number> {
+    return new Map(this.refusalsStmt.all(since).map((r) => [r.code, r.n]));
   }
 
   enqueue(inboxId: number | null, to: Conversation, text: string, now: number): number {

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Clock } from "../clock.js";
-import { isRetryable } from "../errors.js";
+import { ZaloApiError, isRetryable } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { DeliveryCheck } from "../zalo/conversation-history.js";
 import { settleInterrupted } from "../zalo/interrupted-send.js";
+import { QUOTA_CODES } from "../zalo/zalo-errors.js";
 import type { Outbound } from "../zalo/outbound.js";
 import { parseAnonymousRecipient } from "../zalo/anonymous-recipient.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
@@ -55,8 +56,9 @@ export class ReplySender {
       if (this.abort.signal.aborted) return;
       outbox.claim(row.id, this.now());
       try {
-        const res = await outbound.sendText(to, row.text);
+        const res = await outbound.sendText(to, row.text, { lane: "reply" });
         outbox.finish(row.id, "sent", this.now(), { messageId: res.messageIds.join(",") });
+        if (res.quota) outbox.recordQuota(row.id, res.quota);
         metrics.outboundTotal.inc({ kind: to.kind, result: "sent" });
         return;
       } catch (err) {
@@ -74,6 +76,11 @@ export class ReplySender {
           continue;
         }
         outbox.finish(row.id, "failed", this.now(), { error: reason });
+        if (err instanceof ZaloApiError && QUOTA_CODES.has(err.code)) {
+          // Zalo's quota or 7-day window: not a bug, not retryable; counted, and officers see it on the dashboard.
+          outbox.markRefused(row.id, err.code);
+          metrics.sendRefusedTotal.inc({ code: String(err.code) });
+        }
         metrics.outboundTotal.inc({ kind: to.kind, result: "failed" });
         logger.error({ outboxId: row.id, to, err: reason }, "reply could not be sent");
         return;

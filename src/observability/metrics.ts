@@ -36,6 +36,18 @@ export const metrics = {
     labelNames: ["kind", "result"] as const,
     registers: [registry],
   }),
+  sendRefusedTotal: new Counter({
+    name: "zalo_send_refused_total",
+    help: "Replies Zalo refused for quota or window reasons, by Zalo error code (-211, -218, -230, -232)",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  }),
+  apiBudgetWaitsTotal: new Counter({
+    name: "zalo_api_budget_waits_total",
+    help: "Calls that waited for the next minute of the shared Zalo API budget, by lane (reply, reminder, system)",
+    labelNames: ["lane"] as const,
+    registers: [registry],
+  }),
   tokenRefreshTotal: new Counter({
     name: "zalo_token_refresh_total",
     help: "Access token refreshes by result",

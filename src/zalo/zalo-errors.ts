@@ -31,6 +31,13 @@ const REASONS: Record<number, string> = {
   [-403]: "OA is not in this group (group not owned by the OA)",
 };
 
+/**
+ * Zalo refusing a send for quota or window reasons (phu-luc/ma-loi): out of quota for the feature (-211), out of
+ * this user's receive quota (-218), no interaction in the past 7 days (-230), never interacted or expired (-232).
+ * Not bugs and not retryable: the reply is marked failed with the reason, counted, and officers are told.
+ */
+export const QUOTA_CODES = new Set([-211, -218, -230, -232]);
+
 export const AUTH_CODES = new Set([-216, -220]);
 export const RETRYABLE_CODES = new Set([-32]);
 

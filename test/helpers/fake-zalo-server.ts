@@ -32,6 +32,11 @@ export interface FakeZalo {
   refreshCalls: number;
   /** Change the answers mid-run (e.g. -32 for a while). Returning undefined means success. */
   respond(fn: Responder | null): void;
+  /**
+   * Refuse 1:1 sends to this user as Zalo does for quota/window reasons: -230 (no interaction in 7 days,
+   * the default), -232 (never interacted), -218 (user's receive quota), -211 (OA out of quota).
+   */
+  refuseUser(userId: string, code?: -211 | -218 | -230 | -232): void;
   /** Tokens accepted; any other gets -216. Default: any token. */
   acceptTokens(tokens: string[] | null): void;
   /** Token pair the next refresh returns. */
@@ -42,6 +47,14 @@ export interface FakeZalo {
   respondHistory(fn: ((groupId: string) => FakeAnswer | undefined) | null): void;
   close(): Promise<void>;
 }
+
+/** Zalo's wording for the quota/window refusals (phu-luc/ma-loi). */
+const REFUSALS: Record<number, string> = {
+  [-211]: "Out of quota",
+  [-218]: "Out of quota receive",
+  [-230]: "User has not interacted with the OA in the past 7 days",
+  [-232]: "User has not interacted with the OA, or the last interaction has expired",
+};
 
 /** Most messages one group history page holds, whatever the count asked. */
 export const GROUP_HISTORY_PAGE = 5;
@@ -67,6 +80,9 @@ export async function startFakeZalo(): Promise<FakeZalo> {
   let accepted: Set<string> | null = null;
   let tokens = { access: "fake-access-2", refresh: "fake-refresh-2" };
   let nth = 0;
+  const refused = new Map<string, number>();
+  /** Free replies used per user: Zalo allows 8 within 48 h of the user's last message (quota_type "reply"). */
+  const freeUsed = new Map<string, number>();
   const fake: Omit<FakeZalo, "url" | "close"> & { url?: string } = {
     delivered: [],
     requests: [],
@@ -80,6 +96,9 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     },
     acceptTokens: (t) => {
       accepted = t ? new Set(t) : null;
+    },
+    refuseUser: (userId, code = -230) => {
+      refused.set(userId, code);
     },
     nextTokens: (access, refresh) => {
       tokens = { access, refresh };
@@ -176,6 +195,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     fake.requests.push(m);
     if (accepted && (!token || !accepted.has(token))) return send({ body: { error: -216, message: "Access token is invalid" } });
     if (kind === "anonymous" && (!m.to || !m.conversationId)) return send({ body: { error: -201, message: "recipient is invalid!" } });
+    const refusal = kind === "user" ? refused.get(m.to) : undefined;
+    if (refusal !== undefined) return send({ body: { error: refusal, message: REFUSALS[refusal] ?? "refused" } });
     const answer = responder?.(m, ++nth);
     if (answer && (answer.body !== undefined || answer.status !== undefined)) return send(answer);
     // No answer, or only a delay: success, recorded when received.
@@ -183,12 +204,22 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     ids.set(m, `fm-${fake.requests.length}`);
     const recipient =
       kind === "user"
-        ? { user_id: m.to }
+        ? { user_id: m.to, quota: quotaFor(m.to) }
         : kind === "group"
           ? { group_id: m.to }
           : { anonymous_id: m.to, conversation_id: m.conversationId };
     send({ delayMs: answer?.delayMs, body: { error: 0, message: "Success", data: { message_id: ids.get(m), ...recipient } } });
   });
+  /**
+   * data.quota of a cs send (official-account/tin-nhan/tin-tu-van/gui-tin-tu-van-dang-van-ban): the 8 free
+   * replies first ("reply", remain/total as strings), then the OA package's allowance ("sub_quota").
+   */
+  function quotaFor(userId: string) {
+    const used = (freeUsed.get(userId) ?? 0) + 1;
+    freeUsed.set(userId, used);
+    if (used <= 8) return { quota_type: "reply", remain: String(8 - used), total: "8" };
+    return { quota_type: "sub_quota", remain: "1990", total: "2000", expired_date: "31/12/2026" };
+  }
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;

@@ -4,6 +4,7 @@ import people from "./003-people.js";
 import broadcasts from "./004-broadcasts.js";
 import admin from "./005-admin.js";
 import personalData from "./006-personal-data.js";
+import sendQuota from "./007-send-quota.js";
 import type { Db } from "../database.js";
 
 export interface Migration {
@@ -17,4 +18,4 @@ export interface Migration {
  * Ordered schema changes; PRAGMA user_version counts how many are applied.
  * Append only: never edit one that has shipped, add a new file instead.
  */
-export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData];
+export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota];

@@ -2,7 +2,9 @@ import type { Services } from "../../bot/services.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { Alarms } from "../../observability/alarms.js";
+import { OutboxStore } from "../../inbox/outbox-store.js";
 import type { DashboardData } from "./dashboard-data.js";
+import { sendRefusalAlert } from "./send-refusal-alert.js";
 
 export interface DashboardDataDeps {
   db: Db;
@@ -13,6 +15,7 @@ export interface DashboardDataDeps {
 
 /** Reads each part of the dashboard from the feature that owns it. */
 export function buildDashboardData(d: DashboardDataDeps): DashboardData {
+  const outbox = new OutboxStore(d.db);
   return {
     progress: () => d.services.people.progress.report(d.clock.now()),
     completionsByDay: () => d.services.people.completions.perDay(),
@@ -28,7 +31,10 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         skipped: b.skipped,
         failures: b.targets.filter((t) => t.status === "failed").map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
       })),
-    alerts: () => (d.alarms?.list() ?? []).map((a) => ({ message: a.message })),
+    alerts: () => {
+      const refusals = sendRefusalAlert(outbox, Date.now());
+      return [...(d.alarms?.list() ?? []).map((a) => ({ message: a.message })), ...(refusals ? [refusals] : [])];
+    },
     unanswered: (limit) =>
       d.services.unanswered
         .list(limit)
