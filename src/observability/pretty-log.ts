@@ -21,9 +21,10 @@ export function prettyLine(line: string, colour: boolean): string {
   const time = typeof o.time === "number" ? new Date(o.time).toTimeString().slice(0, 8) : "";
   const name = LEVELS[level] ?? String(level);
   const tag = colour ? `\x1b[${COLOURS[level] ?? "0"}m${name}\x1b[0m` : name;
-  const err = o.err as { type?: string; message?: string; stack?: string } | undefined;
+  // pino serialises Error objects as { type, message, stack }; some calls log err as a plain string.
+  const err = typeof o.err === "object" && o.err !== null ? (o.err as { message?: string; stack?: string }) : undefined;
   const fields = Object.entries(o)
-    .filter(([k]) => !OMIT.has(k) && k !== "err")
+    .filter(([k]) => !OMIT.has(k) && !(k === "err" && err))
     .map(([k, v]) => `${k}=${value(v)}`);
   const head = [time, tag, typeof o.msg === "string" ? o.msg : "", ...fields].filter(Boolean).join(" ");
   return err?.stack ? `${head}\n${err.stack}` : err?.message ? `${head} err=${value(err.message)}` : head;

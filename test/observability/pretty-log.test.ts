@@ -24,6 +24,9 @@ describe("readable logs for a terminal", () => {
   it("an error shows its stack under the line; a line that is not JSON passes through", () => {
     const json = JSON.stringify({ level: 50, time: 0, msg: "failed", err: { message: "boom", stack: "Error: boom\n    at x" } });
     expect(prettyLine(json, false)).toMatch(/ERROR failed\nError: boom\n {4}at x$/);
+    expect(prettyLine(JSON.stringify({ level: 40, time: 0, msg: "redis down", err: "ECONNREFUSED" }), false)).toMatch(
+      /WARN {2}redis down err=ECONNREFUSED$/,
+    );
     expect(prettyLine("plain text", false)).toBe("plain text");
   });
 });
