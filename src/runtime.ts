@@ -68,7 +68,15 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   // A reply cut off by a crash is looked up in the conversation before it is sent again.
   const sender = new ReplySender({ outbox, outbound: zalo.outbound, clock: systemClock, logger, interrupted: zalo.history });
-  const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
+  const dispatcher = new InboxDispatcher({
+    inbox,
+    outbox,
+    bot,
+    sender,
+    clock: systemClock,
+    logger,
+    sorry: services.faq.say(services.faq.messages.sorry, clock.now()),
+  });
   const worker =
     o.worker && redis && broadcastQueue
       ? startReminderWorker({

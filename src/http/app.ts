@@ -9,6 +9,7 @@ import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js"
 import { healthRouter } from "./health-routes.js";
 import { buildDashboardData } from "./admin/build-dashboard-data.js";
 import { mountAdmin } from "./admin/mount-admin.js";
+import { campaignLabel } from "../content/campaign.js";
 import { adminProgressRouter } from "./admin-progress-route.js";
 import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock, alarms: deps.alarms }),
     now: () => deps.services.clock.now(),
+    campaign: campaignLabel(deps.services.campaign),
   });
   app.use(
     adminProgressRouter({

@@ -20,12 +20,11 @@ export interface InboxDispatcherOptions {
   concurrency?: number;
   /** An event whose handling crashed the process this many times is given up (poison message). */
   maxAttempts?: number;
+  /** Sent when handling an event failed for good (content/messages.yaml `sorry`, hotline filled in). */
+  sorry: string;
   /** Milliseconds of handling per event-loop turn before webhook requests get the loop again. */
   sliceMs?: number;
 }
-
-const SORRY =
-  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " + "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
 
 /**
  * Runs stored inbox events through the bot after the webhook has acknowledged them: in order per
@@ -198,7 +197,7 @@ export class InboxDispatcher {
       error = (err as Error).message;
       logger.error({ err, inboxId: id, event: row.event_name }, "handler threw; answering with an apology");
       const to = parseConversationKey(row.conversation_key);
-      result = { intent: "error", replies: to ? [{ to, text: SORRY }] : [] };
+      result = { intent: "error", replies: to ? [{ to, text: this.o.sorry }] : [] };
     }
     const outboxIds = inbox.transaction(() => {
       const ids = result.replies.map((r) => outbox.enqueue(id, r.to, r.text, this.now()));
