@@ -40,7 +40,7 @@ function main(argv: string[]): number {
   // A synonym or name read as words no phrasing uses helps no question: a typo, or a word the FAQ dropped.
   const { phrases, places } = engine.content.lexicon;
   const unused = phrases.filter(
-    ([, to]) => !places.includes(to) && to.split(" ").some((w) => w && !w.includes("_") && !engine.index.knows(w)),
+    ([, to]) => !places.includes(to) && engine.analyse(to).readings[0]!.terms.some((t) => !t.includes("_") && !engine.index.knows(t)),
   );
   for (const [from, to] of unused) console.log(`LEXICON    "${from}" → "${to}": no FAQ phrasing uses "${to}"`);
   console.log(

@@ -23,12 +23,13 @@ export interface OfflineBot {
 
 /**
  * The same Bot, handlers and services as the webhook, on a throwaway SQLite file, without Redis and
- * without Zalo (dry-run outbound). Logs go to stderr, and only when LOG_LEVEL is set.
+ * without Zalo (dry-run outbound). Logs go to stderr, and only when LOG_LEVEL is set. `overrides` win
+ * over the environment (CONTENT_DIR, BOT_NOW).
  */
-export function createOfflineBot(): OfflineBot {
+export function createOfflineBot(overrides: Readonly<Record<string, string>> = {}): OfflineBot {
   loadDotEnv();
   const dir = mkdtempSync(join(tmpdir(), "zalo-bot-ask-"));
-  const config = loadConfig({ ...process.env, DATABASE_PATH: join(dir, "bot.db") });
+  const config = loadConfig({ ...process.env, ...overrides, DATABASE_PATH: join(dir, "bot.db") });
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "silent", process.stderr);
   const db = openDatabase(config.DATABASE_PATH);
   const clock = clockFromEnv(config.BOT_NOW);

@@ -161,7 +161,7 @@ export function campaignVars(c: Campaign): Record<string, string> {
   return vars;
 }
 
-/** How pages and texts name the campaign: "Cuộc thi “Công dân số Hải Phòng”", and its noun. */
+/** How pages and texts name the campaign: "Chiến dịch “Sổ sức khỏe”" (noun + short name), and its noun. */
 export interface CampaignLabel {
   title: string;
   noun: string;
