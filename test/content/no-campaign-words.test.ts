@@ -43,7 +43,7 @@ function files(dir: string): string[] {
   });
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const foldText = (s: string) =>
   s
     .normalize("NFD")
@@ -64,7 +64,7 @@ describe("no campaign words in code", () => {
 
   it("finds none of them in src/ or handlers/", () => {
     const patterns = words.map((w) => {
-      const spaced = w.split(" ").map(escape).join("[\\s_\\-–,.]*");
+      const spaced = w.split(" ").map(escapeRegex).join("[\\s_\\-–,.]*");
       return { w, re: new RegExp(`(?<![a-z0-9])${spaced}(?![a-z0-9])`, "i") };
     });
     const found: string[] = [];
