@@ -193,8 +193,7 @@ export class BroadcastService {
       .filter((t) => t.status === "failed")
       .slice(0, 10)
       .map((t) => `- ${t.unit_name}: ${t.error ?? "lỗi"}`);
-    const text = [renderSummary(this.o.template, c), ...failures].join("
-");
+    const text = [renderSummary(this.o.template, c), ...failures].join("\n");
     return { notify, text };
   }
 
