@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock, alarms: deps.alarms }),
     now: () => deps.services.clock.now(),
-    campaign: campaignLabel(deps.services.campaign),
+    campaign: campaignLabel(deps.services.faq.campaign),
   });
   app.use(
     adminProgressRouter({
