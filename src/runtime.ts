@@ -90,6 +90,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
           service: services.broadcasts,
           outbound: zalo.outbound,
           deliveryCheck: zalo.history?.group ?? null,
+          outage: base.redisOutage,
           tuning: o.workerOptions,
         })
       : null;

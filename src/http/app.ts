@@ -29,7 +29,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone can write that header.
+  app.set("trust proxy", deps.config.TRUST_PROXY ?? false);
   app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
   app.use(healthRouter(deps.db, deps.redis, deps.alarms));
   app.use(metricsRouter());
