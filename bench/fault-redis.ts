@@ -7,7 +7,7 @@ import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./l
 import { drive } from "./lib/driver.js";
 import { machineLine } from "./lib/machine.js";
 import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
-import { startOwnRedis, type OwnRedis } from "../test/helpers/own-redis.js";
+import { startOwnRedis, type OwnRedis } from "./lib/redis-server.js";
 
 /**
  * npm run fault:redis [-- <outage s> <groups>]: the bot on its own redis-server; a reminder broadcast to N
@@ -102,12 +102,14 @@ try {
   const bcMissing = groups - perGroup.size;
   const lastGroupAt = Math.max(...groupMsgs().map((m) => m.at));
   const c = ledger.check(fake.delivered);
-  console.log(`chat: ${describeCheck(c)}; ack p99 overall ${fmt(pct(c.ackMs, 0.99))} ms`);
+  console.log(`chat: ${describeCheck(c)}; ack p99 overall ${fmt(pct(c.ackMs, 0.99))} ms (limit 50 ms)`);
   console.log(
     `broadcast: status ${String(report.status)}, sent ${String(report.sent)}, failed ${String(report.failed)}, skipped ${String(report.skipped)}; ` +
       `at the fake: ${perGroup.size}/${groups} groups, ${bcDup} twice, ${bcMissing} missing; last reminder ${fmt((lastGroupAt - back) / 1000)} s after Redis came back`,
   );
-  const chatOk = chatDrained && c.exactlyOnce && c.acked + c.ackedDuplicate === total && answeredDuring.size > 0;
+  // Issue 15's edge limit holds during the outage too: acks p99 under 50 ms.
+  const ackP99 = pct(c.ackMs, 0.99);
+  const chatOk = chatDrained && c.exactlyOnce && c.acked + c.ackedDuplicate === total && answeredDuring.size > 0 && ackP99 < 50;
   const bcOk = report.status === "done" && bcDup === 0 && bcMissing === 0;
   console.log(
     `RESULT fault=redis outage_s=${outageSec} chat_acked=${c.acked + c.ackedDuplicate} chat_answered_during_outage=${answeredDuring.size}/${duringOutage.length} ` +

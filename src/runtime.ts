@@ -12,11 +12,14 @@ import type { Db } from "./db/database.js";
 import { createApp } from "./http/app.js";
 import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
+import { InboxWriter } from "./inbox/inbox-writer.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
 import { ReplySender } from "./inbox/reply-sender.js";
 import { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
 import { WebhookRefusals } from "./webhook/webhook-refusals.js";
+import { registerMetricsSource, registerQueueDepth } from "./observability/metrics.js";
+import { AnswerThread } from "./answer-thread-host.js";
 import { openProcessBase } from "./wiring/process-base.js";
 import { connectZalo } from "./wiring/zalo-connection.js";
 import type { Outbound } from "./zalo/outbound.js";
@@ -40,6 +43,8 @@ export interface Runtime {
   app: Express;
   /** Operator alarms raised in this process (/readyz, dashboard banner). */
   alarms: Alarms;
+  /** Resumes work left by the last run and starts answering events (here, or in the answering thread). */
+  startAnswering(): Promise<void>;
   /** Finishes in-flight work and closes connections. */
   close(): Promise<void>;
 }
@@ -50,6 +55,11 @@ export interface RuntimeOptions {
   redis?: boolean;
   /** Run the reminder broadcast worker in this process (npm start does). */
   worker?: boolean;
+  /**
+   * Where stored events are answered: "here" (this thread: tests, CLIs, the answering thread itself) or
+   * "thread" (a worker thread with its own SQLite connection, so the HTTP event loop only acknowledges).
+   */
+  answering?: "here" | "thread";
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
   workerOptions?: WorkerTuning;
 }
@@ -68,15 +78,11 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   // A reply cut off by a crash is looked up in the conversation before it is sent again.
   const sender = new ReplySender({ outbox, outbound: zalo.outbound, clock: systemClock, logger, interrupted: zalo.history });
-  const dispatcher = new InboxDispatcher({
-    inbox,
-    outbox,
-    bot,
-    sender,
-    clock: systemClock,
-    logger,
-    sorry: services.faq.say(services.faq.messages.sorry, clock.now()),
-  });
+  const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
+  // The backlog lives in SQLite; its depth is read at scrape time.
+  const unregisterDepth = registerQueueDepth("inbox", async () => inbox.pendingCount());
+  const thread = o.answering === "thread" ? new AnswerThread(config, logger) : null;
+  const unregisterThread = thread ? registerMetricsSource(() => thread.metrics()) : () => undefined;
   const worker =
     o.worker && redis && broadcastQueue
       ? startReminderWorker({
@@ -90,7 +96,6 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
           service: services.broadcasts,
           outbound: zalo.outbound,
           deliveryCheck: zalo.history?.group ?? null,
-          outage: base.redisOutage,
           tuning: o.workerOptions,
         })
       : null;
@@ -104,11 +109,11 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     logger,
     alarms,
     webhook: {
-      inbox,
+      inbox: new InboxWriter(inbox),
       refusals: new WebhookRefusals(logger, alarms),
       appId: config.ZALO_APP_ID,
       oaSecretKey: config.ZALO_OA_SECRET_KEY,
-      onAccepted: (id, key) => dispatcher.enqueue(id, key),
+      onAccepted: thread ? () => thread.wake() : () => dispatcher.wake(),
     },
   });
 
@@ -128,9 +133,16 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     sender,
     app,
     alarms,
+    async startAnswering() {
+      if (thread) await thread.ready;
+      else await dispatcher.resume();
+    },
     async close() {
       sender.stop();
       await dispatcher.stop();
+      await thread?.stop();
+      unregisterThread();
+      unregisterDepth();
       await worker?.close();
       await broadcastQueue?.close();
       await base.close();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -32,7 +32,7 @@ export interface StartBotOptions {
   /** Fixed port (a restart keeps the URL Zalo posts to); default 0 = any free port. */
   port?: number;
   startTimeoutMs?: number;
-  /** Entry point; default the bot's src/main.ts. */
+  /** Entry point run through tsx; default the compiled bot, dist/src/main.js (npm start). */
   script?: string;
   /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
   nodeArgs?: string[];
@@ -69,6 +69,18 @@ export function botEnv(fakeUrl: string, extra: Record<string, string> = {}): Rec
   };
 }
 
+let built = false;
+
+/** dist/src/main.js, built (incrementally) on first use so a bench never measures stale code. */
+function compiledMain(): string {
+  if (!built) {
+    const r = spawnSync("npm", ["run", "--silent", "build"], { cwd: process.cwd(), stdio: "inherit" });
+    if (r.status !== 0) throw new Error("npm run build failed");
+    built = true;
+  }
+  return "dist/src/main.js";
+}
+
 /**
  * Starts the bot and waits for its `"port":N` log line. LOG_LEVEL is info (the port line is info); the bot
  * logs nothing per ordinary event at that level.
@@ -77,29 +89,27 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   const dbPath = join(o.dir, "bot.db");
   // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4".
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(
-    process.execPath,
-    ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), "--import", "tsx", o.script ?? "src/main.ts"],
-    {
-      cwd: process.cwd(),
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        LOG_LEVEL: "info",
-        ...o.env,
-        // BENCH_BOT_ENV: extra variables for experiments, e.g. "MALLOC_ARENA_MAX=2".
-        ...Object.fromEntries(
-          (process.env.BENCH_BOT_ENV ?? "")
-            .split(" ")
-            .filter(Boolean)
-            .map((kv) => kv.split("=", 2) as [string, string]),
-        ),
-        PORT: String(o.port ?? 0),
-        DATABASE_PATH: dbPath,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // The bot runs compiled, as npm start runs it (built once per bench run); other scripts through tsx.
+  const entry = o.script ? ["--import", "tsx", o.script] : [compiledMain()];
+  const child = spawn(process.execPath, ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), ...entry], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      LOG_LEVEL: "info",
+      ...o.env,
+      // BENCH_BOT_ENV: extra variables for experiments, e.g. "MALLOC_ARENA_MAX=2".
+      ...Object.fromEntries(
+        (process.env.BENCH_BOT_ENV ?? "")
+          .split(" ")
+          .filter(Boolean)
+          .map((kv) => kv.split("=", 2) as [string, string]),
+      ),
+      PORT: String(o.port ?? 0),
+      DATABASE_PATH: dbPath,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const keep = (s: string) => {
     out = (out + s).slice(-20_000);

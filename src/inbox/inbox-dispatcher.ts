@@ -1,207 +1,284 @@
 import type { Clock } from "../clock.js";
-import { parseConversationKey } from "../shared/conversation.js";
 import type { Logger } from "../observability/logger.js";
-import { metrics } from "../observability/metrics.js";
-import { classifyEventName, parseEvent } from "../zalo/zalo-events.js";
+import { parseConversationKey } from "../shared/conversation.js";
+import { storedEvent } from "../zalo/zalo-events.js";
 import { CpuSlicer, holdWhileSync, type SliceTurn } from "./cpu-slicer.js";
 import type { EventHandler, HandleResult } from "./event-handler.js";
-import type { InboxStore } from "./inbox-store.js";
+import type { InboxStore, PendingEvent } from "./inbox-store.js";
 import type { OutboxRow, OutboxStore } from "./outbox-store.js";
-import type { ReplySender } from "./reply-sender.js";
 
 export interface InboxDispatcherOptions {
   inbox: InboxStore;
   outbox: OutboxStore;
   bot: EventHandler;
-  sender: ReplySender;
+  sender: { deliver(row: OutboxRow): Promise<void> };
   clock: Clock;
   logger: Logger;
   /** Conversations processed at once; events within one conversation always run in order. */
   concurrency?: number;
+  /** Events held in memory at most (read from the inbox table a page at a time), whatever the backlog. */
+  window?: number;
   /** An event whose handling crashed the process this many times is given up (poison message). */
   maxAttempts?: number;
-  /** Sent when handling an event failed for good (content/messages.yaml `sorry`, hotline filled in). */
-  sorry: string;
-  /** Milliseconds of handling per event-loop turn before webhook requests get the loop again. */
+  /** Milliseconds of handling per event-loop turn before other work (webhook requests) gets the loop again. */
   sliceMs?: number;
+}
+
+const SORRY =
+  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " + "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
+
+/** Events of one conversation in the window, oldest first; `head` is the next one to run. */
+interface Lane {
+  events: PendingEvent[];
+  head: number;
+  running: boolean;
+  queued: boolean;
 }
 
 /**
  * Runs stored inbox events through the bot after the webhook has acknowledged them: in order per
- * conversation, several conversations at once. Replies are written to the outbox in the same transaction
- * that marks the event done, then sent, so a crash at any point neither loses nor repeats an answer.
+ * conversation, several conversations at once. The inbox table is the queue: the dispatcher reads pending
+ * events a page at a time into a bounded window, so memory does not grow with the backlog. Replies are
+ * written to the outbox in the same transaction that marks the event done, then sent, so a crash at any
+ * point neither loses nor repeats an answer.
  */
 export class InboxDispatcher {
-  private readonly queues = new Map<string, number[]>();
+  private readonly lanes = new Map<string, Lane>();
   /** Conversations waiting for a slot, oldest first; `readyHead` is the next one (no O(n) shift). */
   private ready: string[] = [];
   private readyHead = 0;
-  /** Events queued and not yet started, kept as a count: summing the queues cost O(backlog) per event. */
-  private waiting = 0;
+  /** Conversations whose replies left by the last run are still going out: their events wait. */
+  private readonly held = new Set<string>();
+  private inWindow = 0;
+  private peak = 0;
+  /** Highest inbox id read so far; pages continue above it. */
+  private cursor = 0;
+  /** The last page came back short: nothing more is pending until the edge wakes us. */
+  private exhausted = false;
+  private fillScheduled = false;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
+  private started = false;
   private stopped = false;
   private readonly cpu: CpuSlicer;
+  private readonly windowSize: number;
+  private readonly concurrency: number;
 
   constructor(private readonly o: InboxDispatcherOptions) {
     this.cpu = new CpuSlicer(o.sliceMs ?? 8);
+    this.windowSize = Math.max(1, o.window ?? 1024);
+    this.concurrency = Math.max(1, o.concurrency ?? 256);
   }
 
-  /** Queues a stored event for handling. */
-  enqueue(inboxId: number, conversationKey: string): void {
-    if (this.stopped) return; // stays pending in SQLite; the next start picks it up
-    this.waiting++;
-    const q = this.queues.get(conversationKey);
-    if (q) {
-      q.push(inboxId);
-      return;
-    }
-    this.queues.set(conversationKey, [inboxId]);
-    this.ready.push(conversationKey);
-    this.pump();
+  /** New events are in the inbox (the edge committed them): read them when there is room. */
+  wake(): void {
+    this.exhausted = false;
+    if (this.started && !this.stopped) this.scheduleFill();
   }
 
   /**
-   * After a restart: replies not yet sent go out (per recipient in order, recipients side by side), and events
-   * not yet handled run, oldest first; a conversation's events wait until its leftover replies are out.
+   * Starts handling. Replies not yet sent by the last run go out first (per recipient in order, recipients side
+   * by side); a conversation's stored events wait until its leftover replies are out, the others start at once.
    */
   async resume(): Promise<{ events: number; replies: number }> {
     const open = this.o.outbox.open();
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of open) {
       const key = `${row.recipient_kind}:${row.recipient_id}`;
-      let lane = byRecipient.get(key);
-      if (!lane) {
-        lane = [];
-        byRecipient.set(key, lane);
-      }
-      lane.push(row);
+      const lane = byRecipient.get(key);
+      if (lane) lane.push(row);
+      else byRecipient.set(key, [row]);
+      this.held.add(key);
     }
-    const pending = this.o.inbox.pending();
-    const held = new Map<string, number[]>();
-    for (const row of pending) {
-      if (!byRecipient.has(row.conversation_key)) {
-        this.enqueue(row.id, row.conversation_key);
-        continue;
-      }
-      let ids = held.get(row.conversation_key);
-      if (!ids) {
-        ids = [];
-        held.set(row.conversation_key, ids);
-      }
-      ids.push(row.id);
+    const events = this.o.inbox.pendingCount();
+    if (events || open.length) {
+      this.o.logger.info({ events, replies: open.length }, "resuming work left by the last run");
     }
-    if (pending.length || open.length) {
-      this.o.logger.info({ events: pending.length, replies: open.length }, "resuming work left by the last run");
-    }
+    this.started = true;
+    this.wake();
     const lanes = [...byRecipient.entries()].reverse(); // popped oldest first
     const worker = async () => {
       for (let lane = lanes.pop(); lane; lane = lanes.pop()) {
         const [key, rows] = lane;
         for (const row of rows) await this.o.sender.deliver(row);
-        for (const id of held.get(key) ?? []) this.enqueue(id, key);
+        this.held.delete(key);
+        this.makeReady(key);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(lanes.length, this.o.concurrency ?? 256) }, worker));
-    return { events: pending.length, replies: open.length };
+    await Promise.all(Array.from({ length: Math.min(lanes.length, this.concurrency) }, worker));
+    this.pump();
+    return { events, replies: open.length };
   }
 
-  get queued(): number {
-    return this.waiting;
+  /** Events read from the inbox and not yet finished (bounded by the window). */
+  get inMemory(): number {
+    return this.inWindow;
   }
 
-  /** Resolves when nothing is queued or running. */
+  /** The most events held in memory at once since start. */
+  get peakInMemory(): number {
+    return this.peak;
+  }
+
+  /** Resolves when nothing is pending, queued or running. */
   idle(): Promise<void> {
-    if (this.active === 0 && this.queues.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops taking new events and waits for the ones in progress. */
+  /** Stops taking new events and waits for the ones in progress; the rest stays pending in SQLite. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.ready = [];
     this.readyHead = 0;
-    for (const [key, q] of this.queues) if (q.length === 0) this.queues.delete(key);
     if (this.active > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private isIdle(): boolean {
+    if (this.active > 0) return false;
+    return this.stopped || (this.inWindow === 0 && this.exhausted && !this.fillScheduled) || !this.started;
+  }
+
+  private settleWaiters(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private scheduleFill(): void {
+    if (this.fillScheduled) return;
+    this.fillScheduled = true;
+    setImmediate(() => {
+      this.fillScheduled = false;
+      this.fill();
+      this.settleWaiters();
+    });
+  }
+
+  /** Reads pending events into the window up to its size, then starts conversations. */
+  private fill(): void {
+    if (this.stopped) return;
+    let swept = false;
+    while (this.inWindow < this.windowSize) {
+      const want = Math.min(this.windowSize - this.inWindow, 256);
+      const rows = this.o.inbox.pendingAfter(this.cursor, want);
+      for (const row of rows) this.add(row);
+      if (rows.length === want) continue;
+      // Short page. Once the window is empty, look again from the start: an event left pending below the
+      // cursor (its handling threw) is retried, up to maxAttempts.
+      if (this.inWindow === 0 && this.cursor > 0 && !swept) {
+        swept = true;
+        this.cursor = 0;
+        continue;
+      }
+      this.exhausted = true;
+      break;
+    }
+    this.pump();
+  }
+
+  private add(row: PendingEvent): void {
+    this.cursor = row.id;
+    this.inWindow++;
+    if (this.inWindow > this.peak) this.peak = this.inWindow;
+    let lane = this.lanes.get(row.conversation_key);
+    if (!lane) {
+      lane = { events: [], head: 0, running: false, queued: false };
+      this.lanes.set(row.conversation_key, lane);
+    }
+    lane.events.push(row);
+    this.makeReady(row.conversation_key);
+  }
+
+  private makeReady(key: string): void {
+    const lane = this.lanes.get(key);
+    if (!lane || lane.running || lane.queued || lane.head >= lane.events.length || this.held.has(key)) return;
+    lane.queued = true;
+    this.ready.push(key);
+  }
+
   private pump(): void {
-    const limit = this.o.concurrency ?? 256;
-    while (this.active < limit && this.readyHead < this.ready.length) {
+    while (!this.stopped && this.active < this.concurrency && this.readyHead < this.ready.length) {
       const key = this.ready[this.readyHead++]!;
       if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
         this.ready = this.ready.slice(this.readyHead);
         this.readyHead = 0;
       }
+      const lane = this.lanes.get(key)!;
+      lane.queued = false;
+      lane.running = true;
       this.active++;
-      void this.runConversation(key).finally(() => {
-        this.active--;
-        this.pump();
-        if (this.active === 0 && (this.queues.size === 0 || this.stopped)) {
-          const waiters = this.idleWaiters;
-          this.idleWaiters = [];
-          for (const w of waiters) w();
-        }
-      });
+      void this.runLane(lane).finally(() => this.laneDone(key, lane));
     }
-    metrics.queueDepth.set({ queue: "inbox" }, this.queued);
   }
 
-  private async runConversation(key: string): Promise<void> {
-    const q = this.queues.get(key)!;
-    while (q.length > 0 && !this.stopped) {
+  private laneDone(key: string, lane: Lane): void {
+    this.active--;
+    lane.running = false;
+    if (lane.head >= lane.events.length) this.lanes.delete(key);
+    else this.makeReady(key); // stopped mid-lane, or events added while it ran
+    if (!this.exhausted && this.inWindow <= this.windowSize / 2) this.scheduleFill();
+    this.pump();
+    this.settleWaiters();
+  }
+
+  private async runLane(lane: Lane): Promise<void> {
+    while (lane.head < lane.events.length && !this.stopped) {
       // Handling is mostly synchronous (SQLite, matching). It runs in slices of a few milliseconds, one event
-      // at a time, and between slices the event loop answers webhook requests: acks never wait behind dozens
-      // of handlers that woke up in the same turn. Replies are sent (network) outside the slice.
+      // at a time, and between slices the event loop does other work (in-process: webhook requests). Replies
+      // are sent (network) outside the slice.
       const turn = await this.cpu.acquire();
       let replies: OutboxRow[] = [];
       try {
         if (this.stopped) break;
-        const id = q.shift()!;
-        this.waiting--;
+        const ev = lane.events[lane.head]!;
+        lane.events[lane.head++] = undefined as unknown as PendingEvent; // let the body go
         try {
-          replies = await this.process(id, turn);
+          replies = await this.process(ev, turn);
         } catch (err) {
-          this.o.logger.error({ err, inboxId: id }, "inbox event processing failed");
+          this.o.logger.error({ err, inboxId: ev.id }, "inbox event processing failed");
         }
       } finally {
         turn.release();
       }
       for (const row of replies) await this.o.sender.deliver(row);
+      this.inWindow--;
+      if (lane.head > 64 && lane.head * 2 > lane.events.length) {
+        lane.events = lane.events.slice(lane.head);
+        lane.head = 0;
+      }
+      if (!this.exhausted && this.inWindow <= this.windowSize / 2) this.scheduleFill();
     }
-    if (q.length === 0 || this.stopped) this.queues.delete(key);
   }
 
   /** Handles one stored event; returns its replies, already in the outbox, for the caller to send. */
-  private async process(id: number, turn: SliceTurn): Promise<OutboxRow[]> {
+  private async process(ev: PendingEvent, turn: SliceTurn): Promise<OutboxRow[]> {
     const { inbox, outbox, logger } = this.o;
-    const row = inbox.get(id);
-    if (row?.status !== "pending") return [];
-    if (row.attempts >= (this.o.maxAttempts ?? 3)) {
-      inbox.finish(id, "failed", "gave up after repeated crashes while handling", this.now());
-      logger.error({ inboxId: id, event: row.event_name }, "inbox event given up after repeated attempts");
+    if (ev.attempts >= (this.o.maxAttempts ?? 3)) {
+      inbox.finish(ev.id, "failed", "gave up after repeated crashes while handling", this.now());
+      logger.error({ inboxId: ev.id, event: ev.event_name }, "inbox event given up after repeated attempts");
       return [];
     }
-    inbox.markAttempt(id);
-    const cls = classifyEventName(row.event_name);
-    if (!cls.handled) {
-      inbox.finish(id, "ignored", null, this.now());
-      return [];
-    }
+    if (!inbox.markAttempt(ev.id)) return []; // no longer pending (erased, or finished elsewhere)
     let result: HandleResult;
     let error: string | null = null;
     try {
-      const event = parseEvent(JSON.parse(row.body), cls);
-      result = await holdWhileSync(turn, this.o.bot.handle(event, new Date(row.received_at)));
+      const event = storedEvent(ev.event_name, ev.body);
+      if (!event) {
+        inbox.finish(ev.id, "ignored", null, this.now());
+        return [];
+      }
+      result = await holdWhileSync(turn, this.o.bot.handle(event, new Date(ev.received_at)));
     } catch (err) {
       error = (err as Error).message;
-      logger.error({ err, inboxId: id, event: row.event_name }, "handler threw; answering with an apology");
-      const to = parseConversationKey(row.conversation_key);
-      result = { intent: "error", replies: to ? [{ to, text: this.o.sorry }] : [] };
+      logger.error({ err, inboxId: ev.id, event: ev.event_name }, "handler threw; answering with an apology");
+      const to = parseConversationKey(ev.conversation_key);
+      result = { intent: "error", replies: to ? [{ to, text: SORRY }] : [] };
     }
     const outboxIds = inbox.transaction(() => {
-      const ids = result.replies.map((r) => outbox.enqueue(id, r.to, r.text, this.now()));
-      inbox.finish(id, error ? "failed" : "done", error, this.now());
+      const ids = result.replies.map((r) => outbox.enqueue(ev.id, r.to, r.text, this.now()));
+      inbox.finish(ev.id, error ? "failed" : "done", error, this.now());
       return ids;
     });
     // By primary key: outbox has no index on inbox_id, and a scan per event would grow with the table.

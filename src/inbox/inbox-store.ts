@@ -13,6 +13,9 @@ export interface InboxRow {
   received_at: number;
 }
 
+/** A pending event as the dispatcher reads it: its body is the event as the edge parsed it. */
+export type PendingEvent = Pick<InboxRow, "id" | "event_name" | "conversation_key" | "body" | "attempts" | "received_at">;
+
 export interface NewInboxEvent {
   dedupeKey: string;
   eventName: string;
@@ -41,12 +44,13 @@ export class InboxStore {
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     this.getStmt = db.prepare<[number], InboxRow>("SELECT * FROM inbox WHERE id = ?");
-    // Ids and keys only: after a crash under load there may be tens of thousands, and bodies are read one at a time.
-    this.pendingStmt = db.prepare<[], Pick<InboxRow, "id" | "conversation_key">>(
-      "SELECT id, conversation_key FROM inbox WHERE status = 'pending' ORDER BY id",
+    // A page at a time: the backlog stays on disk, whatever its size; the dispatcher holds one window of it.
+    this.pendingStmt = db.prepare<[number, number], PendingEvent>(
+      `SELECT id, event_name, conversation_key, body, attempts, received_at FROM inbox
+       WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
     );
     this.finishStmt = db.prepare("UPDATE inbox SET status = ?, last_error = ?, handled_at = ? WHERE id = ? AND status = 'pending'");
-    this.attemptStmt = db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE id = ?");
+    this.attemptStmt = db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'");
     // Bodies of handled events are only needed for dedupe keys after a while; Zalo retries for ~2 h.
     this.pruneStmt = db.prepare("DELETE FROM inbox WHERE status != 'pending' AND received_at < ?");
     this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'");
@@ -62,16 +66,18 @@ export class InboxStore {
     return this.getStmt.get(id);
   }
 
-  pending(): Array<Pick<InboxRow, "id" | "conversation_key">> {
-    return this.pendingStmt.all();
+  /** Pending events with an id above `afterId`, oldest first, at most `limit`. */
+  pendingAfter(afterId: number, limit: number): PendingEvent[] {
+    return this.pendingStmt.all(afterId, limit);
   }
 
   pendingCount(): number {
     return this.countStmt.get()!.n;
   }
 
-  markAttempt(id: number): void {
-    this.attemptStmt.run(id);
+  /** Counts a handling attempt (committed before handling starts); false when the event is no longer pending. */
+  markAttempt(id: number): boolean {
+    return this.attemptStmt.run(id).changes === 1;
   }
 
   finish(id: number, status: Exclude<InboxStatus, "pending">, error: string | null, at: number): void {

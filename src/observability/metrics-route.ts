@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { registry } from "./metrics.js";
+import { registry, renderMetrics } from "./metrics.js";
 
 /**
  * GET /metrics in Prometheus text format. Open without auth, as scrapers expect: it holds counts only
@@ -8,7 +8,7 @@ import { registry } from "./metrics.js";
 export function metricsRouter(): Router {
   const router = Router();
   router.get("/metrics", async (_req, res) => {
-    const body = await registry.metrics();
+    const body = await renderMetrics();
     res.set("Content-Type", registry.contentType).set("Cache-Control", "no-store").send(body);
   });
   return router;

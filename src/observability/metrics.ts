@@ -1,4 +1,13 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import {
+  AggregatorRegistry,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type MetricObjectWithValues,
+  type MetricValue,
+} from "prom-client";
 
 /** One registry for the process; GET /metrics renders it in Prometheus text format. */
 export const registry = new Registry();
@@ -58,6 +67,8 @@ export const metrics = {
     name: "queue_depth",
     help: "Jobs or events waiting, by queue",
     labelNames: ["queue"] as const,
+    // Both threads may read the same queue (SQLite, Redis): merged, the deeper reading wins, never the sum.
+    aggregator: "max",
     registers: [registry],
     // Queues that are cheaper to ask than to track (BullMQ) are read at scrape time.
     async collect() {
@@ -88,4 +99,20 @@ export function registerQueueDepth(queue: string, read: () => Promise<number>): 
   return () => {
     if (queueDepthSources.get(queue) === read) queueDepthSources.delete(queue);
   };
+}
+
+type MetricsJson = Array<MetricObjectWithValues<MetricValue<string>>>;
+const threadSources = new Set<() => Promise<MetricsJson>>();
+
+/** Adds another thread's metrics (e.g. the answering thread) to GET /metrics; returns an unregister function. */
+export function registerMetricsSource(read: () => Promise<MetricsJson>): () => void {
+  threadSources.add(read);
+  return () => void threadSources.delete(read);
+}
+
+/** The Prometheus text of this thread's registry merged with the other threads' (counters summed). */
+export async function renderMetrics(): Promise<string> {
+  if (threadSources.size === 0) return registry.metrics();
+  const parts = await Promise.all([registry.getMetricsAsJSON(), ...[...threadSources].map((read) => read())]);
+  return AggregatorRegistry.aggregate(parts).metrics();
 }

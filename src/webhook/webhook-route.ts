@@ -3,7 +3,7 @@ import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { conversationKey } from "../shared/conversation.js";
 import { eventPerson } from "../inbox/event-person.js";
-import type { InboxStore } from "../inbox/inbox-store.js";
+import type { InboxWriter } from "../inbox/inbox-writer.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { RefusalReason, WebhookRefusals } from "./webhook-refusals.js";
@@ -15,13 +15,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_JSON_DEPTH = 32;
 
 export interface WebhookOptions {
-  inbox: InboxStore;
+  /** Stores accepted events; resolves once the event is committed (group commit across concurrent requests). */
+  inbox: Pick<InboxWriter, "insert">;
   logger: Logger;
   appId: string | undefined;
   oaSecretKey: string | undefined;
   /** Counts and logs refused bodies; raises the bad-signature alarm. */
   refusals: WebhookRefusals;
-  /** Called after the 200 went out for a newly stored event that needs handling. */
+  /** Called after the 200 went out for a newly stored event that needs handling (wakes the dispatcher). */
   onAccepted: (inboxId: number, conversationKey: string) => void;
 }
 
@@ -108,28 +109,43 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   }
   const cls = classifyEventName(eventName);
   let convKey = "none";
+  // Handled events are stored as parsed here (ids trimmed, msg_id filled in): the dispatcher reads them back
+  // without validating again.
+  let stored = text;
   if (cls.handled) {
     try {
-      convKey = conversationKey(routeOf(parseEvent(body, cls)).conversation);
+      const event = parseEvent(body, cls);
+      convKey = conversationKey(routeOf(event).conversation);
+      stored = JSON.stringify(event.data);
     } catch (err) {
       metrics.eventsTotal.inc({ event: eventName, outcome: "refused" });
       const detail = err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message;
       return void refuse("invalid_event", { event: eventName, detail: detail.slice(0, 500) });
     }
   }
-  const id = o.inbox.insert({
-    dedupeKey: dedupeKey(eventName, body, raw),
-    eventName,
-    conversationKey: convKey,
-    userId: eventPerson(eventName, body),
-    body: text,
-    status: cls.handled ? "pending" : "ignored",
-    receivedAt: Date.now(),
-  });
-  const outcome = id === null ? "duplicate" : cls.handled ? "accepted" : "ignored";
-  metrics.eventsTotal.inc({ event: eventName, outcome });
-  res.status(200).json({ ok: true, ...(outcome !== "accepted" ? { [outcome]: true } : {}) });
-  if (id !== null && cls.handled) setImmediate(() => o.onAccepted(id, convKey));
+  o.inbox
+    .insert({
+      dedupeKey: dedupeKey(eventName, body, raw),
+      eventName,
+      conversationKey: convKey,
+      userId: eventPerson(eventName, body),
+      body: stored,
+      status: cls.handled ? "pending" : "ignored",
+      receivedAt: Date.now(),
+    })
+    .then(
+      (id) => {
+        const outcome = id === null ? "duplicate" : cls.handled ? "accepted" : "ignored";
+        metrics.eventsTotal.inc({ event: eventName, outcome });
+        res.status(200).json({ ok: true, ...(outcome !== "accepted" ? { [outcome]: true } : {}) });
+        if (id !== null && cls.handled) o.onAccepted(id, convKey);
+      },
+      (err: unknown) => {
+        // Not stored, so not acknowledged: Zalo delivers it again.
+        o.logger.error({ err, event: eventName }, "webhook event could not be stored");
+        reject(res, 500, "internal", "event not stored");
+      },
+    );
 }
 
 const nonEmptyString = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";

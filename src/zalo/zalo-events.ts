@@ -199,3 +199,13 @@ export function parseEvent(raw: unknown, cls: Extract<EventClass, { handled: tru
   const data = cls.schema.parse(raw);
   return { family: cls.family, data } as ZaloEvent;
 }
+
+/**
+ * An event the edge validated and stored in its parsed form (the inbox body), rebuilt without validating
+ * it again: the event is parsed once, at the edge. null for an event name the bot does not act on.
+ */
+export function storedEvent(eventName: string, body: string): ZaloEvent | null {
+  const cls = classifyEventName(eventName);
+  if (!cls.handled) return null;
+  return { family: cls.family, data: JSON.parse(body) } as ZaloEvent;
+}

@@ -14,7 +14,7 @@ const LAYERS: string[][] = [
   ["src/bot/"],
   ["handlers/"],
   ["src/http/", "src/cli/"],
-  ["src/runtime.ts", "src/main.ts", "src/worker.ts", "src/wiring/"],
+  ["src/runtime.ts", "src/main.ts", "src/worker.ts", "src/wiring/", "src/answer-thread.ts", "src/answer-thread-host.ts"],
 ];
 
 const root = join(import.meta.dirname, "../..");

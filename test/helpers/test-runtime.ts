@@ -28,7 +28,13 @@ export interface TestBot {
  */
 export async function startTestBot(
   env: Record<string, string> = {},
-  opts: { dir?: string; redis?: boolean; worker?: boolean; workerOptions?: RuntimeOptions["workerOptions"] } = {},
+  opts: {
+    dir?: string;
+    redis?: boolean;
+    worker?: boolean;
+    workerOptions?: RuntimeOptions["workerOptions"];
+    answering?: RuntimeOptions["answering"];
+  } = {},
 ): Promise<TestBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "zalo-bot-test-"));
   const config = loadConfig({
@@ -43,13 +49,14 @@ export async function startTestBot(
     redis: opts.redis ?? false,
     worker: opts.worker,
     workerOptions: opts.workerOptions,
+    answering: opts.answering,
   });
   const server: Server = await new Promise((resolve) => {
     const s = rt.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  await rt.dispatcher.resume();
+  await rt.startAnswering();
 
   const postRaw = (body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }) =>
     fetch(`${url}/webhooks/zalo`, { method: "POST", body: body as BodyInit, headers });

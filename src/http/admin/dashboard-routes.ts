@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { Router } from "express";
-import type { CampaignLabel } from "../../content/campaign.js";
 import { authenticateAdmin, requireAdmin } from "../admin-auth.js";
 import type { DashboardData } from "./dashboard-data.js";
 import { DASHBOARD_SCRIPT_PATH, renderDashboard } from "./dashboard-page.js";
@@ -12,7 +11,6 @@ const SCRIPT = readFileSync(new URL("./assets/dashboard.js", import.meta.url), "
 export interface DashboardRoutesDeps {
   adminToken: string | undefined;
   data: DashboardData;
-  campaign: CampaignLabel;
 }
 
 /** GET /admin: the dashboard when signed in, else the sign-in form (401). */
@@ -25,7 +23,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
     }
     const auth = authenticateAdmin(req, d.adminToken);
     if (!auth) {
-      res.status(401).type("html").send(renderLoginPage(d.campaign));
+      res.status(401).type("html").send(renderLoginPage());
       return;
     }
     const [progress, daily, broadcasts, unanswered] = await Promise.all([
@@ -35,7 +33,6 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       d.data.unanswered(50),
     ]);
     const page = renderDashboard({
-      campaign: d.campaign,
       progress,
       daily,
       broadcasts,

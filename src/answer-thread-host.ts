@@ -1,0 +1,103 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { MetricObjectWithValues, MetricValue } from "prom-client";
+import type { Config } from "./config.js";
+import type { Logger } from "./observability/logger.js";
+
+export type Metrics = Array<MetricObjectWithValues<MetricValue<string>>>;
+
+/** Messages to the answering thread. */
+export type ToThread = { type: "wake" } | { type: "stop" } | { type: "metrics"; id: number };
+/** Messages from it. */
+export type FromThread = { type: "ready" } | { type: "stopped" } | { type: "metrics"; id: number; metrics: Metrics };
+
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Compiled, the thread runs answer-thread.js. From source (tsx, vitest) it is TypeScript: a `--import tsx` in
+ * the thread's execArgv registers the loader too late for the entry itself, so a small bootstrap registers it
+ * and then imports the entry.
+ */
+function threadEntry(): [string | URL, WorkerOptions] {
+  if (!import.meta.url.endsWith(".ts")) return [new URL("./answer-thread.js", import.meta.url), {}];
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
+  const entry = new URL("./answer-thread.ts", import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return [code, { eval: true }];
+}
+
+/**
+ * The answering side of the bot (dispatcher, handlers, reply sender) in a worker thread with its own SQLite
+ * connection: the HTTP event loop only verifies, stores and acknowledges, so a burst never makes Zalo wait
+ * behind handlers. The thread takes events from the inbox table (WAL: the edge keeps writing while it reads);
+ * `wake()` tells it new ones were committed.
+ */
+export class AnswerThread {
+  private readonly worker: Worker;
+  private wakePending = false;
+  private stopping = false;
+  private nextId = 0;
+  private readonly waiting = new Map<number, (m: Metrics) => void>();
+  readonly ready: Promise<void>;
+
+  constructor(config: Config, logger: Logger) {
+    // V8 flags (--max-semi-space-size) are process-wide and apply to the thread without being passed.
+    const [entry, options] = threadEntry();
+    this.worker = new Worker(entry, { ...options, workerData: { config } });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on("message", (m: FromThread) => {
+        if (m.type === "ready") resolve();
+        else if (m.type === "metrics") {
+          this.waiting.get(m.id)?.(m.metrics);
+          this.waiting.delete(m.id);
+        }
+      });
+      this.worker.once("exit", (code) => {
+        if (this.stopping) return;
+        // Everything acknowledged is in SQLite; a restart of the process answers it.
+        logger.fatal({ code }, "answering thread exited; stopping the process");
+        reject(new Error(`answering thread exited with code ${code}`));
+        process.exit(1);
+      });
+      this.worker.on("error", (err) => logger.fatal({ err }, "answering thread failed"));
+    });
+  }
+
+  /** New events were committed to the inbox; one message per event-loop turn at most. */
+  wake(): void {
+    if (this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      this.post({ type: "wake" });
+    });
+  }
+
+  /** The thread's own metrics (handler, outbound and its V8 heap figures), for /metrics. */
+  metrics(): Promise<Metrics> {
+    const id = ++this.nextId;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.post({ type: "metrics", id });
+      setTimeout(() => {
+        if (this.waiting.delete(id)) resolve([]);
+      }, 2000).unref();
+    });
+  }
+
+  /** Finishes the events in progress (the rest stays pending in SQLite) and ends the thread. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    this.post({ type: "stop" });
+    const timer = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private post(m: ToThread): void {
+    this.worker.postMessage(m);
+  }
+}

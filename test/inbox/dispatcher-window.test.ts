@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
+import { InboxDispatcher } from "../../src/inbox/inbox-dispatcher.js";
+import { InboxStore } from "../../src/inbox/inbox-store.js";
+import { OutboxStore, type OutboxRow } from "../../src/inbox/outbox-store.js";
+import { silentLogger } from "../../src/observability/logger.js";
+import type { ZaloEvent } from "../../src/zalo/zalo-events.js";
+
+let dir: string | null = null;
+let db: Db | null = null;
+afterEach(() => {
+  db?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  db = dir = null;
+});
+
+/** `total` pending user_send_text events over `users` conversations, stored as the edge stores them. */
+function fillInbox(inbox: InboxStore, total: number, users: number): void {
+  inbox.transaction(() => {
+    for (let i = 0; i < total; i++) {
+      const user = `u-${i % users}`;
+      const data = {
+        app_id: "app",
+        timestamp: String(1_700_000_000_000 + i),
+        event_name: "user_send_text",
+        sender: { id: user },
+        recipient: { id: "oa" },
+        message: { msg_id: `m-${i}`, text: `câu hỏi ${i}` },
+      };
+      inbox.insert({
+        dedupeKey: `msg:m-${i}`,
+        eventName: "user_send_text",
+        conversationKey: `user:${user}`,
+        userId: user,
+        body: JSON.stringify(data),
+        status: "pending",
+        receivedAt: Date.now(),
+      });
+    }
+  });
+}
+
+describe("the dispatcher's window", () => {
+  it("holds at most its window in memory with 50,000 events pending in the inbox, in order per conversation", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dispatcher-window-"));
+    db = openDatabase(join(dir, "bot.db"));
+    const inbox = new InboxStore(db);
+    const outbox = new OutboxStore(db);
+    fillInbox(inbox, 50_000, 5_000);
+
+    const window = 512;
+    const handleFirst = 3_000;
+    let handled = 0;
+    let maxSeen = 0;
+    const lastSeq = new Map<string, number>();
+    let outOfOrder = 0;
+    let reached!: () => void;
+    const enough = new Promise<void>((resolve) => (reached = resolve));
+    const dispatcher: InboxDispatcher = new InboxDispatcher({
+      inbox,
+      outbox,
+      clock: systemClock,
+      logger: silentLogger,
+      window,
+      concurrency: 64,
+      bot: {
+        async handle(event: ZaloEvent) {
+          maxSeen = Math.max(maxSeen, dispatcher.inMemory);
+          if (event.family !== "user_message") throw new Error("unexpected event");
+          const user = event.data.sender.id;
+          const seq = Number(event.data.message.msg_id!.slice(2));
+          if (seq < (lastSeq.get(user) ?? -1)) outOfOrder++;
+          lastSeq.set(user, seq);
+          if (++handled === handleFirst) reached();
+          return { intent: "echo", replies: [{ to: { kind: "user", id: user }, text: `đáp ${seq}` }] };
+        },
+      },
+      sender: {
+        async deliver(row: OutboxRow) {
+          outbox.finish(row.id, "dry_run", Date.now());
+        },
+      },
+    });
+
+    void dispatcher.resume();
+    await enough;
+    await dispatcher.stop(); // what is not started stays pending in SQLite
+
+    const done = (db.prepare("SELECT COUNT(*) AS n FROM inbox WHERE status = 'done'").get() as { n: number }).n;
+    expect(done).toBeGreaterThanOrEqual(handleFirst);
+    expect(inbox.pendingCount()).toBe(50_000 - done);
+    expect(db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT inbox_id) AS events FROM outbox WHERE status = 'dry_run'").get()).toEqual({
+      n: done,
+      events: done,
+    });
+    expect(outOfOrder).toBe(0);
+    expect(maxSeen).toBeGreaterThan(window / 2); // the window did fill
+    expect(maxSeen).toBeLessThanOrEqual(window);
+    expect(dispatcher.peakInMemory).toBeLessThanOrEqual(window);
+  }, 120_000);
+
+  it("picks up events the edge stores while it runs, once woken", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dispatcher-window-"));
+    db = openDatabase(join(dir, "bot.db"));
+    const inbox = new InboxStore(db);
+    const outbox = new OutboxStore(db);
+    const handled: string[] = [];
+    const dispatcher = new InboxDispatcher({
+      inbox,
+      outbox,
+      clock: systemClock,
+      logger: silentLogger,
+      window: 4,
+      bot: {
+        async handle(event: ZaloEvent) {
+          if (event.family === "user_message") handled.push(event.data.message.msg_id!);
+          return { intent: null, replies: [] };
+        },
+      },
+      sender: { async deliver() {} },
+    });
+    await dispatcher.resume();
+    await dispatcher.idle();
+    fillInbox(inbox, 10, 3);
+    dispatcher.wake();
+    await dispatcher.idle();
+    expect(handled).toHaveLength(10);
+    expect(new Set(handled).size).toBe(10);
+    expect(dispatcher.peakInMemory).toBeLessThanOrEqual(4);
+  });
+});
