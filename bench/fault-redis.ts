@@ -7,7 +7,7 @@ import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./l
 import { drive } from "./lib/driver.js";
 import { machineLine } from "./lib/machine.js";
 import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
-import { startOwnRedis, type OwnRedis } from "./lib/redis-server.js";
+import { startOwnRedis, type OwnRedis } from "../test/helpers/own-redis.js";
 
 /**
  * npm run fault:redis [-- <outage s> <groups>]: the bot on its own redis-server; a reminder broadcast to N

@@ -50,7 +50,7 @@ function save(ctx: BotContext, name: string, unit: Unit): void {
   ctx.session.clear();
   ctx.intent = INTENT;
   ctx.log.info({ unit: unit.code, created }, "completion recorded");
-  ctx.reply(say.recorded({ fullName: name }, unit, !created));
+  ctx.reply(say.recorded({ fullName: name }, unit, !created, ctx.services.faq.campaign.noun));
 }
 
 /** Resolves the unit text and either saves, offers numbered choices or asks again. */

@@ -40,10 +40,12 @@ export const officerHandlers = new Composer().filter(
         const unit = unitFromArgs(ctx, args);
         if (!unit) return void ctx.reply(say.unknownUnit(args));
         if (!officers.canManage(me, unit.code)) return void ctx.reply(say.notYourUnit(unit));
-        return void ctx.reply(say.progressReport(progress.report(now), new Set([unit.code]), share));
+        return void ctx.reply(say.progressReport(progress.report(now), new Set([unit.code]), share, ctx.services.faq.campaign.noun));
       }
       const rights = officers.rightsOf(me)!;
-      ctx.reply(say.progressReport(progress.report(now), rights.all ? "all" : new Set(rights.units), share));
+      ctx.reply(
+        say.progressReport(progress.report(now), rights.all ? "all" : new Set(rights.units), share, ctx.services.faq.campaign.noun),
+      );
     })
     .command("lienket", (ctx) => {
       if (refuseNonOfficer(ctx)) return;

@@ -21,13 +21,13 @@ export const privacyHandlers = new Composer()
         ctx.intent = "my-data";
         const { completions, units, officers } = ctx.services.people;
         const c = completions.get(ctx.senderId!);
-        ctx.reply(say.whatWeHold(c, c ? units.byCode(c.unitCode) : null, officers.rightsOf(ctx.senderId!)));
+        ctx.reply(say.whatWeHold(c, c ? units.byCode(c.unitCode) : null, officers.rightsOf(ctx.senderId!), ctx.services.faq.campaign.noun));
       })
       .command("xoa", (ctx) => {
         ctx.intent = "delete-my-data";
         const gone = ctx.services.privacy.erase(ctx.senderId!, "request");
         ctx.log.info(gone, "user data erased on #xoa");
-        ctx.reply(say.deleted(gone, ctx.services.people.officers.isOfficer(ctx.senderId!)));
+        ctx.reply(say.deleted(gone, ctx.services.people.officers.isOfficer(ctx.senderId!), ctx.services.faq.campaign.noun));
       })
       .command("huy", (ctx) => {
         ctx.intent = "cancel";

@@ -11,6 +11,23 @@ const hourRange = z
   .string()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, { error: "expected HH:MM-HH:MM, e.g. 21:00-07:00" });
 
+const PROXY_ITEM = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+/**
+ * Which proxies' X-Forwarded-For to believe (express's "trust proxy"): unset = none, the client address is the
+ * TCP peer; a hop count ("1"); or addresses, subnets and the names loopback, linklocal, uniquelocal, comma-separated.
+ */
+const trustProxy = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) || v.split(",").every((p) => PROXY_ITEM.test(p.trim())), {
+      error: "expected a hop count (1) or addresses/subnets/loopback/uniquelocal, comma-separated",
+    })
+    .transform((v): number | string => (/^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
+);
+
 /** Every environment variable the bot reads. Names in ../shared/docs/contract.md are kept exact. */
 const envSchema = z.object({
   PORT: intIn(0, 65535, 3000),
@@ -26,6 +43,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(12, { error: "must be at least 12 characters" }).optional()),
   BOT_NOW: z.preprocess(emptyToUndefined, z.iso.datetime({ offset: true, local: false }).optional()),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  TRUST_PROXY: trustProxy,
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default("./content")),
   /** Reminder broadcasts: sends per second across all workers (Zalo allows ~4,000/min per app). */
   BROADCAST_RATE_PER_SEC: intIn(1, 1000, 10),

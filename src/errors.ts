@@ -61,3 +61,16 @@ export class ContentError extends Error {
 export function isRetryable(err: unknown): boolean {
   return (err instanceof ZaloApiError || err instanceof ZaloHttpError) && err.kind === "retryable";
 }
+
+/** The SQLite file cannot be created, opened or written: start-up stops with this one line. */
+export class DatabaseOpenError extends Error {
+  override readonly name = "DatabaseOpenError";
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(
+      `DATABASE_PATH=${path} cannot be opened for writing (${reason}): set DATABASE_PATH to a file in a folder this user can write, e.g. ./data/bot.db`,
+    );
+  }
+}

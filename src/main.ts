@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { type Config, loadConfig, loadDotEnv } from "./config.js";
-import { ConfigError } from "./errors.js";
+import { ConfigError, DatabaseOpenError } from "./errors.js";
+import { ListenError, listen } from "./http/listen.js";
 import { createLogger } from "./observability/logger.js";
 import { createRuntime } from "./runtime.js";
 
@@ -8,16 +9,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config: Config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   // Events are answered in a worker thread: this event loop only verifies, stores and acknowledges.
   const rt = createRuntime(config, { logger, worker: true, answering: "thread" });
@@ -46,11 +38,11 @@ async function main(): Promise<void> {
   timers.push(setInterval(prune, 3600_000));
   for (const t of timers) t.unref();
 
-  const server: Server = rt.app.listen(config.PORT, () => {
-    const addr = server.address();
-    const port = typeof addr === "object" && addr ? addr.port : config.PORT;
-    logger.info({ port, database: config.DATABASE_PATH, dryRun: config.dryRun }, `bot listening on http://localhost:${port}`);
-  });
+  // Logged only once the port is really bound; a busy port is one line (ListenError) and exit 1.
+  const server: Server = await listen(rt.app, config.PORT);
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : config.PORT;
+  logger.info({ port, database: config.DATABASE_PATH, dryRun: config.dryRun }, `bot listening on http://localhost:${port}`);
   server.on("error", (err) => {
     logger.fatal({ err }, "HTTP server failed");
     process.exit(1);
@@ -81,6 +73,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
+  // Mistakes in the setup are one line naming the variable and what to do; anything else keeps its stack.
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+  else if (err instanceof DatabaseOpenError || err instanceof ListenError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
   process.exit(1);
 });

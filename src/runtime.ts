@@ -78,7 +78,15 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const bot = new Bot(services, buildHandlers(), fallback, logger);
   // A reply cut off by a crash is looked up in the conversation before it is sent again.
   const sender = new ReplySender({ outbox, outbound: zalo.outbound, clock: systemClock, logger, interrupted: zalo.history });
-  const dispatcher = new InboxDispatcher({ inbox, outbox, bot, sender, clock: systemClock, logger });
+  const dispatcher = new InboxDispatcher({
+    inbox,
+    outbox,
+    bot,
+    sender,
+    clock: systemClock,
+    logger,
+    sorry: services.faq.say(services.faq.messages.sorry, clock.now()),
+  });
   // The backlog lives in SQLite; its depth is read at scrape time.
   const unregisterDepth = registerQueueDepth("inbox", async () => inbox.pendingCount());
   const thread = o.answering === "thread" ? new AnswerThread(config, logger) : null;
@@ -96,6 +104,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
           service: services.broadcasts,
           outbound: zalo.outbound,
           deliveryCheck: zalo.history?.group ?? null,
+          outage: base.redisOutage,
           tuning: o.workerOptions,
         })
       : null;

@@ -8,7 +8,7 @@ import { BroadcastUnavailableError } from "./broadcast-queue.js";
 import { planBroadcast, describeScope, type BroadcastScope, type Plan } from "./broadcast-planner.js";
 import { MAX_TEXT_LENGTH } from "../zalo/text-splitter.js";
 import { DRAFT_TTL_MS, type BroadcastStore, type TargetRow } from "./broadcast-store.js";
-import { fill, renderReminder, type ReminderFacts, type ReminderTemplate } from "./reminder-template.js";
+import { type ReminderFacts, type ReminderTemplate, renderReminder, renderSummary } from "./reminder-template.js";
 
 export interface BroadcastRequest {
   scope: BroadcastScope;
@@ -193,7 +193,7 @@ export class BroadcastService {
       .filter((t) => t.status === "failed")
       .slice(0, 10)
       .map((t) => `- ${t.unit_name}: ${t.error ?? "lỗi"}`);
-    const text = [fill(this.o.template.summary, { sent: c.sent, failed: c.failed, skipped: c.skipped }).trim(), ...failures].join("\n");
+    const text = [renderSummary(this.o.template, c), ...failures].join("\n");
     return { notify, text };
   }
 

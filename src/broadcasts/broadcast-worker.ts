@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import type { Clock } from "../clock.js";
 import { ZaloApiError, isRetryable } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
+import { isRedisConnectionError, type RedisOutageLog } from "../redis/redis-outage.js";
 import { metrics } from "../observability/metrics.js";
 import type { Outbound } from "../zalo/outbound.js";
 import { BROADCAST_QUEUE, DEFAULT_PREFIX, SEND_ATTEMPTS, type SendJobData } from "./broadcast-queue.js";
@@ -20,6 +21,8 @@ export interface BroadcastWorkerOptions {
   outbound: Outbound;
   clock: Clock;
   logger: Logger;
+  /** Where "Redis is down" goes, shared with the app's connection (one story per outage). */
+  outage?: RedisOutageLog;
   /** Group messages per second across all workers of the queue. */
   ratePerSec: number;
   quietHours: QuietHours | null;
@@ -90,7 +93,9 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
       maxStalledCount: 5,
     },
   );
-  worker.on("error", (err) => o.logger.warn({ err: err.message }, "broadcast worker error"));
+  worker.on("error", (err) =>
+    isRedisConnectionError(err) && o.outage ? o.outage.down(err.message) : o.logger.warn({ err: err.message }, "broadcast worker error"),
+  );
   // The SQLite ledger is the source of truth: after a Redis restart that lost the queue, or on start,
   // targets still 'queued' get their jobs back (same job ids, so existing ones are not duplicated).
   // The queue's own connection may come back later than this one: keep trying for a minute.

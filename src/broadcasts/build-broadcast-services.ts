@@ -1,7 +1,8 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import type { Campaign } from "../content/campaign.js";
+import { type Campaign, campaignVars } from "../content/campaign.js";
 import type { Db } from "../db/database.js";
+import { templateNames } from "../content/faq-content.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProgressReport } from "../people/progress-types.js";
 import type { BroadcastQueue } from "./broadcast-queue.js";
@@ -26,14 +27,8 @@ export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
   return new BroadcastService({
     store: new BroadcastStore(d.db),
     progress: d.progress,
-    template: loadReminderTemplate(d.config.CONTENT_DIR),
-    facts: {
-      end: campaign.window.end,
-      deadline: campaign.dates.end,
-      courseUrl: campaign.links.course,
-      guideUrl: campaign.links.guide,
-      hotline: campaign.hotline.display,
-    },
+    template: loadReminderTemplate(d.config.CONTENT_DIR, templateNames(campaign)),
+    facts: { end: campaign.window.end, deadline: campaign.dates.end, vars: campaignVars(campaign) },
     clock: d.clock,
     queue: d.queue,
     cooldownMs: d.config.BROADCAST_COOLDOWN_HOURS * 3600_000,

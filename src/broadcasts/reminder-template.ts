@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { readYaml } from "../content/read-yaml.js";
+import { placeholders, render } from "../content/template.js";
 import { ContentError } from "../errors.js";
 import type { UnitProgress } from "../people/progress-types.js";
 
@@ -11,37 +12,28 @@ const templateSchema = z.strictObject({
 });
 export type ReminderTemplate = z.infer<typeof templateSchema>;
 
-const KNOWN = new Set([
-  "unit",
-  "ward",
-  "completed",
-  "target",
-  "percent",
-  "expected",
-  "days_left",
-  "days_left_line",
-  "deadline",
-  "course_url",
-  "guide_url",
-  "hotline",
-  "sent",
-  "failed",
-  "skipped",
-]);
+export const REMINDER_FILE = join("templates", "reminder.yaml");
 
-/** Loads content/templates/reminder.yaml; unknown {placeholders} are an error an officer sees at start. */
-export function loadReminderTemplate(contentDir: string): ReminderTemplate {
-  const t = readYaml(join(contentDir, "templates", "reminder.yaml"), templateSchema);
-  for (const text of [t.reminder, t.summary, ...Object.values(t.days_left_line)]) {
-    for (const m of text.matchAll(/\{([a-z_]+)\}/g)) {
-      if (!KNOWN.has(m[1]!)) throw new ContentError([`templates/reminder.yaml: unknown placeholder {${m[1]}}`]);
-    }
-  }
+/** Placeholders filled per unit (besides the campaign's own: {{name}}, {{hotline}}, {{links.NAME}}, …). */
+const UNIT_NAMES = ["unit", "ward", "completed", "target", "percent", "expected", "days_left", "days_left_line", "deadline"];
+const SUMMARY_NAMES = ["sent", "failed", "skipped"];
+
+/**
+ * Loads content/templates/reminder.yaml; an unknown {{placeholder}} is an error an officer sees at start.
+ * `campaignNames`: the campaign's placeholders (templateNames in src/content/faq-content.ts).
+ */
+export function loadReminderTemplate(contentDir: string, campaignNames: ReadonlySet<string>): ReminderTemplate {
+  const t = readYaml(join(contentDir, REMINDER_FILE), templateSchema);
+  const known = new Set([...UNIT_NAMES, ...campaignNames]);
+  const problems: string[] = [];
+  const check = (where: string, text: string, names: ReadonlySet<string>) => {
+    for (const p of placeholders(text)) if (!names.has(p)) problems.push(`${REMINDER_FILE}: ${where}: unknown placeholder {{${p}}}`);
+  };
+  check("reminder", t.reminder, known);
+  for (const [k, line] of Object.entries(t.days_left_line)) check(`days_left_line.${k}`, line, known);
+  check("summary", t.summary, new Set(SUMMARY_NAMES));
+  if (problems.length) throw new ContentError(problems);
   return t;
-}
-
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{([a-z_]+)\}/g, (all, k: string) => (k in vars ? String(vars[k]) : all));
 }
 
 /** Whole days from `now` to the campaign's last day, counted in Vietnam's calendar. */
@@ -52,31 +44,34 @@ export function daysLeft(now: Date, end: Date): number {
 
 export interface ReminderFacts {
   end: Date;
+  /** The last day, dd/mm/yyyy. */
   deadline: string;
-  courseUrl: string;
-  guideUrl: string;
-  hotline: string;
+  /** The campaign's placeholders (campaignVars): name, hotline, links.NAME, … */
+  vars: Readonly<Record<string, string>>;
 }
 
-/** The reminder text for one unit; an officer's own text gets the same placeholders. */
+/** The reminder text for one unit; an officer's own text gets the same {{placeholders}}. */
 export function renderReminder(t: ReminderTemplate, u: UnitProgress, now: Date, f: ReminderFacts, custom?: string): string {
   const left = daysLeft(now, f.end);
-  const base = {
+  const base: Record<string, string> = {
+    ...f.vars,
     unit: u.name,
     ward: u.ward,
-    completed: u.completed,
-    target: u.target,
-    percent: u.target > 0 ? Math.floor((u.completed / u.target) * 100) : 100,
-    expected: Math.ceil(u.expectedByNow),
-    days_left: Math.max(0, left),
+    completed: String(u.completed),
+    target: String(u.target),
+    percent: String(u.target > 0 ? Math.floor((u.completed / u.target) * 100) : 100),
+    expected: String(Math.ceil(u.expectedByNow)),
+    days_left: String(Math.max(0, left)),
     deadline: f.deadline,
-    course_url: f.courseUrl,
-    guide_url: f.guideUrl,
-    hotline: f.hotline,
   };
   const line = left > 0 ? t.days_left_line.many : left === 0 ? t.days_left_line.last : t.days_left_line.ended;
-  const vars = { ...base, days_left_line: fill(line, base) };
-  return fill(custom ?? t.reminder, vars)
+  const vars = { ...base, days_left_line: render(line, base) };
+  return render(custom ?? t.reminder, vars)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** The summary sent to the officer who asked, when a broadcast ends. */
+export function renderSummary(t: ReminderTemplate, counts: { sent: number; failed: number; skipped: number }): string {
+  return render(t.summary, { sent: String(counts.sent), failed: String(counts.failed), skipped: String(counts.skipped) }).trim();
 }

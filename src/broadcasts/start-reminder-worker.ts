@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
 import type { Logger } from "../observability/logger.js";
+import type { RedisOutageLog } from "../redis/redis-outage.js";
 import type { CampaignWindow } from "../shared/campaign-window.js";
 import type { DeliveryCheck } from "../zalo/conversation-history.js";
 import type { Outbound } from "../zalo/outbound.js";
@@ -33,6 +34,8 @@ export interface ReminderWorkerDeps {
   /** Reads a group's history to settle a send cut off by a crash; null in dry run. */
   deliveryCheck: DeliveryCheck | null;
   tuning?: WorkerTuning;
+  /** Where "Redis is down" goes, shared with the process's connection. */
+  outage?: RedisOutageLog;
 }
 
 /** The reminder worker as npm start (in-process) and npm run worker (alone) run it, with the daily schedule. */
@@ -46,6 +49,7 @@ export function startReminderWorker(d: ReminderWorkerDeps): { close(): Promise<v
     outbound: d.outbound,
     clock: d.clock,
     logger,
+    outage: d.outage,
     ratePerSec: config.BROADCAST_RATE_PER_SEC,
     quietHours: parseQuietHours(config.BROADCAST_QUIET_HOURS),
     onDaily: dailyReminder(d.service, d.window, () => d.clock.now(), logger),

@@ -1,14 +1,16 @@
+import { loadReminderTemplate } from "../broadcasts/reminder-template.js";
 import { loadCampaign } from "../content/campaign.js";
-import { loadFaqContent } from "../content/faq-content.js";
+import { loadFaqContent, templateNames } from "../content/faq-content.js";
 import { ContentError } from "../errors.js";
 import { findCollisions } from "../faq/content-report.js";
 import { FaqEngine } from "../faq/faq-engine.js";
 
 /**
  * npm run content:check [-- <content dir>] [--strict]
- * Validates content/ as the bot does at start-up, then reports phrasings that collide: duplicates
- * across entries (an error), phrasings answered by another entry or not confidently (warnings;
- * errors with --strict). Exit code 0 when the content is usable.
+ * Validates content/ as the bot does at start-up (campaign, FAQ, messages, lexicon, reminder template,
+ * one {{placeholder}} syntax throughout), then reports phrasings that collide: duplicates across
+ * entries (an error), phrasings answered by another entry or not confidently, and lexicon words that
+ * mean a word no FAQ phrasing uses (warnings; errors with --strict). Exit code 0 when the content is usable.
  */
 function main(argv: string[]): number {
   const strict = argv.includes("--strict");
@@ -17,6 +19,7 @@ function main(argv: string[]): number {
   try {
     const campaign = loadCampaign(dir);
     engine = new FaqEngine(campaign, loadFaqContent(dir, campaign));
+    loadReminderTemplate(dir, templateNames(campaign));
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     console.log(err.message);
@@ -34,8 +37,16 @@ function main(argv: string[]): number {
   for (const c of weak) {
     console.log(`WEAK       ${c.entry}: "${c.phrasing}" ${c.other ? `offers a choice (${c.other})` : "falls back"}`);
   }
-  console.log(`${dup.length} duplicate(s), ${crossed.length} collision(s), ${weak.length} weak phrasing(s).`);
-  return dup.length > 0 || (strict && crossed.length + weak.length > 0) ? 1 : 0;
+  // A synonym or name read as words no phrasing uses helps no question: a typo, or a word the FAQ dropped.
+  const { phrases, places } = engine.content.lexicon;
+  const unused = phrases.filter(
+    ([, to]) => !places.includes(to) && engine.analyse(to).readings[0]!.terms.some((t) => !t.includes("_") && !engine.index.knows(t)),
+  );
+  for (const [from, to] of unused) console.log(`LEXICON    "${from}" → "${to}": no FAQ phrasing uses "${to}"`);
+  console.log(
+    `${dup.length} duplicate(s), ${crossed.length} collision(s), ${weak.length} weak phrasing(s), ${unused.length} unused lexicon word(s).`,
+  );
+  return dup.length > 0 || (strict && crossed.length + weak.length + unused.length > 0) ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

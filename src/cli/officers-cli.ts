@@ -1,14 +1,17 @@
 import { parseArgs } from "node:util";
 import { OfficersStore, UnknownUnitError, type OfficerRights } from "../people/officers-store.js";
+import { normalisePersonName } from "../people/person-name.js";
 import { normaliseCode } from "../people/units-store.js";
 import { table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
 
-const USER_ID = /^[0-9A-Za-z_-]{1,128}$/;
+// Zalo user ids are digits (sender.id in the webhook, e.g. 2512523625412515): a name or a code is a mistake.
+const USER_ID = /^[0-9]{1,32}$/;
 
 function userIdArg(positionals: string[], cmd: string): string {
   if (positionals.length !== 1) throw new UsageError(`officers ${cmd} needs exactly one Zalo user id.`);
   const id = positionals[0]!.trim();
-  if (!USER_ID.test(id)) throw new UsageError(`"${id}" is not a Zalo user id (letters and digits, as in the webhook's sender.id).`);
+  if (!USER_ID.test(id))
+    throw new UsageError(`"${id}" is not a Zalo user id: it is all digits, the sender.id of the officer's messages to the OA.`);
   return id;
 }
 
@@ -26,7 +29,12 @@ function add(args: string[], ctx: CliContext): number {
   if (!values.all && units.length === 0) throw new UsageError("--units needs at least one unit code.");
   const store = new OfficersStore(ctx.db());
   try {
-    const rights = store.grant(id, values.all ? { all: true } : { units }, new Date(), values.name?.trim() || undefined);
+    const rights = store.grant(
+      id,
+      values.all ? { all: true } : { units },
+      new Date(),
+      values.name ? normalisePersonName(values.name) || undefined : undefined,
+    );
     ctx.out(`Officer ${id}${rights.name ? ` (${rights.name})` : ""} now has rights over: ${describe(rights)}.`);
     return 0;
   } catch (err) {

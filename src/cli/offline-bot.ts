@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildHandlers, fallback } from "../../handlers/index.js";
@@ -17,18 +18,25 @@ export interface OfflineBot {
   services: Services;
   config: Config;
   db: Db;
+  /** The bot's database (DATABASE_PATH), and whether this one is a copy of it (false: it did not exist yet). */
+  source: { path: string; copied: boolean };
   /** Closes the database and deletes the throwaway folder. */
   close(): void;
 }
 
 /**
  * The same Bot, handlers and services as the webhook, on a throwaway SQLite file, without Redis and
- * without Zalo (dry-run outbound). Logs go to stderr, and only when LOG_LEVEL is set.
+ * without Zalo (dry-run outbound). When the bot's database (DATABASE_PATH) exists, the throwaway file is a
+ * copy of it, so units, officers and what officers taught are there; nothing is ever written to the real one.
+ * Logs go to stderr, and only when LOG_LEVEL is set. `overrides` win over the environment (CONTENT_DIR, BOT_NOW).
  */
-export function createOfflineBot(): OfflineBot {
+export function createOfflineBot(overrides: Readonly<Record<string, string>> = {}): OfflineBot {
   loadDotEnv();
+  const source = loadConfig({ ...process.env, ...overrides }).DATABASE_PATH;
   const dir = mkdtempSync(join(tmpdir(), "zalo-bot-ask-"));
-  const config = loadConfig({ ...process.env, DATABASE_PATH: join(dir, "bot.db") });
+  const copied = source !== ":memory:" && existsSync(source);
+  if (copied) copyWithoutTranscripts(source, join(dir, "bot.db"));
+  const config = loadConfig({ ...process.env, ...overrides, DATABASE_PATH: join(dir, "bot.db") });
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "silent", process.stderr);
   const db = openDatabase(config.DATABASE_PATH);
   const clock = clockFromEnv(config.BOT_NOW);
@@ -39,11 +47,31 @@ export function createOfflineBot(): OfflineBot {
     services,
     config,
     db,
+    source: { path: source, copied },
     close() {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A consistent snapshot of the bot's database (read-only: the running bot may be writing), without the
+ * conversations it holds (inbox, outbox, dialog steps): a terminal session needs units, not people's messages.
+ */
+function copyWithoutTranscripts(source: string, target: string): void {
+  const src = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    src.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+  } finally {
+    src.close();
+  }
+  const copy = new Database(target);
+  copy.pragma("secure_delete = ON");
+  for (const t of ["inbox", "outbox", "dialog_sessions"]) {
+    if (copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t)) copy.exec(`DELETE FROM ${t}`);
+  }
+  copy.close();
 }
 
 let seq = 0;

@@ -29,7 +29,8 @@ export const reportCli: CliGroup = {
   run(args, ctx) {
     const { values } = parseArgs({ args, options: { csv: { type: "boolean" }, ward: { type: "string" } } });
     const config = ctx.config();
-    const window = loadCampaign(config.CONTENT_DIR).window;
+    const campaign = loadCampaign(config.CONTENT_DIR);
+    const { window } = campaign;
     const now = ctx.clock().now();
     const report = new ProgressService(ctx.db(), window).report(now);
     if (values.ward) {
@@ -41,7 +42,7 @@ export const reportCli: CliGroup = {
       for (const u of report.units) ctx.out(csvRow(u));
       return 0;
     }
-    ctx.out(progressReport(report, "all", elapsedShare(window, now)));
+    ctx.out(progressReport(report, "all", elapsedShare(window, now), campaign.noun));
     return 0;
   },
 };

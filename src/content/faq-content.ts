@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { ContentError } from "../errors.js";
-import type { Campaign } from "./campaign.js";
+import { type Campaign, campaignVars } from "./campaign.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { readYaml } from "./read-yaml.js";
 import { placeholders } from "./template.js";
@@ -41,6 +41,8 @@ const messagesSchema = z.strictObject({
   textOnly: text,
   /** A completion report from someone chatting anonymously (no stable id to count it by). */
   anonymousReport: text,
+  /** Sent when the bot failed to handle a message (a crash, a bug): an apology and where to get help. */
+  sorry: text,
   suggest: z.strictObject({ intro: text, outro: text }),
   countdown: z.strictObject({ before: text, during: text, lastDay: text, after: z.string() }),
   linkLabels: z.record(z.string(), text),
@@ -63,20 +65,7 @@ export const MESSAGES_FILE = "messages.yaml";
 
 /** Names a content text may use; {{countdown}} and {{days}} are computed when answering. */
 export function templateNames(campaign: Campaign): Set<string> {
-  return new Set([
-    "name",
-    "hotline",
-    "organiser.name",
-    "organiser.dispatch",
-    "platform.name",
-    "platform.home",
-    "dates.launch",
-    "dates.wardStart",
-    "dates.end",
-    "countdown",
-    "days",
-    ...Object.keys(campaign.links).map((k) => `links.${k}`),
-  ]);
+  return new Set([...Object.keys(campaignVars(campaign)), "countdown", "days"]);
 }
 
 /** Loads faq.yaml, messages.yaml and lexicon.yaml and cross-checks them with the campaign (ids, links, placeholders). */

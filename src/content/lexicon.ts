@@ -5,7 +5,7 @@ import { ContentError } from "../errors.js";
 import { foldKey } from "../text/fold.js";
 import { readYaml } from "./read-yaml.js";
 
-/** Folded words of a phrase, punctuation dropped: "Công dân số – Hải Phòng" → ["cong","dan","so","hai","phong"]. */
+/** Folded words of a phrase, punctuation dropped: "Sổ sức khỏe – Y tế" → ["so","suc","khoe","y","te"]. */
 export function lexiconWords(phrase: string): string[] {
   return foldKey(phrase.replace(/[^\p{L}\p{N}_%]+/gu, " "))
     .split(" ")
@@ -22,6 +22,7 @@ const lexiconSchema = z.strictObject({
   otherTopics: z.array(phrase).default([]),
   shorthand: z.record(phrase, z.union([phrase, z.array(phrase).min(2)])).default({}),
   words: z.array(phrase).default([]),
+  ignore: z.array(phrase).default([]),
 });
 export type LexiconFile = z.infer<typeof lexiconSchema>;
 
@@ -35,7 +36,7 @@ export interface Lexicon {
   shorthand: Record<string, string | string[]>;
   /** Tokens taken as typed: the file's `words` and one token per place. */
   known: string[];
-  /** One token per place ("an duong" → "anduong"): a question naming only places asks no FAQ topic. */
+  /** One token per place ("phuong bac" → "phuongbac"): a question naming only places asks no FAQ topic. */
   places: string[];
   /** The file as written, for checks that need the officers' spelling (e.g. the no-campaign-words test). */
   file: LexiconFile;
@@ -43,7 +44,7 @@ export interface Lexicon {
 
 export const LEXICON_FILE = "lexicon.yaml";
 
-/** One token for a multi-word name: "an duong" → "anduong". */
+/** One token for a multi-word name: "phuong bac" → "phuongbac". */
 const joined = (words: string[]) => words.join("");
 
 /** Loads content/lexicon.yaml (optional: no file, no campaign words); throws ContentError when invalid. */
@@ -73,6 +74,8 @@ export function loadLexicon(contentDir: string): Lexicon {
     if (!target) problems.push(`${path}: synonyms: "${from}" needs a word to mean`);
     else addRule("synonyms", from, target);
   }
+  // Words that say nothing in this campaign ("thi" typed for "thì" where there is no exam).
+  for (const w of file.ignore) addRule("ignore", w, "");
   // "thi công chức" is another exam: one token of its own, so its words do not read as the campaign's.
   for (const t of file.otherTopics) addRule("otherTopics", t, lexiconWords(t).join("_"));
   const shorthand: Record<string, string | string[]> = {};

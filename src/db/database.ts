@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { DatabaseOpenError } from "../errors.js";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { mentionsName } from "../text/name-mention.js";
@@ -12,9 +13,17 @@ export type Db = Database.Database;
  * crash or power loss may lose the last few. It keeps an inbox insert at tens of microseconds.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
+  let db: Db;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    // A write now, so a read-only file or folder fails here with its name, not at the first message.
+    db.pragma(`user_version = ${db.pragma("user_version", { simple: true }) as number}`);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new DatabaseOpenError(path, e.code ?? e.message);
+  }
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");

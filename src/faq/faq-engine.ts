@@ -1,4 +1,4 @@
-import type { Campaign } from "../content/campaign.js";
+import { type Campaign, campaignVars } from "../content/campaign.js";
 import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
@@ -48,18 +48,7 @@ export class FaqEngine {
     this.analyse = createAnalyser(content.lexicon);
     this.index = new FaqIndex(content.entries, this.analyse, content.lexicon.places);
     this.byId = new Map(content.entries.map((e) => [e.id, e]));
-    this.vars = {
-      name: campaign.name,
-      hotline: campaign.hotline.display,
-      "organiser.name": campaign.organiser.name,
-      "organiser.dispatch": campaign.organiser.dispatch,
-      "platform.name": campaign.platform.name,
-      "platform.home": campaign.platform.home,
-      "dates.launch": campaign.dates.launch,
-      "dates.wardStart": campaign.dates.wardStart,
-      "dates.end": campaign.dates.end,
-      ...Object.fromEntries(Object.entries(campaign.links).map(([k, v]) => [`links.${k}`, v])),
-    };
+    this.vars = campaignVars(campaign);
   }
 
   get messages(): Messages {
@@ -164,7 +153,7 @@ export class FaqEngine {
     let text = render(parts.join("\n"), vars);
     for (const l of entry.links) {
       const label = this.content.messages.linkLabels[l] ?? l;
-      const value = l === "hotline" ? this.campaign.hotline.display : this.campaign.links[l as keyof Campaign["links"]];
+      const value = l === "hotline" ? this.campaign.hotline.display : this.campaign.links[l];
       if (value && !text.includes(value)) text += `\n${label}: ${value}`;
     }
     return tidy(text);

@@ -1,5 +1,6 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { Express, Request, RequestHandler } from "express";
+import { BearerThrottle } from "./admin/bearer-throttle.js";
 
 /** Constant-time comparison of secrets of any length. */
 export function sameSecret(a: string, b: string): boolean {
@@ -24,8 +25,10 @@ export interface AdminSessionLookup {
 }
 
 export type AdminAuth = { kind: "bearer" } | { kind: "session"; sessionId: string; session: AdminSessionInfo };
+type AuthOutcome = AdminAuth | { kind: "throttled"; retryAfterMs: number } | null;
 
 const SESSIONS_KEY = "adminSessionLookup";
+const THROTTLE_KEY = "adminBearerThrottle";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Lets every requireAdmin guard of this app also accept a dashboard session cookie. */
@@ -48,15 +51,32 @@ export function ownOrigin(req: Request): string {
   return `${req.protocol}://${req.host}`;
 }
 
-/** Bearer token first, then a live session cookie; null when neither. */
-export function authenticateAdmin(req: Request, adminToken: string): AdminAuth | null {
+/** One bearer throttle for every admin guard of this app (the guards are built per router). */
+function bearerThrottle(req: Request): BearerThrottle {
+  const locals = req.app.locals as Record<string, unknown>;
+  if (!(locals[THROTTLE_KEY] instanceof BearerThrottle)) locals[THROTTLE_KEY] = new BearerThrottle();
+  return locals[THROTTLE_KEY] as BearerThrottle;
+}
+
+/** Bearer token first (throttled when guessed), then a live session cookie; null when neither. */
+function authenticate(req: Request, adminToken: string): AuthOutcome {
   const m = /^Bearer\s+(.+)$/i.exec(req.get("authorization") ?? "");
-  if (m) return sameSecret(m[1]!.trim(), adminToken) ? { kind: "bearer" } : null;
+  if (m) {
+    const r = bearerThrottle(req).check(req.ip ?? "unknown", m[1]!.trim(), (t) => sameSecret(t, adminToken));
+    if (r.verdict === "throttled") return { kind: "throttled", retryAfterMs: r.retryAfterMs };
+    return r.verdict === "ok" ? { kind: "bearer" } : null;
+  }
   const sessions = req.app.locals[SESSIONS_KEY] as AdminSessionLookup | undefined;
   const sessionId = readCookie(req, ADMIN_COOKIE);
   if (!sessions || !sessionId) return null;
   const session = sessions.find(sessionId, adminToken);
   return session ? { kind: "session", sessionId, session } : null;
+}
+
+/** Bearer token first, then a live session cookie; null when neither (or while the client is throttled). */
+export function authenticateAdmin(req: Request, adminToken: string): AdminAuth | null {
+  const auth = authenticate(req, adminToken);
+  return auth?.kind === "throttled" ? null : auth;
 }
 
 /**
@@ -83,7 +103,12 @@ export function requireAdmin(adminToken: string | undefined): RequestHandler {
       res.status(503).json({ error: "admin_disabled", message: "ADMIN_TOKEN is not set on the server" });
       return;
     }
-    const auth = authenticateAdmin(req, adminToken);
+    const auth = authenticate(req, adminToken);
+    if (auth?.kind === "throttled") {
+      res.set("Retry-After", String(Math.ceil(auth.retryAfterMs / 1000)));
+      res.status(429).json({ error: "too_many_attempts", message: "too many wrong tokens from this address; try again later" });
+      return;
+    }
     if (!auth) {
       res.status(401).json({ error: "unauthorized", message: "Authorization: Bearer <ADMIN_TOKEN> required" });
       return;

@@ -9,6 +9,7 @@ import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js"
 import { healthRouter } from "./health-routes.js";
 import { buildDashboardData } from "./admin/build-dashboard-data.js";
 import { mountAdmin } from "./admin/mount-admin.js";
+import { campaignLabel } from "../content/campaign.js";
 import { adminProgressRouter } from "./admin-progress-route.js";
 import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
@@ -28,7 +29,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone can write that header.
+  app.set("trust proxy", deps.config.TRUST_PROXY ?? false);
   app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
   app.use(healthRouter(deps.db, deps.redis, deps.alarms));
   app.use(metricsRouter());
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock, alarms: deps.alarms }),
     now: () => deps.services.clock.now(),
+    campaign: campaignLabel(deps.services.faq.campaign),
   });
   app.use(
     adminProgressRouter({

@@ -20,12 +20,11 @@ export interface InboxDispatcherOptions {
   window?: number;
   /** An event whose handling crashed the process this many times is given up (poison message). */
   maxAttempts?: number;
+  /** Sent when handling an event failed for good (content/messages.yaml `sorry`, hotline filled in). */
+  sorry: string;
   /** Milliseconds of handling per event-loop turn before other work (webhook requests) gets the loop again. */
   sliceMs?: number;
 }
-
-const SORRY =
-  "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút " + "hoặc gọi hỗ trợ kỹ thuật 0904 540 490.";
 
 /** Events of one conversation in the window, oldest first; `head` is the next one to run. */
 interface Lane {
@@ -274,7 +273,7 @@ export class InboxDispatcher {
       error = (err as Error).message;
       logger.error({ err, inboxId: ev.id, event: ev.event_name }, "handler threw; answering with an apology");
       const to = parseConversationKey(ev.conversation_key);
-      result = { intent: "error", replies: to ? [{ to, text: SORRY }] : [] };
+      result = { intent: "error", replies: to ? [{ to, text: this.o.sorry }] : [] };
     }
     const outboxIds = inbox.transaction(() => {
       const ids = result.replies.map((r) => outbox.enqueue(ev.id, r.to, r.text, this.now()));

@@ -46,7 +46,7 @@ const KNOWN_LOANWORDS: readonly string[] = `ios android zalo web link online vid
 export interface CampaignWords {
   /** Folded phrase rewrites: the campaign's names, places and synonyms. */
   phrases: readonly PhraseRule[];
-  /** Shorthand for the campaign's own words ("hp" → "hải phòng"), keyed by the lowercased token. */
+  /** Shorthand for the campaign's own words (a place's initials), keyed by the lowercased token. */
   shorthand: Readonly<Record<string, Shorthand>>;
   /** Folded tokens taken as typed, never repaired as Telex (site and brand names). */
   known: readonly string[];
@@ -230,7 +230,8 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
       .toLowerCase()
       .replace(ADDRESS, (_, site: string) => ` link ${site} `),
   );
-  const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map(squeeze);
+  // Shorthand first: "cccd" is căn cước, not a drawn-out "cd".
+  const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : squeeze(r)));
   let variants: Item[][] = [[]];
   for (const raw of raws) {
     const alts = expandToken(raw, vocab);

@@ -4,7 +4,10 @@ import type { OfficerRights } from "./officers-store.js";
 import type { ProgressReport, UnitProgress, WardProgress } from "./progress-types.js";
 import type { Unit } from "./units-store.js";
 
-/** What residents and officers read in chat about completions and progress: Vietnamese, short. */
+/**
+ * What residents and officers read in chat about completions and progress: Vietnamese, short. `noun` is
+ * what the campaign is called (campaign.yaml `campaign.noun`: "cuộc thi", "chiến dịch").
+ */
 
 export const XONG_SYNTAX = "#xong <họ và tên>, <đơn vị>";
 const EXAMPLE_NAME = "Nguyễn Văn An";
@@ -65,8 +68,8 @@ export const NO_UNITS_YET = "Danh sách đơn vị chưa được cập nhật n
 
 export const GAVE_UP = `Mình tạm dừng việc ghi nhận. Khi cần, bạn gửi: ${XONG_SYNTAX}`;
 
-export function recorded(c: { fullName: string }, unit: Unit, updated: boolean): string {
-  const head = updated ? "Đã cập nhật thông tin hoàn thành cuộc thi của bạn" : "Đã ghi nhận bạn hoàn thành cuộc thi";
+export function recorded(c: { fullName: string }, unit: Unit, updated: boolean, noun: string): string {
+  const head = updated ? `Đã cập nhật thông tin hoàn thành ${noun} của bạn` : `Đã ghi nhận bạn hoàn thành ${noun}`;
   return `${head}: ${c.fullName} – ${unit.name}. Cảm ơn bạn! Gõ #toi để xem lại, #xoa nếu muốn xoá.`;
 }
 
@@ -77,14 +80,14 @@ export function alreadyRecorded(c: Completion, unit: Unit | null): string {
 const vnDate = (d: Date) =>
   new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
 
-export function whatWeHold(c: Completion | null, unit: Unit | null, rights: OfficerRights | null): string {
+export function whatWeHold(c: Completion | null, unit: Unit | null, rights: OfficerRights | null, noun: string): string {
   const lines: string[] = [];
   if (c) {
     lines.push(
       `Thông tin mình đang lưu về bạn:\n• Họ và tên: ${c.fullName}\n• Đơn vị: ${unit?.name ?? c.unitCode}\n• Báo hoàn thành ngày: ${vnDate(c.firstAt)}`,
     );
   } else {
-    lines.push(`Mình chưa lưu thông tin hoàn thành cuộc thi nào của bạn. Khi thi xong, bạn gửi: ${XONG_SYNTAX}`);
+    lines.push(`Mình chưa lưu thông tin hoàn thành ${noun} nào của bạn. Khi hoàn thành, bạn gửi: ${XONG_SYNTAX}`);
   }
   if (rights) {
     lines.push(
@@ -98,10 +101,10 @@ export function whatWeHold(c: Completion | null, unit: Unit | null, rights: Offi
 }
 
 /** #xoa: what was deleted, kind by kind (counts from the personal-data eraser); never repeats the name. */
-export function deleted(gone: Record<string, number>, isOfficer: boolean): string {
+export function deleted(gone: Record<string, number>, isOfficer: boolean, noun: string): string {
   const n = (k: string) => gone[k] ?? 0;
   const lines: string[] = [];
-  if (n("completion")) lines.push("• thông tin hoàn thành cuộc thi (họ tên, đơn vị)");
+  if (n("completion")) lines.push(`• thông tin hoàn thành ${noun} (họ tên, đơn vị)`);
   if (n("messages") || n("replies")) lines.push(`• ${n("messages")} tin nhắn bạn đã gửi và ${n("replies")} tin trả lời cho bạn`);
   if (n("groupReplies")) lines.push(`• ${n("groupReplies")} tin trả lời bạn trong nhóm (thay bằng dòng “đã xoá”)`);
   if (n("questions")) lines.push(`• ${n("questions")} lần hỏi chưa được trả lời (cán bộ không còn thấy)`);
@@ -157,10 +160,10 @@ function wardLine(w: WardProgress): string {
 }
 
 /** #baocao: the officer's units (and their wards, for an all-units officer), behind pace marked. */
-export function progressReport(report: ProgressReport, codes: Set<string> | "all", share: number): string {
+export function progressReport(report: ProgressReport, codes: Set<string> | "all", share: number, noun: string): string {
   const units = report.units.filter((u) => codes === "all" || codes.has(u.code));
   if (units.length === 0) return "Chưa có đơn vị nào để báo cáo. Danh sách đơn vị được nhập bằng lệnh units import.";
-  const head = `Tiến độ đến ${vnDate(new Date(report.asOf))} (đã qua ${pct(share)} thời gian cuộc thi):`;
+  const head = `Tiến độ đến ${vnDate(new Date(report.asOf))} (đã qua ${pct(share)} thời gian ${noun}):`;
   const lines = [head];
   if (codes === "all") for (const w of report.wards) lines.push(wardLine(w));
   const behind = units.filter((u) => u.behind).length;

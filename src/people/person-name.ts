@@ -17,9 +17,19 @@ const WORD = /^[\p{L}\p{M}]+$/u;
 const NOT_NAME_WORDS = new Set(
   (
     "ok oke okay mọi người rồi roi xong chưa chua không khong được duoc nhé vâng dạ ơi bài cuộc cảm ơn chào " +
-    "với gì sao nào đâu này đã là và có thì mà của cho làm em chị bạn mình tôi ad admin hỏi tổ trường đơn vị"
+    "với gì sao nào đâu này đã là và có thì mà của cho làm ad admin hỏi tổ trường đơn vị"
   ).split(" "),
 );
+// Ways of addressing someone: not a name when they lead ("em Hoa ơi"), but given names too ("Nguyễn Thị Em").
+const ADDRESS_WORDS = new Set("em chị bạn mình tôi".split(" "));
+
+/**
+ * How a person's name is stored: NFC (one code point per Vietnamese letter, whatever the keyboard sent),
+ * full-width letters folded to ordinary ones (ＡＢＣ → ABC), single spaces.
+ */
+export function normalisePersonName(input: string): string {
+  return input.normalize("NFKC").normalize("NFC").replace(/\s+/g, " ").trim();
+}
 
 function capitalise(word: string): string {
   const lower = word.toLocaleLowerCase("vi");
@@ -32,7 +42,7 @@ function capitalise(word: string): string {
  * so what reaches an officer's report is only letters and single spaces.
  */
 export function checkFullName(input: string): NameCheck {
-  const name = input.normalize("NFC").replace(/\s+/g, " ").trim().replace(LABEL, "").replace(LEADING, "").replace(TRAILING, "").trim();
+  const name = normalisePersonName(input).replace(LABEL, "").replace(LEADING, "").replace(TRAILING, "").trim();
   if (!name) return { ok: false, problem: "empty" };
   if (name.length > 60) return { ok: false, problem: "too_long" };
   const words = name.split(" ");
@@ -41,5 +51,6 @@ export function checkFullName(input: string): NameCheck {
   if (words.length < 2) return { ok: false, problem: "one_word" };
   if (words.length > 6) return { ok: false, problem: "too_many_words" };
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLocaleLowerCase("vi")))) return { ok: false, problem: "not_a_name" };
+  if (ADDRESS_WORDS.has(words[0]!.toLocaleLowerCase("vi"))) return { ok: false, problem: "not_a_name" };
   return { ok: true, name: words.map(capitalise).join(" ") };
 }

@@ -30,7 +30,7 @@ interface Score {
 
 /**
  * Finds the unit someone means from what they typed: a code ("AD-TDP05"), a name or alias in any
- * spelling ("tdp 5", "tổ 5", "TDP số 5 An Dương", "tieu hoc an duong"). Numbers must match exactly.
+ * spelling ("tdp 5", "tổ 5", "TDP số 5 Đông Hòa", "tieu hoc dong hoa"). Numbers must match exactly.
  * The index is rebuilt only when the units table changed (from any process).
  */
 export class UnitResolver {

@@ -25,7 +25,7 @@ const FILLER = new Set(["don", "vi", "phuong", "xa", "cua", "thuoc", "o", "tai",
 /**
  * Turns a unit name, alias or what someone typed into comparable tokens: folded, abbreviations
  * expanded, numbers without leading zeros, "số 5" → "5", filler words dropped.
- * "TDP số 05 – An Dương" → ["to","dan","pho","5","an","duong"].
+ * "TDP số 05 – Đông Hòa" → ["to","dan","pho","5","dong","hoa"].
  */
 export function unitTokens(text: string): string[] {
   const folded = fold(text)

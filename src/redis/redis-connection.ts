@@ -1,11 +1,12 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../observability/logger.js";
+import { RedisOutageLog } from "./redis-outage.js";
 
 /**
  * The HTTP-facing Redis connection: fails fast while Redis is down (no offline queue) so requests get a
  * clear 503 instead of hanging; reconnects in the background forever.
  */
-export function createRedis(url: string, logger: Logger): Redis {
+export function createRedis(url: string, logger: Logger, outage: RedisOutageLog = new RedisOutageLog(logger)): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -13,16 +14,9 @@ export function createRedis(url: string, logger: Logger): Redis {
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
-  let lastError = "";
-  redis.on("error", (err: Error) => {
-    // ioredis emits an error on every reconnect attempt; log each distinct one once.
-    if (err.message !== lastError) logger.warn({ err: err.message }, "redis connection error");
-    lastError = err.message;
-  });
-  redis.on("ready", () => {
-    if (lastError) logger.info("redis connection restored");
-    lastError = "";
-  });
+  // ioredis emits an error on every reconnect attempt: the outage log says it once a minute.
+  redis.on("error", (err: Error) => outage.down(err.message));
+  redis.on("ready", () => outage.up());
   redis.connect().catch(() => {
     /* reported by the error listener; retryStrategy keeps trying */
   });

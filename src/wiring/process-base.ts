@@ -5,6 +5,7 @@ import { type Campaign, loadCampaign } from "../content/campaign.js";
 import { type Db, openDatabase } from "../db/database.js";
 import type { Logger } from "../observability/logger.js";
 import { createRedis } from "../redis/redis-connection.js";
+import { RedisOutageLog } from "../redis/redis-outage.js";
 
 /** What every long-running process opens first: the clock, SQLite, Redis, and the campaign (loaded once). */
 export interface ProcessBase {
@@ -12,6 +13,8 @@ export interface ProcessBase {
   db: Db;
   /** null: no Redis at all (ask/chat CLIs). */
   redis: Redis | null;
+  /** One story per Redis outage for every connection of the process (the app's and the worker's). */
+  redisOutage: RedisOutageLog;
   campaign: Campaign;
   /** Closes Redis and SQLite. */
   close(): Promise<void>;
@@ -21,11 +24,13 @@ export function openProcessBase(config: Config, logger: Logger, o: { redis: bool
   // content/ first: a bad edit stops start-up before anything is opened.
   const campaign = loadCampaign(config.CONTENT_DIR);
   const db = openDatabase(config.DATABASE_PATH);
-  const redis = o.redis ? createRedis(config.REDIS_URL, logger) : null;
+  const redisOutage = new RedisOutageLog(logger);
+  const redis = o.redis ? createRedis(config.REDIS_URL, logger, redisOutage) : null;
   return {
     clock: clockFromEnv(config.BOT_NOW),
     db,
     redis,
+    redisOutage,
     campaign,
     async close() {
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -11,6 +11,7 @@ import { silentLogger } from "../../src/observability/logger.js";
 import type { ProgressReport } from "../../src/people/progress-types.js";
 
 export const ADMIN_TOKEN = "test-admin-token-123456";
+export const TEST_CAMPAIGN = { title: "Cuộc thi “Thử nghiệm”", noun: "cuộc thi" };
 
 export function sampleProgress(): ProgressReport {
   return {
@@ -98,7 +99,14 @@ export async function startAdminApp(
   const adminToken = "adminToken" in o ? o.adminToken : ADMIN_TOKEN;
   const app = express();
   app.set("trust proxy", "loopback");
-  mountAdmin(app, { adminToken, db, logger: silentLogger, data: o.data ?? fakeData(), now: () => new Date("2025-11-01T03:00:00Z") });
+  mountAdmin(app, {
+    adminToken,
+    db,
+    logger: silentLogger,
+    data: o.data ?? fakeData(),
+    now: () => new Date("2025-11-01T03:00:00Z"),
+    campaign: TEST_CAMPAIGN,
+  });
   const posted: unknown[] = [];
   app.post("/admin/broadcasts", requireAdmin(adminToken), express.json(), (req, res) => {
     posted.push(req.body);

@@ -25,6 +25,7 @@ describe("HTML escaping", () => {
     progress.units[0]!.ward = EVIL;
     progress.units[1]!.ward = EVIL;
     const page = renderDashboard({
+      campaign: { title: "Cuộc thi “Thử nghiệm”", noun: "cuộc thi" },
       progress,
       daily: [{ day: "2025-11-01", count: 3 }],
       broadcasts: [

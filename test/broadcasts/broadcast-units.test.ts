@@ -9,6 +9,8 @@ import { planBroadcast } from "../../src/broadcasts/broadcast-planner.js";
 import { BroadcastQueue, DAILY_SCHEDULER_ID } from "../../src/broadcasts/broadcast-queue.js";
 import { parseQuietHours, quietDelayMs } from "../../src/broadcasts/quiet-hours.js";
 import { daysLeft, loadReminderTemplate, renderReminder } from "../../src/broadcasts/reminder-template.js";
+import { campaignVars, loadCampaign } from "../../src/content/campaign.js";
+import { templateNames } from "../../src/content/faq-content.js";
 import { smoothLimiter } from "../../src/broadcasts/broadcast-worker.js";
 import type { UnitProgress } from "../../src/people/progress-types.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
@@ -82,13 +84,13 @@ describe("planning", () => {
 });
 
 describe("reminder template", () => {
-  const t = loadReminderTemplate("content");
+  const campaign = loadCampaign("content");
+  const names = templateNames(campaign);
+  const t = loadReminderTemplate("content", names);
   const facts = {
     end: new Date("2025-11-11T23:59:59+07:00"),
     deadline: "11/11/2025",
-    courseUrl: "https://c",
-    guideUrl: "https://g",
-    hotline: "0904 540 490",
+    vars: { ...campaignVars(campaign), "links.course": "https://c", "links.guide": "https://g" },
   };
   it("renders the unit's own figures and the days left in Vietnam's calendar", () => {
     expect(daysLeft(new Date("2025-11-10T23:30:00+07:00"), facts.end)).toBe(1);
@@ -99,7 +101,7 @@ describe("reminder template", () => {
     expect(text).toContain("https://g");
   });
   it("an officer's own text gets the same placeholders", () => {
-    expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{unit} còn {days_left} ngày")).toBe(
+    expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{{unit}} còn {{days_left}} ngày")).toBe(
       "Tổ A còn 10 ngày",
     );
   });
@@ -108,9 +110,9 @@ describe("reminder template", () => {
     mkdirSync(join(dir, "templates"));
     writeFileSync(
       join(dir, "templates", "reminder.yaml"),
-      "reminder: 'Nhắc {unti} nhé, cố lên'\ndays_left_line: { many: a, last: b, ended: c }\nsummary: s\n",
+      "reminder: 'Nhắc {{unti}} nhé, cố lên'\ndays_left_line: { many: a, last: b, ended: c }\nsummary: s\n",
     );
-    expect(() => loadReminderTemplate(dir)).toThrow(/unti/);
+    expect(() => loadReminderTemplate(dir, names)).toThrow(/unti/);
   });
 });
 

@@ -118,7 +118,7 @@ describe("reminder broadcasts", () => {
 
   it("a text too long for one Zalo message is refused before anything is queued", async () => {
     env = await behindSetup();
-    const res = await env.admin("/admin/broadcasts", { scope: "behind", message: "{course_url} ".repeat(100) });
+    const res = await env.admin("/admin/broadcasts", { scope: "behind", message: "{{links.course}} ".repeat(80) });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toMatch(/quá giới hạn 2000 ký tự/);
     expect((await (await env.admin("/admin/broadcasts")).json()).broadcasts).toHaveLength(0);
@@ -126,7 +126,7 @@ describe("reminder broadcasts", () => {
 
   it("dryRun shows the rendered messages and sends nothing", async () => {
     env = await behindSetup();
-    const res = await env.admin("/admin/broadcasts", { scope: "all", dryRun: true, message: "Nhắc {unit}: {completed}/{target}" });
+    const res = await env.admin("/admin/broadcasts", { scope: "all", dryRun: true, message: "Nhắc {{unit}}: {{completed}}/{{target}}" });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.messages).toHaveLength(5);

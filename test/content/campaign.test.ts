@@ -18,10 +18,10 @@ describe("loadCampaign", () => {
     expect(c.links.course).toMatch(/^https:\/\/onetouch\.mic\.gov\.vn\/khoa-hoc\//);
     expect(c.links.supportGroup).toBe("https://zalo.me/g/motzcq639");
     expect(c.links.bandoso).toBe("https://bandoso.haiphong.gov.vn/");
-    expect(c.topics).toHaveLength(4);
-    expect(c.examQuestions).toBe(20);
+    expect(c.file.topics?.items).toHaveLength(4);
+    expect(c.file.exam?.questions).toBe(20);
     expect(c.targets).toEqual({ agency: 1, residential: 0.7 });
-    expect(c.prizes.individual.map((p) => p.count)).toEqual([1, 2, 3, 5]);
+    expect(c.file.prizes?.individual.map((p) => p.count)).toEqual([1, 2, 3, 5]);
   });
 
   it("reports every problem in a broken file with the file name", () => {

@@ -65,6 +65,7 @@ describe("the dispatcher's window", () => {
       outbox,
       clock: systemClock,
       logger: silentLogger,
+      sorry: "Xin lỗi, hệ thống đang gặp sự cố.",
       window,
       concurrency: 64,
       bot: {
@@ -114,6 +115,7 @@ describe("the dispatcher's window", () => {
       outbox,
       clock: systemClock,
       logger: silentLogger,
+      sorry: "Xin lỗi, hệ thống đang gặp sự cố.",
       window: 4,
       bot: {
         async handle(event: ZaloEvent) {

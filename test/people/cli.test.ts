@@ -62,13 +62,17 @@ describe("npm run cli against a running bot (no restart)", () => {
   });
 
   it("officers add is seen by the running bot at the next message", async () => {
-    expect(await ask("officer-9", "#baocao")).toContain("Xin lỗi");
-    const r = await cli("officers", "add", "officer-9", "--units", "AD-TDP05,AD-TDP06");
+    expect(await ask("8000000000000000009", "#baocao")).toContain("Xin lỗi");
+    const r = await cli("officers", "add", "8000000000000000009", "--units", "AD-TDP05,AD-TDP06");
     expect(r.code).toBe(0);
-    expect(await ask("officer-9", "#baocao")).toContain("Tổ dân phố số 5 (AD-TDP05): 1/188");
-    expect((await cli("officers", "add", "officer-9", "--units", "NOPE")).code).toBe(1);
-    expect((await cli("officers", "add", "officer-9")).code).toBe(2);
+    expect(await ask("8000000000000000009", "#baocao")).toContain("Tổ dân phố số 5 (AD-TDP05): 1/188");
+    expect((await cli("officers", "add", "8000000000000000009", "--units", "NOPE")).code).toBe(1);
+    expect((await cli("officers", "add", "8000000000000000009")).code).toBe(2);
     expect((await cli("officers", "list")).stdout).toContain("AD-TDP05,AD-TDP06");
+    // A Zalo user id is digits (the webhook's sender.id): a name or a phone-like typo is refused, nothing written.
+    const typo = await cli("officers", "add", "nguyen-van-an", "--all");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("is not a Zalo user id");
   });
 
   it("report --csv prints the contract's fields per unit", async () => {

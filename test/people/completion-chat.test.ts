@@ -30,6 +30,15 @@ describe("#xong in one message", () => {
     expect(record("u4")).toMatchObject({ fullName: "Phạm Thu Hà", unitCode: "AD-TDP07" });
   });
 
+  it("'Nguyễn Thị Em' is a name, stored NFC, full-width letters folded", async () => {
+    const r = await dm("u1", "#xong Nguyễn Thị Em, tổ 7");
+    expect(r.text).toContain("Đã ghi nhận bạn hoàn thành cuộc thi: Nguyễn Thị Em");
+    expect(record("u1")).toMatchObject({ fullName: "Nguyễn Thị Em", unitCode: "AD-TDP07" });
+    await dm("u2", "#xong Ｔｒầｎ Ｖa\u0306ｎ Ｂi\u0300nh, tổ 7");
+    expect(record("u2")?.fullName).toBe("Trần Văn Bình");
+    expect(record("u2")?.fullName).toBe(record("u2")?.fullName.normalize("NFC"));
+  });
+
   it("one record per Zalo user: a second report updates the first", async () => {
     await dm("u1", "#xong Nguyễn Văn An, tổ 5");
     const r = await dm("u1", "#xong Nguyễn Văn Anh, tổ 6");

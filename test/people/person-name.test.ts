@@ -14,6 +14,11 @@ describe("full names", () => {
     ["Nguyễn Văn An.", "Nguyễn Văn An"],
     // decomposed input (some keyboards) comes out composed
     ["Nguye\u0302\u0303n Va\u0306n An", "Nguyễn Văn An"],
+    // "em" is a given name too, when it does not lead (issue 14 §6)
+    ["Nguyễn Thị Em", "Nguyễn Thị Em"],
+    ["tên em là Nguyễn Thị Em", "Nguyễn Thị Em"],
+    // full-width letters (some phone keyboards) are folded
+    ["Ｎｇｕｙễｎ Ｖăｎ Ａｎ", "Nguyễn Văn An"],
   ])("%s → %s", (input, name) => {
     expect(checkFullName(input)).toEqual({ ok: true, name });
   });
@@ -21,6 +26,8 @@ describe("full names", () => {
   it.each([
     ["An", "one_word"],
     ["", "empty"],
+    ["em Nguyễn Thị Hoa", "not_a_name"],
+    ["chị Lan ơi", "not_a_name"],
     ["Nguyễn Văn 4n", "not_letters"],
     ["Nguyễn Văn An 0901234567", "not_letters"],
     ["https://evil.example/x", "not_letters"],

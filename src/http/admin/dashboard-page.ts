@@ -1,3 +1,4 @@
+import type { CampaignLabel } from "../../content/campaign.js";
 import type { ProgressReport } from "../../people/progress-types.js";
 import { renderPage } from "./admin-page.js";
 import { broadcastsSection, reminderSection } from "./broadcasts-section.js";
@@ -10,6 +11,7 @@ import type { SortKey } from "./progress-sort.js";
 import { exportSection, unansweredSection } from "./unanswered-section.js";
 
 export interface DashboardView {
+  campaign: CampaignLabel;
   progress: ProgressReport;
   daily: DailyCompletions[];
   broadcasts: BroadcastView[];
@@ -28,11 +30,11 @@ export function renderDashboard(v: DashboardView): string {
   const behind = v.progress.units.filter((u) => u.behind);
   const withGroup = behind.filter((u) => u.zaloGroupId).length;
   return renderPage({
-    title: "Bảng theo dõi — Công dân số Hải Phòng",
+    title: `Bảng theo dõi — ${v.campaign.title}`,
     csrfToken: v.csrfToken ?? undefined,
     scripts: [DASHBOARD_SCRIPT_PATH],
     body: html`<header>
-<div><h1>Cuộc thi “Công dân số Hải Phòng”</h1><div class="as-of">Số liệu lúc ${formatDateTime(v.progress.asOf)}</div></div>
+<div><h1>${v.campaign.title}</h1><div class="as-of">Số liệu lúc ${formatDateTime(v.progress.asOf)}</div></div>
 ${
   v.csrfToken
     ? html`<form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${v.csrfToken}"><button type="submit" class="secondary">Đăng xuất</button></form>`
@@ -44,7 +46,7 @@ ${
 </nav>
 ${(v.alerts ?? []).map((a) => html`<div class="alert" role="alert">${a.message}</div>`)}
 <main>
-${progressSection(v.progress, v.sort)}
+${progressSection(v.progress, v.sort, v.campaign.noun)}
 <section class="wide" id="bieu-do">
 <h2>Số người hoàn thành theo thời gian</h2>
 ${completionsChart(v.daily, target > 0 ? target : null)}

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Router } from "express";
+import type { CampaignLabel } from "../../content/campaign.js";
 import { authenticateAdmin, requireAdmin } from "../admin-auth.js";
 import type { DashboardData } from "./dashboard-data.js";
 import { DASHBOARD_SCRIPT_PATH, renderDashboard } from "./dashboard-page.js";
@@ -11,6 +12,7 @@ const SCRIPT = readFileSync(new URL("./assets/dashboard.js", import.meta.url), "
 export interface DashboardRoutesDeps {
   adminToken: string | undefined;
   data: DashboardData;
+  campaign: CampaignLabel;
 }
 
 /** GET /admin: the dashboard when signed in, else the sign-in form (401). */
@@ -23,7 +25,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
     }
     const auth = authenticateAdmin(req, d.adminToken);
     if (!auth) {
-      res.status(401).type("html").send(renderLoginPage());
+      res.status(401).type("html").send(renderLoginPage(d.campaign));
       return;
     }
     const [progress, daily, broadcasts, unanswered] = await Promise.all([
@@ -33,6 +35,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       d.data.unanswered(50),
     ]);
     const page = renderDashboard({
+      campaign: d.campaign,
       progress,
       daily,
       broadcasts,

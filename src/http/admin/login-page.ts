@@ -1,13 +1,14 @@
+import type { CampaignLabel } from "../../content/campaign.js";
 import { renderPage } from "./admin-page.js";
 import { html } from "./html.js";
 
 /** The sign-in form: the officer pastes ADMIN_TOKEN once, then a session cookie takes over. */
-export function renderLoginPage(error?: string): string {
+export function renderLoginPage(campaign: CampaignLabel, error?: string): string {
   return renderPage({
-    title: "Đăng nhập — Bảng theo dõi Công dân số",
+    title: `Đăng nhập — Bảng theo dõi ${campaign.title}`,
     body: html`<main class="login-wrap">
 <form class="login" method="post" action="/admin/login">
-<h1>Bảng theo dõi cuộc thi “Công dân số Hải Phòng”</h1>
+<h1>Bảng theo dõi ${campaign.title}</h1>
 <p class="muted">Dành cho cán bộ phụ trách. Nhập mã quản trị để xem tiến độ các đơn vị.</p>
 ${error ? html`<p class="notice error" role="alert">${error}</p>` : ""}
 <label for="token">Mã quản trị</label>

@@ -4,6 +4,7 @@ import type { Logger } from "../../observability/logger.js";
 import { metrics } from "../../observability/metrics.js";
 import { ADMIN_COOKIE, authenticateAdmin, csrfProblem, ownOrigin, sameSecret } from "../admin-auth.js";
 import { SESSION_TTL_MS, type AdminSessionStore } from "./admin-session-store.js";
+import type { CampaignLabel } from "../../content/campaign.js";
 import { renderDisabledPage, renderLoginPage } from "./login-page.js";
 import { LoginThrottle } from "./login-throttle.js";
 
@@ -12,6 +13,7 @@ export interface LoginRoutesDeps {
   sessions: AdminSessionStore;
   logger: Logger;
   throttle?: LoginThrottle;
+  campaign: CampaignLabel;
 }
 
 const loginBody = z.object({ token: z.string({ error: "token is required" }).trim().min(1).max(512) });
@@ -34,7 +36,7 @@ export function loginRouter(d: LoginRoutesDeps): Router {
         res
           .status(status)
           .type("html")
-          .send(status === 503 ? renderDisabledPage() : renderLoginPage(message));
+          .send(status === 503 ? renderDisabledPage() : renderLoginPage(d.campaign, message));
     };
     if (!d.adminToken) return fail(503, "admin_disabled", "Máy chủ chưa cấu hình ADMIN_TOKEN.");
     const site = req.get("sec-fetch-site");

@@ -1,4 +1,5 @@
 import type { Express } from "express";
+import type { CampaignLabel } from "../../content/campaign.js";
 import type { Db } from "../../db/database.js";
 import type { Logger } from "../../observability/logger.js";
 import { enableAdminSessions, requireAdmin } from "../admin-auth.js";
@@ -16,6 +17,8 @@ export interface AdminMountDeps {
   logger: Logger;
   data: DashboardData;
   now: () => Date;
+  /** Names the campaign on the pages (from content/campaign.yaml). */
+  campaign: CampaignLabel;
 }
 
 // Only these answer without credentials: the page shows the sign-in form itself, login checks the token.
@@ -32,7 +35,7 @@ export function mountAdmin(app: Express, d: AdminMountDeps): void {
   app.use("/admin", securityHeaders([ADMIN_CSS_HASH]));
   const guard = requireAdmin(d.adminToken);
   app.use("/admin", (req, res, next) => (PUBLIC.has(`${req.method} ${req.path}`) ? next() : guard(req, res, next)));
-  app.use(loginRouter({ adminToken: d.adminToken, sessions, logger: d.logger }));
-  app.use(dashboardRouter({ adminToken: d.adminToken, data: d.data }));
+  app.use(loginRouter({ adminToken: d.adminToken, sessions, logger: d.logger, campaign: d.campaign }));
+  app.use(dashboardRouter({ adminToken: d.adminToken, data: d.data, campaign: d.campaign }));
   app.use(adminDataRouter({ adminToken: d.adminToken, data: d.data, now: d.now }));
 }

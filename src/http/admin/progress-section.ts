@@ -60,7 +60,7 @@ ${numbers(ward)}
 }
 
 /** Per ward, then per unit: bars against target with the pace mark; behind ones in red with a label. */
-export function progressSection(report: ProgressReport, sort: SortKey): SafeHtml {
+export function progressSection(report: ProgressReport, sort: SortKey, noun: string): SafeHtml {
   const groups = groupByWard(report, sort);
   const behind = report.units.filter((u) => u.behind).length;
   return html`<section class="wide" id="tien-do">
@@ -74,7 +74,7 @@ ${(Object.keys(SORT_LABELS) as SortKey[]).map(
   (k) => html`<a href="/admin?sort=${k}#tien-do" aria-current="${String(k === sort)}">${SORT_LABELS[k]}</a>`,
 )}
 </div>
-<p class="legend">Thanh màu: số người đã hoàn thành so với chỉ tiêu. Vạch đen: mức cần đạt đến hôm nay theo thời gian cuộc thi.</p>
+<p class="legend">Thanh màu: số người đã hoàn thành so với chỉ tiêu. Vạch đen: mức cần đạt đến hôm nay theo thời gian ${noun}.</p>
 ${groups.map((g) => wardBlock(g.ward, g.units))}`
 }
 </section>`;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "./bot-process.js";
+import { createServer } from "node:net";
 
 /** A private redis-server from PATH (never the shared one on 6379): no persistence, loopback only. */
 export interface OwnRedis {
@@ -10,6 +10,30 @@ export interface OwnRedis {
   /** Starts it again, empty, on the same port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A port free at this moment on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const s = createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => s.once("listening", r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Whether a Redis answers PING at this URL (within a second). */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const { Redis } = await import("ioredis");
+  const r = new Redis(url, { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null, connectTimeout: 1000 });
+  r.on("error", () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
 }
 
 async function launch(port: number): Promise<ChildProcess> {
