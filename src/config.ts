@@ -47,6 +47,8 @@ const envSchema = z.object({
   CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default("./content")),
   /** Reminder broadcasts: sends per second across all workers (Zalo allows ~4,000/min per app). */
   BROADCAST_RATE_PER_SEC: intIn(1, 1000, 10),
+  /** One budget of Zalo OA API calls per minute, shared by every process (replies first, reminders take the rest). */
+  ZALO_API_RATE_PER_MIN: intIn(1, 1_000_000, 100),
   BROADCAST_QUIET_HOURS: z.preprocess(emptyToUndefined, hourRange.default("21:00-07:00")),
   BROADCAST_COOLDOWN_HOURS: intIn(0, 24 * 30, 12),
   /** Hour (0-23, Asia/Ho_Chi_Minh) of the automatic daily reminder; empty = off. */

@@ -30,6 +30,15 @@ export class ZaloHttpError extends Error {
   }
 }
 
+/** The reminders' share of this minute's Zalo API budget is used up: come back after `waitMs`. */
+export class ApiBudgetExhaustedError extends Error {
+  override readonly name = "ApiBudgetExhaustedError";
+  readonly kind: ZaloErrorKind = "retryable";
+  constructor(readonly waitMs: number) {
+    super(`Zalo API budget for reminders used up; next window in ${waitMs} ms`);
+  }
+}
+
 /** Refreshing the OA access token failed; the OA admin may have to authorise the app again. */
 export class TokenRefreshError extends Error {
   override readonly name = "TokenRefreshError";

@@ -71,7 +71,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const { clock, db, redis, campaign } = base;
   const inbox = new InboxStore(db);
   const outbox = new OutboxStore(db);
-  const zalo = connectZalo(config, db, outbox, logger);
+  const zalo = connectZalo(config, db, outbox, logger, redis, o.workerOptions?.rateLimitWaitMs);
   const broadcastQueue = redis ? new BroadcastQueue(redis, config.BULLMQ_PREFIX) : null;
 
   const services = buildServices({ config, db, clock, logger, campaign, broadcastQueue });

@@ -18,7 +18,7 @@ const logger = createLogger(config.LOG_LEVEL);
 const base = openProcessBase(config, logger, { redis: true });
 const { clock, db, redis, campaign } = base;
 if (!redis) throw new Error("the reminder worker needs Redis");
-const zalo = connectZalo(config, db, new OutboxStore(db), logger);
+const zalo = connectZalo(config, db, new OutboxStore(db), logger, redis);
 const queue = new BroadcastQueue(redis, config.BULLMQ_PREFIX);
 const service = buildBroadcastService({
   config,

@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { Clock } from "../clock.js";
-import { ZaloApiError, isRetryable } from "../errors.js";
+import { ApiBudgetExhaustedError, ZaloApiError, isRetryable } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { isRedisConnectionError, type RedisOutageLog } from "../redis/redis-outage.js";
 import { metrics } from "../observability/metrics.js";
@@ -161,6 +161,12 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
       metrics.outboundTotal.inc({ kind: "group", result: o.outbound.dryRun ? "dry_run" : "sent" });
     } catch (err) {
       const reason = err instanceof ZaloApiError ? `${err.code}: ${err.reason}` : (err as Error).message;
+      if (err instanceof ApiBudgetExhaustedError) {
+        // The reminders' share of this minute's API budget is used (replies go first): wait for the next one.
+        o.store.release(broadcastId, groupId, reason, Date.now());
+        await worker.rateLimit(err.waitMs);
+        throw Worker.RateLimitError();
+      }
       if (err instanceof ZaloApiError && err.code === -32) {
         o.store.release(broadcastId, groupId, reason, Date.now());
         metrics.outboundTotal.inc({ kind: "group", result: "rate_limited" });
@@ -185,7 +191,7 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     const summary = o.service.finishIfDone(broadcastId);
     if (!summary) return;
     try {
-      await o.outbound.sendText(summary.notify, summary.text, { lane: "reminder" });
+      await o.outbound.sendText(summary.notify, summary.text, { lane: "system" });
     } catch (err) {
       o.logger.warn({ broadcastId, err: (err as Error).message }, "broadcast summary not delivered");
     }

@@ -1,9 +1,11 @@
+import type { Redis } from "ioredis";
 import { systemClock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
 import { DryRunOutbound } from "../inbox/dry-run-outbound.js";
 import type { OutboxStore } from "../inbox/outbox-store.js";
 import type { Logger } from "../observability/logger.js";
+import { ApiBudget } from "../zalo/api-budget.js";
 import { groupHistory, type HistoryReader, userHistory } from "../zalo/conversation-history.js";
 import type { Outbound } from "../zalo/outbound.js";
 import { TokenManager } from "../zalo/token-manager.js";
@@ -21,10 +23,27 @@ export interface ZaloConnection {
 }
 
 /** Zalo for this process: the real API with rotating tokens, or the dry-run outbox when credentials are missing. */
-export function connectZalo(config: Config, db: Db, outbox: OutboxStore, logger: Logger): ZaloConnection {
+export function connectZalo(
+  config: Config,
+  db: Db,
+  outbox: OutboxStore,
+  logger: Logger,
+  redis: Redis | null = null,
+  /** How long Zalo's -32 pauses every call (tests shorten it); default: until the next minute. */
+  rateLimitPauseMs?: number,
+): ZaloConnection {
   // Token lifetimes and send times are real time, never BOT_NOW.
   if (config.dryRun) return { tokens: null, outbound: new DryRunOutbound(outbox, systemClock, logger), history: null };
+  // Every call to Zalo (sends, history reads, token refresh) draws from the OA's one budget.
+  const budget = new ApiBudget({
+    perMinute: config.ZALO_API_RATE_PER_MIN,
+    redis,
+    prefix: config.BULLMQ_PREFIX,
+    logger,
+    pauseMs: rateLimitPauseMs,
+  });
   const tokens = new TokenManager({
+    budget,
     store: new TokenStore(db),
     clock: systemClock,
     logger,
@@ -34,7 +53,7 @@ export function connectZalo(config: Config, db: Db, outbox: OutboxStore, logger:
     initialAccessToken: config.ZALO_ACCESS_TOKEN,
     initialRefreshToken: config.ZALO_REFRESH_TOKEN,
   });
-  const http = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger });
+  const http = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger, budget });
   return {
     tokens,
     outbound: new ZaloClient({ http, logger }),

@@ -6,6 +6,7 @@ import type { Clock } from "../clock.js";
 import { TokenRefreshError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
+import type { CallBudget } from "./call-budget.js";
 import type { TokenStore } from "./token-store.js";
 
 /** Access tokens live 25 h; refresh an hour ahead so a send never meets an expired one. */
@@ -30,6 +31,8 @@ export interface TokenManagerOptions {
   initialAccessToken?: string;
   initialRefreshToken?: string;
   http?: AxiosInstance;
+  /** The OA's API budget: a refresh is a call to Zalo too. */
+  budget?: CallBudget | null;
 }
 
 /**
@@ -134,6 +137,7 @@ export class TokenManager {
     if (!this.o.appId || !this.o.appSecret) {
       throw new TokenRefreshError(null, "ZALO_APP_ID and ZALO_APP_SECRET are needed to refresh");
     }
+    await this.o.budget?.take("system");
     const body = new URLSearchParams({ app_id: this.o.appId, grant_type: "refresh_token", refresh_token: refreshToken });
     let data: unknown;
     try {
