@@ -34,6 +34,8 @@ export interface BroadcastReport {
   status: "queued" | "running" | "done";
   scope: string;
   createdAt: string;
+  /** "admin", "cli", "daily", or "zalo:<officer id>" ("zalo:erased" once that officer was forgotten). */
+  requestedBy: string;
   total: number;
   sent: number;
   failed: number;
@@ -154,6 +156,7 @@ export class BroadcastService {
       status: b.status,
       scope: describeScope(JSON.parse(b.scope) as BroadcastScope),
       createdAt: new Date(b.created_at).toISOString(),
+      requestedBy: b.requested_by,
       total: c.total,
       sent: c.sent,
       failed: c.failed,

@@ -41,7 +41,7 @@ button:disabled{opacity:.5;cursor:default}
 .bar{display:block;width:100%;height:16px;margin:4px 0}
 .numbers{font-size:.85rem;color:#3d4656}
 .code{font-weight:400;color:#5b6475;font-size:.85rem}
-.chart{width:100%;height:auto;display:block}
+.chart{display:block;max-width:none}.chart-title{margin:.6em 0 .2em;font-weight:600}
 .muted{color:#5b6475;font-size:.9rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #e5e9ef;vertical-align:top}

@@ -8,12 +8,21 @@ export const STATUS_LABELS: Record<BroadcastStatus, string> = {
   done: "Đã xong",
 };
 
+/** A name an officer recognises: when, to whom, who asked (the id stays in a data attribute for polling). */
+function broadcastName(b: BroadcastView): string {
+  return [b.createdAt ? `Nhắc nhở ${formatDateTime(b.createdAt)}` : "Nhắc nhở", b.scope, b.requestedBy ? `do ${b.requestedBy}` : null]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 function broadcastItem(b: BroadcastView): SafeHtml {
+  const groups = b.groups ?? b.total;
   return html`<li class="broadcast" data-broadcast-id="${b.id}" data-status="${b.status}">
-<div class="row-title"><span>Đợt nhắc ${b.id}${b.scope ? html` <span class="code">· ${b.scope}</span>` : ""}</span>
+<div class="row-title"><span>${broadcastName(b)}</span>
 <span class="badge status-${b.status}" data-field="status">${STATUS_LABELS[b.status] ?? b.status}</span></div>
-<div class="numbers">${b.createdAt ? html`${formatDateTime(b.createdAt)} · ` : ""}Đã gửi <b data-field="sent">${formatInt(b.sent)}</b>/<span data-field="total">${formatInt(b.total)}</span> nhóm
-· lỗi <span data-field="failed">${formatInt(b.failed)}</span> · bỏ qua <span data-field="skipped">${formatInt(b.skipped)}</span></div>
+<div class="numbers">Đã gửi <b data-field="sent">${formatInt(b.sent)}</b>/<span data-field="groups">${formatInt(groups)}</span> nhóm
+· lỗi <span data-field="failed">${formatInt(b.failed)}</span> · bỏ qua <span data-field="skipped">${formatInt(b.skipped)}</span>
+· <span data-field="withoutGroup">${formatInt(b.withoutGroup ?? 0)}</span> đơn vị chưa có nhóm Zalo</div>
 <ul class="failures" data-field="failures">${b.failures.map((f) => html`<li>${f.unit}: ${f.error ?? "không rõ lỗi"}</li>`)}</ul>
 </li>`;
 }

@@ -16,6 +16,14 @@ export interface DashboardDataDeps {
 /** Reads each part of the dashboard from the feature that owns it. */
 export function buildDashboardData(d: DashboardDataDeps): DashboardData {
   const outbox = new OutboxStore(d.db);
+  const requester = (by: string): string => {
+    if (by === "admin") return "bảng điều khiển";
+    if (by === "cli") return "dòng lệnh";
+    if (by === "daily") return "tự động hằng ngày";
+    const id = by.startsWith("zalo:") ? by.slice(5) : null;
+    const name = id ? d.services.people.officers.rightsOf(id)?.name : null;
+    return name ? `cán bộ ${name} qua Zalo` : "cán bộ qua Zalo";
+  };
   return {
     progress: () => d.services.people.progress.report(d.clock.now()),
     completionsByDay: () => d.services.people.completions.perDay(),
@@ -29,6 +37,9 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         sent: b.sent,
         failed: b.failed,
         skipped: b.skipped,
+        requestedBy: requester(b.requestedBy),
+        groups: b.targets.filter((t) => t.groupId !== null && t.status !== "skipped").length,
+        withoutGroup: b.targets.filter((t) => t.groupId === null).length,
         failures: b.targets.filter((t) => t.status === "failed").map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
       })),
     alerts: () => {

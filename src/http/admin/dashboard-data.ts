@@ -19,6 +19,11 @@ export interface BroadcastView {
   sent: number;
   failed: number;
   skipped: number;
+  /** Who asked, in words ("cán bộ Nguyễn Văn An qua Zalo", "bảng điều khiển", "tự động hằng ngày"). */
+  requestedBy?: string | null;
+  /** Targets that are OA groups (what "Đã gửi x/y nhóm" counts), and units without one. */
+  groups?: number;
+  withoutGroup?: number;
   failures: { unit: string; groupId: string | null; error: string | null }[];
 }
 

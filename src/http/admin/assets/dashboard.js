@@ -56,9 +56,18 @@
     var badge = field(li, "status");
     badge.textContent = STATUS[status];
     badge.className = `badge status-${status}`;
-    ["sent", "total", "failed", "skipped"].forEach((k) => {
+    // "Đã gửi x/y nhóm": y counts OA groups only; units without one are counted apart.
+    var targets = b.targets || [];
+    var counts = {
+      sent: b.sent,
+      failed: b.failed,
+      skipped: b.skipped,
+      groups: targets.filter((t) => t.groupId && t.status !== "skipped").length,
+      withoutGroup: targets.filter((t) => !t.groupId).length,
+    };
+    Object.keys(counts).forEach((k) => {
       var f = field(li, k);
-      if (f) f.textContent = num(b[k]);
+      if (f) f.textContent = num(counts[k]);
     });
     var list = field(li, "failures");
     list.replaceChildren();
@@ -89,7 +98,7 @@
     li.setAttribute("data-broadcast-id", String(id));
     li.setAttribute("data-status", "queued");
     var title = el("div", "row-title");
-    title.appendChild(el("span", null, `Đợt nhắc ${id} · đơn vị chậm tiến độ`));
+    title.appendChild(el("span", null, `Nhắc nhở ${new Date().toLocaleString("vi-VN")} · đơn vị chậm tiến độ · do bảng điều khiển`));
     var badge = el("span", "badge status-queued", STATUS.queued);
     badge.setAttribute("data-field", "status");
     title.appendChild(badge);
@@ -101,9 +110,11 @@
       nums.appendChild(s);
     }
     part("Đã gửi ", "sent", 0);
-    part("/", "total", total);
+    part("/", "groups", total);
     part(" nhóm · lỗi ", "failed", 0);
     part(" · bỏ qua ", "skipped", 0);
+    part(" · ", "withoutGroup", 0);
+    nums.appendChild(document.createTextNode(" đơn vị chưa có nhóm Zalo"));
     var failures = el("ul", "failures");
     failures.setAttribute("data-field", "failures");
     li.appendChild(title);
