@@ -3,7 +3,8 @@ import { metrics } from "../src/observability/metrics.js";
 
 /**
  * Runs when no handler claimed a message: records the question for officers and, in a 1:1 chat,
- * offers the hotline, the support group and the guide. Events without text get no reply; in OA groups
+ * offers the hotline, the support group and the guide, or, for a question on another topic, says
+ * plainly that the bot only knows this campaign. Events without text get no reply; in OA groups
  * the bot stays silent (members talk among themselves there).
  */
 export const fallback: Middleware = (ctx) => {
@@ -21,5 +22,7 @@ export const fallback: Middleware = (ctx) => {
     return;
   }
   unanswered.record({ ...asked, conversationKind: "user" });
-  ctx.reply(faq.say(faq.messages.fallback, now));
+  // Something else entirely (weather, gold price): say plainly what the bot knows, no contest hotline.
+  const { offTopic, fallback: unknown } = faq.messages;
+  ctx.reply(faq.say(offTopic && faq.offTopic(ctx.text) ? offTopic : unknown, now));
 };

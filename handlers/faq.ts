@@ -11,6 +11,11 @@ interface ChoiceData {
   ids: string[];
 }
 
+/** Waits for a digit picking one of these entries (after "Bạn muốn hỏi", "Bạn cũng có thể hỏi" or the menu). */
+export function offerChoice(ctx: BotContext, ids: string[]): void {
+  ctx.session.set(FAQ_CHOICE, { ids } satisfies ChoiceData, CHOICE_TTL_MS);
+}
+
 /** A digit answering our last "Bạn muốn hỏi" list; returns true when it claimed the message. */
 function answerChoice(ctx: BotContext): boolean {
   const step = ctx.session.get<ChoiceData>();
@@ -52,13 +57,13 @@ export const faqHandlers = new Composer().filter(
       ctx.intent = res.id;
       // In 1:1, other entries nearly as close are offered after the answer, a digit away.
       const also = ctx.conversation.kind === "user" ? ctx.services.faq.alsoText(res.also) : "";
-      if (also) ctx.session.set(FAQ_CHOICE, { ids: res.also } satisfies ChoiceData, CHOICE_TTL_MS);
+      if (also) offerChoice(ctx, res.also);
       ctx.reply(res.text);
       if (also) ctx.reply(also);
       return;
     }
     if (res.kind === "suggest" && ctx.conversation.kind === "user") {
-      ctx.session.set(FAQ_CHOICE, { ids: res.ids } satisfies ChoiceData, CHOICE_TTL_MS);
+      offerChoice(ctx, res.ids);
       metrics.faqTotal.inc({ outcome: "suggested" });
       ctx.intent = "faq-suggest";
       ctx.reply(res.text);

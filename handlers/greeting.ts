@@ -1,17 +1,13 @@
 import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
 import { smalltalkKind, type SmalltalkKind } from "../src/faq/smalltalk.js";
+import { offerChoice } from "./faq.js";
 
-function greetingText(ctx: BotContext): string {
-  const { faq } = ctx.services;
-  return faq.say(faq.messages.greeting, ctx.services.clock.now());
-}
-
-/** The menu: what to ask, with the hotline. */
+/** The numbered menu; in a 1:1 chat a digit then opens the item, as after "Bạn muốn hỏi". */
 export function helpText(ctx: BotContext): string {
-  const { faq } = ctx.services;
-  const h = faq.messages.help;
-  return faq.say([h.intro, ...h.examples.map((e) => `• ${e}`), h.outro].join("\n"), ctx.services.clock.now());
+  const { text, ids } = ctx.services.faq.menu(ctx.services.clock.now());
+  if (ctx.conversation.kind === "user") offerChoice(ctx, ids);
+  return text;
 }
 
 function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
@@ -20,28 +16,34 @@ function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
   const m = faq.messages;
   switch (kind) {
     case "greeting":
-      return greetingText(ctx);
+      return faq.chat("greeting", now);
     case "thanks":
     case "ack":
-      return faq.say(m.thanks, now);
+      return faq.chat("thanks", now);
     case "goodbye":
       return faq.say(m.goodbye, now);
     case "help":
       return helpText(ctx);
     case "guide":
       return faq.say(m.guide, now);
+    case "about":
+      return faq.say(m.aboutBot ?? m.greeting, now);
+    case "insult":
+      return faq.say(m.insult ?? m.greeting, now);
   }
 }
 
 /**
- * Follow and "Nhắn tin" (chat now) events, and small talk: greetings, thanks, "menu"/"help", and "hướng dẫn"/"video" (the guide
- * and the video). A greeting followed by a question ("chào ad, bao giờ hết hạn?") is left to the FAQ.
+ * Follow and "Nhắn tin" (chat now) events, and small talk: greetings, thanks, "menu"/"help", "hướng dẫn"/"video"
+ * (the guide and the video), questions about the bot itself and rude words (a polite word back, no hotline).
+ * A greeting followed by a question ("chào ad, bao giờ hết hạn?") is left to the FAQ.
  */
 export const greetingHandlers = new Composer()
   // user_click_chatnow: a user tapped "Nhắn tin" and has never chatted; Zalo lets the OA write first.
   .on(["follow", "user_click_chatnow"], (ctx) => {
     ctx.intent = "greeting";
-    ctx.reply(`${greetingText(ctx)}\n${helpText(ctx)}`);
+    const now = ctx.services.clock.now();
+    ctx.reply(`${ctx.services.faq.chat("greeting", now)}\n${helpText(ctx)}`);
   })
   .on("unfollow", (ctx) => {
     ctx.intent = "unfollow";

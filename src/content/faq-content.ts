@@ -22,6 +22,11 @@ const entrySchema = z.strictObject({
   after: text.optional(),
   links: z.array(z.string()).default([]),
   timeless: z.boolean().default(false),
+  /**
+   * Date (YYYY-MM-DD) of the latest letter the answer cites: before it, the answer is not given as if the
+   * letter were out (its `before` text if any, else messages.notIssuedYet).
+   */
+  issued: z.iso.date().optional(),
   source: z.array(seed).min(1, { error: "name the seed letters the facts come from" }),
 });
 
@@ -30,11 +35,26 @@ const faqSchema = z.strictObject({
   entries: z.array(entrySchema).min(1),
 });
 
+/** The menu: FAQ entries by id, listed numbered under the intro; a digit opens one. */
+const helpSchema = z.strictObject({ intro: text, entries: z.array(z.string()).min(1).max(9), outro: text });
+
 const messagesSchema = z.strictObject({
   greeting: text,
   thanks: text,
   goodbye: text,
-  help: z.strictObject({ intro: text, examples: z.array(text).min(1), outro: text }),
+  help: helpSchema,
+  /** "bạn là người hay máy", "bot tên gì". */
+  aboutBot: text.optional(),
+  /** "bot ngu quá": a short polite answer, never sent on to the hotline. */
+  insult: text.optional(),
+  /** A question about something else entirely (weather, gold price, another public service). */
+  offTopic: text.optional(),
+  /** Said instead of an entry's answer while the letter it cites is not issued yet (see `issued`). */
+  notIssuedYet: text.optional(),
+  /** Greeting, thanks and menu once the campaign is over: they stop talking about taking part. */
+  afterEnd: z
+    .strictObject({ greeting: text.optional(), thanks: text.optional(), help: helpSchema.optional() })
+    .optional(),
   guide: text,
   fallback: text,
   /** An image, sticker, file, location... without text, 1:1: the bot reads text only. */
@@ -96,6 +116,9 @@ export function loadFaqContent(contentDir: string, campaign: Campaign): FaqConte
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
   };
   walk(messages, msgPath);
+  for (const help of [messages.help, messages.afterEnd?.help]) {
+    for (const id of help?.entries ?? []) if (!seen.has(id)) problems.push(`${msgPath}: help: no FAQ entry "${id}"`);
+  }
   if (problems.length) throw new ContentError(problems);
   return { phases: faq.phases, entries: faq.entries, messages, lexicon: loadLexicon(contentDir) };
 }

@@ -146,7 +146,10 @@ export class FaqEngine {
   answer(entry: FaqEntry, now: Date): string {
     const phase = this.phase(now);
     const vars = this.varsAt(now);
-    const body = (phase === "before" && entry.before) || (phase === "after" && entry.after) || entry.answer;
+    // A letter dated after "now" is not cited as issued: its entry says so instead.
+    const notYet = entry.issued !== undefined && now < vnDayStart(entry.issued);
+    if (notYet && !entry.before) return tidy(render(this.content.messages.notIssuedYet ?? this.content.messages.fallback, vars));
+    const body = ((phase === "before" || notYet) && entry.before) || (phase === "after" && entry.after) || entry.answer;
     const parts: string[] = [];
     if (!entry.timeless && phase !== "during") parts.push(this.content.phases[phase]);
     parts.push(body);
@@ -157,6 +160,31 @@ export class FaqEngine {
       if (value && !text.includes(value)) text += `\n${label}: ${value}`;
     }
     return tidy(text);
+  }
+
+  /** Greeting or thanks as it should read now: after the end, they stop talking about taking part. */
+  chat(kind: "greeting" | "thanks", now: Date): string {
+    const after = this.phase(now) === "after" ? this.content.messages.afterEnd?.[kind] : undefined;
+    return this.say(after ?? this.content.messages[kind], now);
+  }
+
+  /** The menu, numbered: the text and the entry ids its digits pick. */
+  menu(now: Date): { text: string; ids: string[] } {
+    const m = this.content.messages;
+    const help = (this.phase(now) === "after" && m.afterEnd?.help) || m.help;
+    const entries = help.entries.map((id) => this.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
+    const lines = entries.map((e, i) => `${i + 1}. ${e.title}`);
+    return { text: this.say([help.intro, ...lines, help.outro].join("\n"), now), ids: entries.map((e) => e.id) };
+  }
+
+  /**
+   * Is this unanswered question about something else entirely? It uses words the campaign's content
+   * never uses ("giá vàng", "thời tiết"), or none of its words at all. Those get "I only know this
+   * campaign", not the contest's technical hotline.
+   */
+  offTopic(question: string): boolean {
+    const { ranked } = retrieve(this.index, question);
+    return (ranked[0]?.foreign ?? 1) > 0;
   }
 
   /** "Bạn muốn hỏi: 1) … 2) …" */
@@ -195,6 +223,11 @@ export class FaqEngine {
     const base = { ...this.vars, days: String(days) };
     return { ...base, countdown: render(countdown, base) };
   }
+}
+
+/** Midnight, Vietnam time, at the start of a YYYY-MM-DD day. */
+function vnDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
 }
 
 /** Drops empty lines left by empty placeholders and caps the length. */

@@ -1,12 +1,25 @@
 import type { Analyse } from "../nlp/normalise.js";
 
-export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide" | "ack";
+export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide" | "ack" | "about" | "insult";
 
 /** Address words and particles around small talk: "chào ad ạ", "cảm ơn bạn nhiều nhé". */
 const AROUND = new Set(
   `a oi nhe nha nhi ha ad admin bot em anh chi ban minh toi chau co chu bac ong ba moi nguoi shop ca nha
   nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how`.split(/\s+/),
 );
+
+/** "người hay máy", "(có) phải người thật (trả lời) không", "máy trả lời à": asking whether a person answers. */
+const WHO_ANSWERS = [
+  // ("người" is an address word, already dropped)
+  "(q:many )?(la |phai )?(robot|may|q:many|tu dong|hay (may|q:many|robot|bot)|hoac (may|q:many|robot|bot))",
+  "(la |phai )that",
+  "that (tra loi|nhan tin|chat)",
+]
+  .map((a) => `${a}( (tra loi|nhan tin|chat|tu dong))*( (khong|ko|k|a|ha|ah|q:what))?`)
+  .join("|");
+/** Rude words about the bot or its answers, with intensifiers; "(trả lời) như c…" and "biết gì đâu" too. */
+const INSULT =
+  "((tra loi|noi|rep) )?(q:many )?(vua |that |qua |rat )?(ngu|ngok|ngoc|dot|dan|ngao|vo dung|vo tich su|do te|do|kem|te|lo|rac|vo van|tao lao|dien|khung|nhu( (chi|c|cut|shit|l|cc|qq|con c))?|(chang|cha|khong|co) biet (gi|q:what)( (het|ca|q:where))?|biet (gi|q:what) q:where)( (qua|the|vay|lam|vcl|vl|vai|vkl|that|nhi|ha|oi|the nay|the nhi|het cho|het suc|nhu bo|nhu cho))*";
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (buoi )?(sang|trua|chieu|toi))?$/],
@@ -15,20 +28,14 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // ("đây", "có" and "mọi" are address words here, already dropped)
   ["greeting", /^(ai )?(o( do)?|do) (khong|chua)$/],
   ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
-  // "bạn là ai", "bot tên gì", "có ai không": who is answering
-  ["greeting", /^(q:who|ten gi|ten q:what|co ai khong|co ai|ai khong|ai day|ai vay|ai the|nguoi that khong|nguoi hay may)$/],
-  [
-    "thanks",
-    /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/,
-  ],
-  [
-    "goodbye",
-    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
-  ],
-  [
-    "help",
-    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/,
-  ],
+  ["greeting", /^(co ai khong|co ai|ai khong|ai day|ai vay|ai the)$/],
+  // "bạn là ai", "bot tên gì", "bạn là người hay máy", "có phải người thật trả lời không": the bot itself
+  ["about", new RegExp(`^(la )?(q:who|ten (gi|q:what)|${WHO_ANSWERS})$`)],
+  // "bot ngu quá", "trả lời như c", "biết gì đâu": rude, answered politely, never sent on to the hotline
+  ["insult", new RegExp(`^${INSULT}$`)],
+  ["thanks", /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/],
+  ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/],
+  ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [
     "ack",
