@@ -27,6 +27,18 @@ interface Second {
 const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+và\s+|\s+va\s+|$)/giu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|chi (em|minh|toi|chau|cho))\b/;
+/** A clause that ends in "và"/"với": what follows belongs to the same request. */
+const AND_END = /\s(va|voi)\s*$/;
+/**
+ * Below this coverage an unanswered question is about something else ("giá vàng", "đăng ký kết hôn"):
+ * most of its words are not the campaign's. Above it, it is a campaign question we could not answer.
+ */
+const OFF_TOPIC_COVERAGE = 0.45;
+/** A message long enough that its own words are likely context around the question. */
+const LONG_WORDS = 15;
+function isLong(text: string): boolean {
+  return text.split(/\s+/).filter(Boolean).length >= LONG_WORDS;
+}
 /** Heads the list of close entries offered after an answer. */
 export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
 
@@ -68,8 +80,10 @@ export class FaqEngine {
     const { analysis, ranked } = retrieve(this.index, question);
     let d = decide(ranked);
     let second: Second | undefined;
-    if (ranked[0]?.foreign === 0) {
-      const byClause = this.decideByClause(question);
+    if (ranked[0]?.foreign === 0 || (d.kind !== "answer" && isLong(question))) {
+      // A long message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu")
+      // is still answered by the clause that asks, when every word of that clause is the campaign's.
+      const byClause = this.decideByClause(question, ranked[0]?.foreign !== 0);
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
       if (byClause) {
@@ -109,20 +123,30 @@ export class FaqEngine {
    * clause answered by another entry is answered too. Never used when a word is foreign to the campaign:
    * then the context may be the topic ("thi bằng lái trượt rồi, thi lại thế nào").
    */
-  private decideByClause(question: string): [Decision, Second | undefined] | null {
+  private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined] | null {
     const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
+    let requestGoesOn = false;
     clauses.forEach((c, at) => {
+      const folded = fold(c);
+      // "cho xin link thi và số hotline": the request covers what follows "và" too.
+      const carried = requestGoesOn;
+      requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
       const { analysis, ranked } = retrieve(this.index, c);
       if (ranked[0]?.foreign !== 0) return;
       const d = decide(ranked);
       if (d.kind !== "answer") return;
       // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
-      const asks = c.includes("?") || REQUEST.test(fold(c)) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+      const asks =
+        carried ||
+        c.includes("?") ||
+        REQUEST.test(folded) ||
+        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;
+    if (askingOnly && !found.some((f) => f.asks)) return null;
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
     const best = found[0]!;
     const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
@@ -183,8 +207,8 @@ export class FaqEngine {
    * campaign", not the contest's technical hotline.
    */
   offTopic(question: string): boolean {
-    const { ranked } = retrieve(this.index, question);
-    return (ranked[0]?.foreign ?? 1) > 0;
+    const top = retrieve(this.index, question).ranked[0];
+    return !top || top.coverage < OFF_TOPIC_COVERAGE;
   }
 
   /** "Bạn muốn hỏi: 1) … 2) …" */
