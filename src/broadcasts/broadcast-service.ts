@@ -69,6 +69,13 @@ export class BroadcastService {
   constructor(private readonly o: BroadcastServiceOptions) {}
 
   private plan(req: BroadcastRequest, now: Date): { plan: Plan; messages: RenderedMessage[] } {
+    // Before the start or after the end a reminder would urge people to do what they cannot do.
+    const { start, end, opens, deadline } = this.o.facts;
+    if (now < start || now > end) {
+      throw new BroadcastMessageError(
+        `Dạ, tin nhắc nhở chỉ gửi trong thời gian diễn ra (từ ${opens} đến hết ${deadline}); ${now > end ? "đợt này đã kết thúc" : "đợt này chưa bắt đầu"} nên không gửi ạ.`,
+      );
+    }
     const pending = this.o.store.pendingGroups(Date.now());
     const plan = planBroadcast({
       scope: req.scope,

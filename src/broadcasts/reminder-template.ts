@@ -43,8 +43,11 @@ export function daysLeft(now: Date, end: Date): number {
 }
 
 export interface ReminderFacts {
+  /** The campaign window: reminders go out only inside it. */
+  start: Date;
   end: Date;
-  /** The last day, dd/mm/yyyy. */
+  /** The first and last day, dd/mm/yyyy. */
+  opens: string;
   deadline: string;
   /** The campaign's placeholders (campaignVars): name, hotline, links.NAME, … */
   vars: Readonly<Record<string, string>>;

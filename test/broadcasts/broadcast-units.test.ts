@@ -88,7 +88,9 @@ describe("reminder template", () => {
   const names = templateNames(campaign);
   const t = loadReminderTemplate("content", names);
   const facts = {
+    start: new Date("2025-10-11T00:00:00+07:00"),
     end: new Date("2025-11-11T23:59:59+07:00"),
+    opens: "11/10/2025",
     deadline: "11/11/2025",
     vars: { ...campaignVars(campaign), "links.course": "https://c", "links.guide": "https://g" },
   };

@@ -194,6 +194,18 @@ describe("reminder broadcasts", () => {
   });
 });
 
+describe("outside the campaign window", () => {
+  it("#nhacnho after the end refuses politely and queues nothing", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(3), env: { BOT_NOW: "2026-12-02T09:00:00+07:00" } });
+    env.bot.rt.services.people.officers.grant("officer-1", { all: true }, new Date());
+    await env.bot.post(userText("officer-1", "#nhacnho tatca"));
+    await env.bot.settle();
+    const reply = env.fake.delivered.filter((m) => m.to === "officer-1").map((m) => m.text)[0];
+    expect(reply).toMatch(/^Dạ, tin nhắc nhở chỉ gửi trong thời gian diễn ra \(từ 11\/10\/2025 đến hết 11\/11\/2025\); đợt này đã kết thúc/);
+    expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(0);
+  });
+});
+
 describe("quiet hours", () => {
   it("at 22:00 in Hải Phòng reminders wait in the queue instead of going out", async () => {
     env = await startBroadcastEnv({ units: unitsCsv(3), env: { BOT_NOW: "2025-11-01T22:00:00+07:00" } });

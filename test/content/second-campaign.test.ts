@@ -69,7 +69,9 @@ describe("the health-book drive's titles and reminder", () => {
       zaloGroupId: "g-3",
     };
     const text = renderReminder(t, unit, new Date("2027-04-10T09:00:00+07:00"), {
+      start: campaign.window.start,
       end: campaign.window.end,
+      opens: campaign.dates.launch,
       deadline: campaign.dates.end,
       vars: campaignVars(campaign),
     });

@@ -56,8 +56,8 @@ describe("greeting, thanks and help", () => {
   it.each([
     ["xin chào", "greeting", /Xin chào/],
     ["chào bot", "greeting", /Xin chào/],
-    ["cam on ad nhieu", "thanks", /Không có gì/],
-    ["menu", "help", /Bạn có thể hỏi tôi/],
+    ["cam on ad nhieu", "thanks", /không có gì/i],
+    ["menu", "help", /^Dạ, bạn chọn một mục \(gõ số\)/],
     ["hướng dẫn", "guide", /docs\.google\.com.*\n.*drive\.google\.com/s],
     ["video", "guide", /drive\.google\.com\/file/],
   ])("%s → %s", async (text, intent, reply) => {
@@ -113,12 +113,19 @@ describe("FAQ and fallback", () => {
     expect(r.reply).toMatch(/từ 1 đến \d/);
   });
 
-  it("falls back with hotline, group and guide, records the question, intent null", async () => {
-    const r = await say("u-7", "Giá vàng hôm nay bao nhiêu?");
+  it("falls back with hotline, group and guide for a campaign question it cannot answer, intent null", async () => {
+    const r = await say("u-7", "hok bik thi sao het, chi e voi");
     expect(r.intent).toBeNull();
     expect(r.reply).toContain("0904 540 490");
     expect(r.reply).toContain("https://zalo.me/g/motzcq639");
     expect(r.reply).toContain("docs.google.com/document");
+  });
+
+  it("says plainly it only knows the campaign for another topic, without the hotline, and records it", async () => {
+    const r = await say("u-7", "Giá vàng hôm nay bao nhiêu?");
+    expect(r.intent).toBeNull();
+    expect(r.reply).toMatch(/chỉ trả lời về Cuộc thi/);
+    expect(r.reply).not.toContain("0904 540 490");
     await say("u-8", "gia vang hom nay bao nhieu");
     const list = services.unanswered.list(10);
     expect(list).toHaveLength(1);
