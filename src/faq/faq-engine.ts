@@ -139,10 +139,7 @@ export class FaqEngine {
       if (d.kind !== "answer") return;
       // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
       const asks =
-        carried ||
-        c.includes("?") ||
-        REQUEST.test(folded) ||
-        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+        carried || c.includes("?") || REQUEST.test(folded) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;

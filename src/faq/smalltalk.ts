@@ -33,9 +33,18 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["about", new RegExp(`^(la )?(q:who|ten (gi|q:what)|${WHO_ANSWERS})$`)],
   // "bot ngu quá", "trả lời như c", "biết gì đâu": rude, answered politely, never sent on to the hotline
   ["insult", new RegExp(`^${INSULT}$`)],
-  ["thanks", /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/],
-  ["goodbye", /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/],
-  ["help", /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/],
+  [
+    "thanks",
+    /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/,
+  ],
+  [
+    "goodbye",
+    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
+  ],
+  [
+    "help",
+    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|lam (duoc )?gi|hoi (duoc )?gi|hoi gi|bot lam duoc gi|co the hoi gi)$/,
+  ],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [
     "ack",

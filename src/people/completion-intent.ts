@@ -57,13 +57,18 @@ const REPORT = [
  */
 export function looksLikeCompletion(text: string): boolean {
   if (text.includes("?") || /^\s*[#/]/.test(text)) return false;
-  let folded = fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+  let folded = fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   // "báo cáo: đã hoàn thành…" reports; "bao" alone asks ("bao giờ", "bao nhiêu").
   folded = folded.replace(/\bbao cao\b/g, " ").trim();
   // "làm xong 4 chuyên đề và bài thi": every topic and the exam is the whole contest; topics alone are not.
   if (/\bchuyen de\b/.test(folded)) {
     if (!/\b(bai thi|cuoc thi)\b/.test(folded) || !/\b(4|04|bon|tat ca|het|ca|cac) (cac )?chuyen de\b/.test(folded)) return false;
-    folded = folded.replace(/\b(4|04|bon|tat ca|het|ca|cac) (cac )?chuyen de\b/g, " ").replace(/\s+/g, " ").trim();
+    folded = folded
+      .replace(/\b(4|04|bon|tat ca|het|ca|cac) (cac )?chuyen de\b/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   }
   if (!folded) return false;
   const words = folded.split(" ");

@@ -201,7 +201,9 @@ describe("outside the campaign window", () => {
     await env.bot.post(userText("officer-1", "#nhacnho tatca"));
     await env.bot.settle();
     const reply = env.fake.delivered.filter((m) => m.to === "officer-1").map((m) => m.text)[0];
-    expect(reply).toMatch(/^Dạ, tin nhắc nhở chỉ gửi trong thời gian diễn ra \(từ 11\/10\/2025 đến hết 11\/11\/2025\); đợt này đã kết thúc/);
+    expect(reply).toMatch(
+      /^Dạ, tin nhắc nhở chỉ gửi trong thời gian diễn ra \(từ 11\/10\/2025 đến hết 11\/11\/2025\); đợt này đã kết thúc/,
+    );
     expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(0);
   });
 });

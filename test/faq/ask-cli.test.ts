@@ -25,7 +25,8 @@ describe("npm run ask", () => {
     expect(out[0]!.reply).toContain("20 câu");
     expect(out[1]!.intent).toBe("thanks");
     expect(out[2]).toMatchObject({ intent: null });
-    expect(out[2]!.reply).toContain("0904 540 490");
+    // another topic: the bot says what it knows, not the contest's hotline
+    expect(out[2]!.reply).toMatch(/chỉ trả lời về/);
   }, 30_000);
 
   it("prints the reply text for one question, after the end with the phase line", () => {

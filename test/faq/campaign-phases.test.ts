@@ -9,7 +9,7 @@ import { fixedClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { followEvent, userMessageEvent } from "../../src/webhook/zalo-events.js";
+import { followEvent, userMessageEvent } from "../../src/zalo/zalo-events.js";
 import { follow, userText } from "../helpers/zalo-events.js";
 
 /**
@@ -54,9 +54,7 @@ describe("inside the contest (25/10/2025)", () => {
   const { say } = botAt("2025-10-25T09:00:00+07:00");
 
   it("a long message from someone unused to phones gets the short numbered path", async () => {
-    const r = await say(
-      "chau oi ba gia roi khong ranh dien thoai, to truong bao ca nha phai thi cong dan so, ba phai bat dau tu dau",
-    );
+    const r = await say("chau oi ba gia roi khong ranh dien thoai, to truong bao ca nha phai thi cong dan so, ba phai bat dau tu dau");
     expect(r.intent).toBe("cach-thi");
     expect(r.reply).toContain(COURSE);
     expect(r.reply).toMatch(/1\) .+\n2\) .+\n3\) .+/);
