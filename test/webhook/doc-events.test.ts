@@ -154,7 +154,7 @@ describe("each kind of chat a resident can start is answered as it should be", (
     const out = replies("8309215952164870311");
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/Xin chào/);
-    expect(out[0]).toMatch(/Bạn có thể hỏi tôi/);
+    expect(out[0]).toMatch(/bạn chọn một mục \(gõ số\)[^\n]*\n1\. /i);
   });
 
   it("media without text 1:1 gets one short reply and the menu; in a group, silence", async () => {
@@ -170,7 +170,7 @@ describe("each kind of chat a resident can start is answered as it should be", (
       const out = replies(`media-${kind}`);
       expect(out, kind).toHaveLength(1);
       expect(out[0]).toMatch(/chỉ đọc được tin nhắn chữ/);
-      expect(out[0]).toMatch(/Bạn có thể hỏi tôi/);
+      expect(out[0]).toMatch(/bạn chọn một mục \(gõ số\)[^\n]*\n1\. /i);
     }
     expect(replies("246845883529197922")).toHaveLength(1); // the location
     expect(replies("f414c8f76fa586fbdfb4")).toEqual([]);
