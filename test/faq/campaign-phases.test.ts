@@ -6,6 +6,7 @@ import { buildHandlers, fallback } from "../../handlers/index.js";
 import { Bot } from "../../src/bot/bot.js";
 import { buildServices } from "../../src/bot/build-services.js";
 import { fixedClock } from "../../src/clock.js";
+import { loadCampaign } from "../../src/content/campaign.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { silentLogger } from "../../src/observability/logger.js";
@@ -26,8 +27,14 @@ function botAt(now: string) {
     dir = mkdtempSync(join(tmpdir(), "phases-"));
     const config = loadConfig({ DATABASE_PATH: join(dir, "bot.db"), LOG_LEVEL: "silent" });
     db = openDatabase(config.DATABASE_PATH);
-    const outbound = { dryRun: true, sendText: async () => ({ messageIds: [] }) };
-    const services = buildServices({ config, db, clock: fixedClock(now), logger: silentLogger, redis: null, outbound });
+    const services = buildServices({
+      config,
+      db,
+      clock: fixedClock(now),
+      logger: silentLogger,
+      campaign: loadCampaign(config.CONTENT_DIR),
+      broadcastQueue: null,
+    });
     bot = new Bot(services, buildHandlers(), fallback, silentLogger);
   });
   afterAll(() => {
