@@ -1,10 +1,10 @@
+import { DAY_MS, vnMsOfDay } from "../shared/vietnam-time.js";
+
 /** A daily window in Asia/Ho_Chi_Minh (UTC+7, no DST) when reminders wait instead of going out. */
 export interface QuietHours {
   startMin: number;
   endMin: number;
 }
-
-const VN_OFFSET_MS = 7 * 3600_000;
 
 /** "21:00-07:00" → minutes of the day; null for an empty window ("00:00-00:00"). */
 export function parseQuietHours(spec: string): QuietHours | null {
@@ -18,12 +18,10 @@ export function parseQuietHours(spec: string): QuietHours | null {
 /** Milliseconds until the quiet window ends, or 0 when `now` is outside it. */
 export function quietDelayMs(q: QuietHours | null, now: Date): number {
   if (!q) return 0;
-  const local = now.getTime() + VN_OFFSET_MS;
-  const dayMs = 86_400_000;
-  const msOfDay = ((local % dayMs) + dayMs) % dayMs;
+  const msOfDay = vnMsOfDay(now);
   const minute = msOfDay / 60_000;
   const inside = q.startMin < q.endMin ? minute >= q.startMin && minute < q.endMin : minute >= q.startMin || minute < q.endMin;
   if (!inside) return 0;
   const endMs = q.endMin * 60_000;
-  return endMs > msOfDay ? endMs - msOfDay : dayMs - msOfDay + endMs;
+  return endMs > msOfDay ? endMs - msOfDay : DAY_MS - msOfDay + endMs;
 }

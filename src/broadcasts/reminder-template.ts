@@ -4,6 +4,7 @@ import { readYaml } from "../content/read-yaml.js";
 import { placeholders, render } from "../content/template.js";
 import { ContentError } from "../errors.js";
 import type { UnitProgress } from "../people/progress-types.js";
+import { vnDaysBetween } from "../shared/vietnam-time.js";
 
 const templateSchema = z.strictObject({
   reminder: z.string().min(10).max(1500),
@@ -38,8 +39,7 @@ export function loadReminderTemplate(contentDir: string, campaignNames: Readonly
 
 /** Whole days from `now` to the campaign's last day, counted in Vietnam's calendar. */
 export function daysLeft(now: Date, end: Date): number {
-  const vnDay = (d: Date) => Math.floor((d.getTime() + 7 * 3600_000) / 86_400_000);
-  return vnDay(end) - vnDay(now);
+  return vnDaysBetween(now, end);
 }
 
 export interface ReminderFacts {

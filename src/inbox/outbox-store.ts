@@ -28,7 +28,6 @@ export interface OutboxRow {
 export class OutboxStore {
   private readonly insertStmt;
   private readonly openStmt;
-  private readonly byInboxStmt;
   private readonly getStmt;
   private readonly setStatusStmt;
   private readonly claimStmt;
@@ -43,7 +42,6 @@ export class OutboxStore {
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.openStmt = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending','sending') ORDER BY id");
-    this.byInboxStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE inbox_id = ? ORDER BY id");
     this.getStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE id = ?");
     this.setStatusStmt = db.prepare(
       "UPDATE outbox SET status = ?, error = ?, message_id = COALESCE(?, message_id), sent_at = ? WHERE id = ?",
@@ -87,11 +85,6 @@ export class OutboxStore {
 
   get(id: number): OutboxRow | undefined {
     return this.getStmt.get(id);
-  }
-
-  /** Scans the table (no index on inbox_id): for tests and tools, not per event. */
-  forInbox(inboxId: number): OutboxRow[] {
-    return this.byInboxStmt.all(inboxId);
   }
 
   recent(limit = 50): OutboxRow[] {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.js";
+import { VN_OFFSET_MS } from "../shared/vietnam-time.js";
 
 /** How a completion was reported. */
 export type CompletionSource = "command" | "dialog";
@@ -27,8 +28,6 @@ interface Row {
   updated_at: number;
 }
 
-const VN_OFFSET_S = 7 * 3600;
-
 /** Completion reports: one row per Zalo user, a second report updates it. */
 export class CompletionsStore {
   private readonly getStmt;
@@ -36,7 +35,6 @@ export class CompletionsStore {
   private readonly deleteStmt;
   private readonly perDayStmt;
   private readonly countStmt;
-  private readonly byUnitStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], Row>("SELECT * FROM completions WHERE zalo_user_id = ?");
@@ -52,9 +50,6 @@ export class CompletionsStore {
        FROM completions GROUP BY day ORDER BY day`,
     );
     this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM completions");
-    this.byUnitStmt = db.prepare<[string], Row>(
-      "SELECT * FROM completions WHERE unit_code = ? ORDER BY full_name COLLATE NOCASE, zalo_user_id",
-    );
   }
 
   get(userId: string): Completion | null {
@@ -87,12 +82,7 @@ export class CompletionsStore {
 
   /** First reports per day, for the dashboard's chart. */
   perDay(): DailyCount[] {
-    return this.perDayStmt.all(VN_OFFSET_S);
-  }
-
-  /** The people who reported for one unit (officer exports). */
-  byUnit(unitCode: string): Completion[] {
-    return this.byUnitStmt.all(unitCode).map(toCompletion);
+    return this.perDayStmt.all(VN_OFFSET_MS / 1000);
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireAdmin } from "../admin-auth.js";
 import { toCsv } from "./csv.js";
 import type { DashboardData } from "./dashboard-data.js";
-import { vnDay } from "./format.js";
+import { vnDate } from "../../shared/vietnam-time.js";
 
 export interface AdminDataRoutesDeps {
   adminToken: string | undefined;
@@ -56,13 +56,13 @@ export function adminDataRouter(d: AdminDataRoutesDeps): Router {
       u.behind ? "chậm" : "đạt",
     ]);
     const header = ["Phường/xã", "Mã", "Đơn vị", "Loại", "Cơ sở", "Chỉ tiêu", "Đã hoàn thành", "Tỉ lệ (%)", "Cần đạt đến nay", "Tiến độ"];
-    sendCsv(res, `tien-do-${vnDay(d.now())}.csv`, toCsv(header, rows));
+    sendCsv(res, `tien-do-${vnDate(d.now())}.csv`, toCsv(header, rows));
   });
 
   router.get("/admin/export/unanswered.csv", guard, async (_req, res) => {
     const list = await d.data.unanswered(10_000);
     const rows = list.map((q) => [q.text, q.count, q.lastSeenAt ?? "", q.inGroup ? "nhóm" : "1:1"]);
-    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDay(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối", "Hỏi trong"], rows));
+    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDate(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối", "Hỏi trong"], rows));
   });
 
   return router;

@@ -26,8 +26,3 @@ export function shortDay(day: string): string {
   const [, m, d] = day.split("-");
   return `${d}/${m}`;
 }
-
-/** The calendar day of an instant in Vietnam, YYYY-MM-DD. */
-export function vnDay(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
