@@ -7,7 +7,7 @@ import type { BroadcastQueue } from "./broadcast-queue.js";
 import { BroadcastUnavailableError } from "./broadcast-queue.js";
 import { planBroadcast, describeScope, type BroadcastScope, type Plan } from "./broadcast-planner.js";
 import { MAX_TEXT_LENGTH } from "../zalo/text-splitter.js";
-import { DRAFT_TTL_MS, type BroadcastStore, type TargetRow } from "./broadcast-store.js";
+import { type BroadcastStore, DRAFT_TTL_MS, type ShownBroadcastStatus, type TargetRow } from "./broadcast-store.js";
 import { type ReminderFacts, type ReminderTemplate, renderReminder, renderSummary } from "./reminder-template.js";
 
 export interface BroadcastRequest {
@@ -31,7 +31,7 @@ export interface RenderedMessage {
 
 export interface BroadcastReport {
   id: string;
-  status: "queued" | "running" | "done";
+  status: ShownBroadcastStatus;
   scope: string;
   createdAt: string;
   /** "admin", "cli", "daily", or "zalo:<officer id>" ("zalo:erased" once that officer was forgotten). */

@@ -1,7 +1,10 @@
 import type { Db } from "../db/database.js";
 import type { Person, PersonalDataOwner } from "../shared/personal-data.js";
 
+/** A broadcast's life in the ledger; a draft is not yet committed and is never shown. */
 export type BroadcastStatus = "draft" | "queued" | "running" | "done";
+/** The statuses reports, the admin API and the dashboard show. */
+export type ShownBroadcastStatus = Exclude<BroadcastStatus, "draft">;
 export type TargetStatus = "queued" | "sending" | "sent" | "failed" | "skipped";
 
 export interface NewTarget {

@@ -1,8 +1,9 @@
-import type { BroadcastStatus, BroadcastView } from "./dashboard-data.js";
+import type { ShownBroadcastStatus } from "../../broadcasts/broadcast-store.js";
+import type { BroadcastView } from "./dashboard-data.js";
 import { formatDateTime, formatInt } from "./format.js";
 import { html, type SafeHtml } from "./html.js";
 
-export const STATUS_LABELS: Record<BroadcastStatus, string> = {
+export const STATUS_LABELS: Record<ShownBroadcastStatus, string> = {
   queued: "Đang chờ gửi",
   running: "Đang gửi",
   done: "Đã xong",

@@ -1,3 +1,4 @@
+import type { ShownBroadcastStatus } from "../../broadcasts/broadcast-store.js";
 import type { ProgressReport } from "../../people/progress-types.js";
 
 /** One day's completions (day in Asia/Ho_Chi_Minh, YYYY-MM-DD). */
@@ -6,12 +7,10 @@ export interface DailyCompletions {
   count: number;
 }
 
-export type BroadcastStatus = "queued" | "running" | "done";
-
 /** A broadcast as the dashboard lists it (contract.md GET /admin/broadcasts/:id plus when and what). */
 export interface BroadcastView {
   id: string;
-  status: BroadcastStatus;
+  status: ShownBroadcastStatus;
   createdAt: string | null;
   /** Plain words for the scope, e.g. "đơn vị chậm tiến độ". */
   scope: string | null;
