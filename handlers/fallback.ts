@@ -1,5 +1,5 @@
 import type { Middleware } from "../src/bot/composer.js";
-import { metrics } from "../src/observability/metrics.js";
+import { countFaq } from "./faq.js";
 
 /**
  * Runs when no handler claimed a message: records the question for officers and, in a 1:1 chat,
@@ -12,7 +12,7 @@ export const fallback: Middleware = (ctx) => {
   if (!ctx.text) return;
   const { unanswered, faq, clock } = ctx.services;
   const now = clock.now();
-  metrics.faqTotal.inc({ outcome: "fallback" });
+  countFaq(ctx, "fallback");
   const analysis = faq.analyse(ctx.text);
   const asked = { key: analysis.key, text: ctx.text, conversationId: ctx.conversation.id, userId: ctx.senderId ?? "", at: now };
   if (ctx.conversation.kind === "group") {

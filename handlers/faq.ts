@@ -1,6 +1,13 @@
 import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
 import { metrics } from "../src/observability/metrics.js";
+import type { FaqOutcome } from "../src/stores/faq-outcome-store.js";
+
+/** Counts a question's outcome for /metrics and the dashboard's per-day figures. */
+export function countFaq(ctx: BotContext, outcome: FaqOutcome): void {
+  metrics.faqTotal.inc({ outcome });
+  ctx.services.loop.outcomes.count(outcome, ctx.services.clock.now());
+}
 
 /** Dialog step after "Bạn muốn hỏi: 1) … 2) …": the resident answers with a digit. */
 export const FAQ_CHOICE = "faq-choice";
@@ -35,7 +42,7 @@ function answerChoice(ctx: BotContext): boolean {
   }
   ctx.session.clear();
   ctx.intent = entry.id;
-  metrics.faqTotal.inc({ outcome: "answered" });
+  countFaq(ctx, "answered");
   ctx.reply(faq.answer(entry, clock.now()));
   return true;
 }
@@ -53,7 +60,7 @@ export const faqHandlers = new Composer().filter(
     const res = ctx.services.faq.ask(ctx.text, ctx.services.clock.now());
     ctx.log.debug({ faq: res.kind, confidence: res.confidence, key: res.key }, "faq");
     if (res.kind === "answer") {
-      metrics.faqTotal.inc({ outcome: "answered" });
+      countFaq(ctx, "answered");
       ctx.intent = res.id;
       // In 1:1, other entries nearly as close are offered after the answer, a digit away.
       const also = ctx.conversation.kind === "user" ? ctx.services.faq.alsoText(res.also) : "";
@@ -64,7 +71,7 @@ export const faqHandlers = new Composer().filter(
     }
     if (res.kind === "suggest" && ctx.conversation.kind === "user") {
       offerChoice(ctx, res.ids);
-      metrics.faqTotal.inc({ outcome: "suggested" });
+      countFaq(ctx, "suggested");
       ctx.intent = "faq-suggest";
       ctx.reply(res.text);
       return;

@@ -61,6 +61,12 @@ const envSchema = z.object({
       .default("zbot"),
   ),
   DAILY_REMINDER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).optional()),
+  /** The bot stays silent in a 1:1 conversation this long after an OA admin answers by hand (0: never). */
+  HUMAN_TAKEOVER_MINUTES: intIn(0, 7 * 24 * 60, 60),
+  /** Hour (0-23, Asia/Ho_Chi_Minh) of the officers' daily digest of new unanswered questions; empty = off. */
+  UNANSWERED_DIGEST_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).optional()),
+  /** The dashboard's public address, put in the digest (e.g. https://bot.example.vn/admin). */
+  DASHBOARD_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -67,6 +67,17 @@ export class ContentError extends Error {
   }
 }
 
+/** An officer's action on the unanswered queue was refused; the admin API maps the kind to 404 / 400 / 409. */
+export class LoopError extends Error {
+  override readonly name = "LoopError";
+  constructor(
+    readonly kind: "not_found" | "invalid" | "conflict",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function isRetryable(err: unknown): boolean {
   return (err instanceof ZaloApiError || err instanceof ZaloHttpError) && err.kind === "retryable";
 }

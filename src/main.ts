@@ -36,6 +36,17 @@ async function main(): Promise<void> {
   const prune = () => rt.inbox.pruneOlderThan(Date.now() - 3 * 24 * 3600_000);
   prune();
   timers.push(setInterval(prune, 3600_000));
+  // The officers' daily digest of new unanswered questions (UNANSWERED_DIGEST_HOUR; off by default).
+  if (config.UNANSWERED_DIGEST_HOUR !== undefined) {
+    const digest = () => {
+      try {
+        rt.services.loop.digest.runIfDue(rt.clock.now());
+      } catch (err) {
+        logger.error({ err }, "unanswered-questions digest failed");
+      }
+    };
+    timers.push(setInterval(digest, 60_000));
+  }
   for (const t of timers) t.unref();
 
   // Logged only once the port is really bound; a busy port is one line (ListenError) and exit 1.

@@ -74,10 +74,10 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const zalo = connectZalo(config, db, outbox, logger, redis, o.workerOptions?.rateLimitWaitMs);
   const broadcastQueue = redis ? new BroadcastQueue(redis, config.BULLMQ_PREFIX) : null;
 
-  const services = buildServices({ config, db, clock, logger, campaign, broadcastQueue });
-  const bot = new Bot(services, buildHandlers(), fallback, logger);
   // A reply cut off by a crash is looked up in the conversation before it is sent again.
   const sender = new ReplySender({ outbox, outbound: zalo.outbound, clock: systemClock, logger, interrupted: zalo.history });
+  const services = buildServices({ config, db, clock, logger, campaign, broadcastQueue, deliver: (row) => sender.deliver(row) });
+  const bot = new Bot(services, buildHandlers(), fallback, logger);
   const dispatcher = new InboxDispatcher({
     inbox,
     outbox,

@@ -11,6 +11,8 @@ import { DialogSessionStore } from "../stores/dialog-session-store.js";
 import { TranscriptStore } from "../inbox/transcript-store.js";
 import { BroadcastStore } from "../broadcasts/broadcast-store.js";
 import { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
+import { OutboxStore, type OutboxRow } from "../inbox/outbox-store.js";
+import { buildLoopServices } from "../loop/build-loop-services.js";
 import type { Services } from "./services.js";
 
 export interface ServiceDeps {
@@ -22,6 +24,8 @@ export interface ServiceDeps {
   campaign: Campaign;
   /** null when there is no Redis (npm run ask / chat): features that need it must say "try later". */
   broadcastQueue: BroadcastQueue | null;
+  /** Sends an outbox row like every reply (officers' replies, the digest); absent: rows wait for the bot. */
+  deliver?: (row: OutboxRow) => Promise<void>;
 }
 
 /** The composition root for handler services: one line per feature. */
@@ -29,11 +33,20 @@ export function buildServices(deps: ServiceDeps): Services {
   const people = createPeopleServices(deps.db, deps.campaign.window);
   const dialogs = new DialogSessionStore(deps.db);
   const faq = buildFaqServices(deps.campaign, deps.config.CONTENT_DIR, deps.db);
+  const loop = buildLoopServices({
+    ...deps,
+    ...faq,
+    contentDir: deps.config.CONTENT_DIR,
+    people,
+    outbox: new OutboxStore(deps.db),
+    deliver: deps.deliver ?? (async () => {}),
+  });
   // Every store that holds personal data (src/privacy/personal-data-registry.ts), for #xoa and user_withdraw.
   const privacy = new PersonalDataEraser(deps.db, [
     people,
     dialogs,
     faq.unanswered,
+    ...loop.personalData,
     new TranscriptStore(deps.db),
     new BroadcastStore(deps.db),
   ]);
@@ -42,6 +55,7 @@ export function buildServices(deps: ServiceDeps): Services {
     dialogs,
     privacy,
     ...faq,
+    loop,
     people,
     broadcasts: buildBroadcastService({ ...deps, queue: deps.broadcastQueue, progress: people.progress }),
   };

@@ -1,6 +1,7 @@
 import type { BroadcastService } from "../broadcasts/broadcast-service.js";
 import type { Clock } from "../clock.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
+import type { LoopServices } from "../loop/build-loop-services.js";
 import type { PeopleServices } from "../people/people-services.js";
 import type { DialogSessionStore } from "../stores/dialog-session-store.js";
 import type { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
@@ -19,6 +20,8 @@ export interface Services {
   faq: FaqEngine;
   /** Questions the bot could not answer, for officers. */
   unanswered: UnansweredStore;
+  /** Officers close the loop: the queue, reply, teach, human takeover, quality figures (src/loop/). */
+  loop: LoopServices;
   /** Units, officers, completion reports and progress (src/people/). */
   people: PeopleServices;
   /** Reminder broadcasts to the groups of units behind pace (src/broadcasts/). */

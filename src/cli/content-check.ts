@@ -1,6 +1,7 @@
 import { loadReminderTemplate } from "../broadcasts/reminder-template.js";
 import { loadCampaign } from "../content/campaign.js";
 import { loadFaqContent, templateNames } from "../content/faq-content.js";
+import { applyTaught, loadTaughtFile } from "../content/taught-file.js";
 import { ContentError } from "../errors.js";
 import { findCollisions } from "../faq/content-report.js";
 import { FaqEngine } from "../faq/faq-engine.js";
@@ -18,7 +19,10 @@ function main(argv: string[]): number {
   let engine: FaqEngine;
   try {
     const campaign = loadCampaign(dir);
-    engine = new FaqEngine(campaign, loadFaqContent(dir, campaign));
+    const content = loadFaqContent(dir, campaign);
+    engine = new FaqEngine(campaign, content);
+    // What officers taught and exported (content/taught.yaml) is checked with the rest.
+    engine.replaceEntries(applyTaught(content.entries, loadTaughtFile(dir, content.entries, campaign)));
     loadReminderTemplate(dir, templateNames(campaign));
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;

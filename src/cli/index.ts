@@ -1,4 +1,5 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError, ContentError } from "../errors.js";
+import { contentCli } from "./content-cli.js";
 import { createCliContext, UsageError, type CliGroup } from "./cli-kit.js";
 import { officersCli } from "./officers-cli.js";
 import { remindCli } from "./remind-cli.js";
@@ -6,7 +7,7 @@ import { reportCli } from "./report-cli.js";
 import { unitsCli } from "./units-cli.js";
 
 /** Command groups of `npm run cli -- <group> <command> ...`; add a group with one import and one entry. */
-const groups: CliGroup[] = [unitsCli, officersCli, reportCli, remindCli];
+const groups: CliGroup[] = [unitsCli, officersCli, reportCli, remindCli, contentCli];
 
 function usage(list: CliGroup[] = groups): string {
   const lines = ["Usage:"];
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${(err as Error).message}\n${usage([group])}\n`);
       return 2;
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof ContentError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -13,7 +13,7 @@ const text = z
   .max(1200, { error: "too long for a phone screen (max 1200 characters)" });
 const seed = z.string().regex(/^\d{3}$/, { error: 'a seed letter number such as "001"' });
 
-const entrySchema = z.strictObject({
+export const entrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "lowercase words joined by -, e.g. thoi-gian" }),
   title: z.string().trim().min(1).max(60, { error: "keep titles short (max 60 characters)" }),
   ask: z.array(z.string().trim().min(2)).min(3, { error: "give at least 3 example phrasings" }),
@@ -86,6 +86,18 @@ export function templateNames(campaign: Campaign): Set<string> {
   return new Set([...Object.keys(campaignVars(campaign)), "countdown", "days"]);
 }
 
+/** What is wrong with one entry's links and placeholders ("<where>: ..."); empty when it is fine. */
+export function entryProblems(e: Pick<FaqEntry, "links" | "answer" | "before" | "after">, where: string, campaign: Campaign): string[] {
+  const problems: string[] = [];
+  const names = templateNames(campaign);
+  const linkNames = new Set([...Object.keys(campaign.links), "hotline"]);
+  for (const l of e.links) if (!linkNames.has(l)) problems.push(`${where}: unknown link "${l}"`);
+  for (const t of [e.answer, e.before, e.after]) {
+    if (t) for (const p of placeholders(t)) if (!names.has(p)) problems.push(`${where}: unknown placeholder {{${p}}}`);
+  }
+  return problems;
+}
+
 /** Loads faq.yaml, messages.yaml and lexicon.yaml and cross-checks them with the campaign (ids, links, placeholders). */
 export function loadFaqContent(contentDir: string, campaign: Campaign): FaqContent {
   const faqPath = join(contentDir, FAQ_FILE);
@@ -103,8 +115,7 @@ export function loadFaqContent(contentDir: string, campaign: Campaign): FaqConte
     const where = `${faqPath}: entry ${e.id}`;
     if (seen.has(e.id)) problems.push(`${where}: duplicate id`);
     seen.add(e.id);
-    for (const l of e.links) if (!linkNames.has(l)) problems.push(`${where}: unknown link "${l}"`);
-    for (const t of [e.answer, e.before, e.after]) if (t) checkText(where, t);
+    problems.push(...entryProblems(e, where, campaign));
   }
   checkText(`${faqPath}: phases`, faq.phases.before + faq.phases.after);
   for (const l of linkNames) if (!messages.linkLabels[l]) problems.push(`${msgPath}: linkLabels: no label for "${l}"`);

@@ -47,20 +47,41 @@ export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
  * rendering (before / during / after the campaign) with the entry's links attached.
  */
 export class FaqEngine {
-  readonly index: FaqIndex;
   /** The analyser for this campaign: general Vietnamese plus content/lexicon.yaml. */
   readonly analyse: Analyse;
-  private readonly byId: Map<string, FaqEntry>;
+  private current: { content: FaqContent; index: FaqIndex; byId: Map<string, FaqEntry>; pins: Map<string, string> };
   private readonly vars: TemplateVars;
 
   constructor(
     readonly campaign: Campaign,
-    readonly content: FaqContent,
+    content: FaqContent,
   ) {
     this.analyse = createAnalyser(content.lexicon);
-    this.index = new FaqIndex(content.entries, this.analyse, content.lexicon.places);
-    this.byId = new Map(content.entries.map((e) => [e.id, e]));
+    this.current = this.build(content, []);
     this.vars = campaignVars(campaign);
+  }
+
+  private build(content: FaqContent, pinned: ReadonlyArray<{ ask: string; entry: string }>) {
+    const byId = new Map(content.entries.map((e) => [e.id, e]));
+    const pins = new Map<string, string>();
+    for (const p of pinned) if (byId.has(p.entry)) pins.set(this.analyse(p.ask).key, p.entry);
+    return { content, index: new FaqIndex(content.entries, this.analyse, content.lexicon.places), byId, pins };
+  }
+
+  get content(): FaqContent {
+    return this.current.content;
+  }
+
+  get index(): FaqIndex {
+    return this.current.index;
+  }
+
+  /**
+   * Swaps in new entries (officers taught a phrasing or an entry) without a restart: the next question is
+   * answered from them. `pinned` questions, read as the normaliser reads them, always get their entry.
+   */
+  replaceEntries(entries: FaqEntry[], pinned: ReadonlyArray<{ ask: string; entry: string }> = []): void {
+    this.current = this.build({ ...this.current.content, entries }, pinned);
   }
 
   get messages(): Messages {
@@ -72,12 +93,23 @@ export class FaqEngine {
   }
 
   entry(id: string): FaqEntry | undefined {
-    return this.byId.get(id);
+    return this.current.byId.get(id);
+  }
+
+  /** The entries closest to a question, best first, whatever the confidence (officers' guesses). */
+  guesses(question: string, limit = 3): FaqEntry[] {
+    return retrieve(this.index, question)
+      .ranked.slice(0, limit)
+      .map((r) => r.entry);
   }
 
   /** Retrieves and decides; the caller replies with `text` or falls back. */
   ask(question: string, now: Date): FaqResult {
     const { analysis, ranked } = retrieve(this.index, question);
+    const pinned = this.current.byId.get(this.current.pins.get(analysis.key) ?? "");
+    if (pinned) {
+      return { kind: "answer", id: pinned.id, text: this.answer(pinned, now), confidence: 1, key: analysis.key, also: [] };
+    }
     let d = decide(ranked);
     let second: Second | undefined;
     if (ranked[0]?.foreign === 0 || (d.kind !== "answer" && isLong(question))) {
@@ -216,7 +248,7 @@ export class FaqEngine {
 
   /** "Bạn cũng có thể hỏi: 1) … 2) …", sent after an answer when other entries were nearly as close. */
   alsoText(ids: string[]): string {
-    const entries = ids.map((id) => this.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
+    const entries = ids.map((id) => this.current.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
     if (entries.length === 0) return "";
     return [ALSO_INTRO, ...entries.map((e, i) => `${i + 1}) ${e.title}`), this.content.messages.suggest.outro].join("\n");
   }

@@ -12,6 +12,7 @@ import { mountAdmin } from "./admin/mount-admin.js";
 import { campaignLabel } from "../content/campaign.js";
 import { adminProgressRouter } from "./admin-progress-route.js";
 import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
+import { adminUnansweredRouter } from "./admin-unanswered-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
 
 export interface AppDeps {
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(adminBroadcastsRouter({ adminToken: deps.config.ADMIN_TOKEN, broadcasts: deps.services.broadcasts }));
+  app.use(adminUnansweredRouter({ adminToken: deps.config.ADMIN_TOKEN, loop: deps.services.loop, now: () => deps.services.clock.now() }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });

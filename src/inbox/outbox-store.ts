@@ -1,7 +1,8 @@
 import type { Conversation } from "../shared/conversation.js";
 import type { Db } from "../db/database.js";
 
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dry_run";
+/** dropped: a bot reply not yet sent when an OA admin answered the resident by hand (never sent). */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dry_run" | "dropped";
 
 export interface OutboxRow {
   id: number;
@@ -35,6 +36,7 @@ export class OutboxStore {
   private readonly quotaStmt;
   private readonly refusedStmt;
   private readonly refusalsStmt;
+  private readonly dropStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -47,7 +49,15 @@ export class OutboxStore {
       "UPDATE outbox SET status = ?, error = ?, message_id = COALESCE(?, message_id), sent_at = ? WHERE id = ?",
     );
     // While a row is 'sending', sent_at holds when this attempt started (finish overwrites it, release clears it).
-    this.claimStmt = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?");
+    // Only a row still due: one dropped meanwhile (an OA admin answered by hand) is never sent.
+    this.claimStmt = db.prepare(
+      "UPDATE outbox SET status = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ? AND status IN ('pending','sending')",
+    );
+    // Bot replies only (inbox_id set): an officer's own reply from the dashboard is never dropped.
+    this.dropStmt = db.prepare(
+      `UPDATE outbox SET status = 'dropped', error = ?, sent_at = ?
+       WHERE recipient_kind = 'user' AND recipient_id = ? AND status = 'pending' AND inbox_id IS NOT NULL`,
+    );
     this.recentStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox ORDER BY id DESC LIMIT ?");
     this.quotaStmt = db.prepare("UPDATE outbox SET quota_type = ?, quota_remain = ?, quota_total = ? WHERE id = ?");
     this.refusedStmt = db.prepare("UPDATE outbox SET refusal_code = ? WHERE id = ?");
@@ -91,14 +101,19 @@ export class OutboxStore {
     return this.recentStmt.all(limit);
   }
 
-  /** Written before the HTTP call, so a restart knows the send may have happened. */
-  claim(id: number, now = Date.now()): void {
-    this.claimStmt.run(now, id);
+  /** Written before the HTTP call, so a restart knows the send may have happened; false: no longer due (dropped). */
+  claim(id: number, now = Date.now()): boolean {
+    return this.claimStmt.run(now, id).changes === 1;
+  }
+
+  /** Bot replies to this user still waiting to go out are dropped (not sent); returns how many. */
+  dropPendingTo(userId: string, reason: string, now: number): number {
+    return this.dropStmt.run(reason, now, userId).changes;
   }
 
   finish(
     id: number,
-    status: Exclude<OutboxStatus, "pending" | "sending">,
+    status: Exclude<OutboxStatus, "pending" | "sending" | "dropped">,
     now: number,
     detail: { error?: string; messageId?: string } = {},
   ): void {

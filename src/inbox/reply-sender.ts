@@ -40,6 +40,7 @@ export class ReplySender {
   async deliver(row: OutboxRow): Promise<void> {
     const { outbox, outbound, logger } = this.o;
     const to = { kind: row.recipient_kind, id: row.recipient_id } as const;
+    if (outbox.get(row.id)?.status === "dropped") return; // an OA admin answered by hand meanwhile
     if (outbound.dryRun) {
       outbox.finish(row.id, "dry_run", this.now());
       metrics.outboundTotal.inc({ kind: to.kind, result: "dry_run" });
@@ -54,7 +55,8 @@ export class ReplySender {
     const maxAttempts = this.o.maxAttempts ?? 6;
     for (let attempt = row.attempts + 1; ; attempt++) {
       if (this.abort.signal.aborted) return;
-      outbox.claim(row.id, this.now());
+      // Dropped meanwhile (an OA admin answered by hand; counted where it was dropped): never sent.
+      if (!outbox.claim(row.id, this.now())) return;
       try {
         const res = await outbound.sendText(to, row.text, { lane: "reply" });
         outbox.finish(row.id, "sent", this.now(), { messageId: res.messageIds.join(",") });

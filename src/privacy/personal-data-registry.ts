@@ -37,6 +37,18 @@ export const TABLES: Record<string, TableRule> = {
     "stores/unanswered-store.ts: their asks deleted, names in others' scrubbed",
     "user_id = @id OR mentions_name(text, @name)",
   ),
+  taught_items: personal(
+    "loop/teach-service.ts: phrasings in their words undone and erased (the FAQ rebuilt), their name in others' replaced",
+    "quoted_user = @id OR mentions_name(phrasing, @name)",
+  ),
+  unanswered_reply_targets: personal(
+    "stores/unanswered-reply-store.ts: no longer listed as a recipient of an officer's reply",
+    "kind = 'user' AND recipient_id = @id",
+  ),
+  human_takeovers: personal("stores/takeover-store.ts: the hold on their chat released", "user_id = @id"),
+  unanswered_replies: notPersonal("officers' reply texts to a question; who received them is in unanswered_reply_targets"),
+  faq_outcomes_daily: notPersonal("per-day counts of answered, suggested and fallen-back questions"),
+  unanswered_digests: notPersonal("days the officers' digest went out, with a count"),
   completions: personal("people/people-services.ts: the completion record", "zalo_user_id = @id"),
   officers: personal(
     "people/people-services.ts: officer rights on user_withdraw",

@@ -3,7 +3,20 @@ import { NAME_PLACEHOLDER, type Person, type PersonalDataOwner } from "../shared
 import { replaceName } from "../text/name-mention.js";
 import { phonesAsToken, redactPhones } from "../text/phone.js";
 
+export type UnansweredState = "new" | "answered" | "taught" | "dismissed";
+
+/** Where a question was asked: a resident's 1:1 chat, or an OA group. */
+export interface AskedIn {
+  kind: "user" | "group";
+  /** The user id (1:1) or the group id. */
+  id: string;
+  count: number;
+  lastAskedAt: string;
+}
+
 export interface UnansweredQuestion {
+  /** The question's row id: the officers' queue and the admin API name it by this. */
+  id: number;
   /** Normalised (folded, shorthand expanded) text, phone numbers as one token: questions alike share it. */
   key: string;
   /** The latest raw question with this key, phone numbers masked. */
@@ -12,9 +25,12 @@ export interface UnansweredQuestion {
   count: number;
   firstSeenAt: string;
   lastSeenAt: string;
+  state: UnansweredState;
 }
 
 interface Row {
+  id: number;
+  state: UnansweredState;
   key: string;
   conversation_kind: "user" | "group";
   sample: string;
@@ -24,6 +40,20 @@ interface Row {
 }
 
 const MAX_SAMPLE = 500;
+const COLS = "rowid AS id, state, key, conversation_kind, sample, count, first_seen, last_seen";
+
+function toQuestion(r: Row): UnansweredQuestion {
+  return {
+    id: r.id,
+    key: r.key,
+    text: r.sample,
+    conversationKind: r.conversation_kind,
+    count: r.count,
+    firstSeenAt: new Date(r.first_seen).toISOString(),
+    lastSeenAt: new Date(r.last_seen).toISOString(),
+    state: r.state,
+  };
+}
 
 /**
  * Questions the bot could not answer, counted, for officers to improve content/faq.yaml. Each ask is kept
@@ -39,16 +69,35 @@ export class UnansweredStore implements PersonalDataOwner {
         `INSERT INTO unanswered_questions (key, conversation_kind, sample, count, first_seen, last_seen)
          VALUES (?, ?, ?, 1, ?, ?)
          ON CONFLICT(key, conversation_kind) DO UPDATE SET
-           count = count + 1, sample = excluded.sample, last_seen = excluded.last_seen`,
+           count = count + 1, sample = excluded.sample, last_seen = excluded.last_seen,
+           state = CASE WHEN state = 'taught' THEN state ELSE 'new' END`,
       ),
       ask: db.prepare(
         `INSERT INTO unanswered_asks (question_key, conversation_kind, conversation_id, user_id, text, asked_at)
          VALUES (@key, @kind, @conversationId, @userId, @text, @at)`,
       ),
+      // The officers' queue: new first, then most asked, then most recent.
       list: db.prepare<[number], Row>(
-        `SELECT key, conversation_kind, sample, count, first_seen, last_seen FROM unanswered_questions
-         ORDER BY count DESC, last_seen DESC LIMIT ?`,
+        `SELECT ${COLS} FROM unanswered_questions ORDER BY state = 'new' DESC, count DESC, last_seen DESC LIMIT ?`,
       ),
+      listState: db.prepare<[string, number], Row>(
+        `SELECT ${COLS} FROM unanswered_questions WHERE state = ? ORDER BY count DESC, last_seen DESC LIMIT ?`,
+      ),
+      get: db.prepare<[number], Row>(`SELECT ${COLS} FROM unanswered_questions WHERE rowid = ?`),
+      askedIn: db.prepare<[number], { kind: "user" | "group"; conversation_id: string; n: number; last: number }>(
+        `SELECT a.conversation_kind AS kind, a.conversation_id, COUNT(*) AS n, MAX(a.asked_at) AS last
+         FROM unanswered_asks a JOIN unanswered_questions q ON q.key = a.question_key AND q.conversation_kind = a.conversation_kind
+         WHERE q.rowid = ? GROUP BY a.conversation_kind, a.conversation_id ORDER BY last DESC`,
+      ),
+      latestAsker: db.prepare<[number], { user_id: string }>(
+        `SELECT a.user_id FROM unanswered_asks a JOIN unanswered_questions q ON q.key = a.question_key AND q.conversation_kind = a.conversation_kind
+         WHERE q.rowid = ? ORDER BY a.asked_at DESC, a.id DESC LIMIT 1`,
+      ),
+      setState: db.prepare("UPDATE unanswered_questions SET state = ?, state_at = ?, state_by = ? WHERE rowid = ?"),
+      countNewSince: db.prepare<[number], { n: number }>(
+        "SELECT COUNT(*) AS n FROM unanswered_questions WHERE state = 'new' AND first_seen >= ?",
+      ),
+      digest: db.prepare("INSERT INTO unanswered_digests (day, sent_at, count) VALUES (?, ?, ?) ON CONFLICT(day) DO NOTHING"),
       askedBy: db.prepare<[string], { question_key: string; conversation_kind: string }>(
         "SELECT DISTINCT question_key, conversation_kind FROM unanswered_asks WHERE user_id = ?",
       ),
@@ -97,16 +146,40 @@ export class UnansweredStore implements PersonalDataOwner {
     })();
   }
 
-  /** Most asked first, then most recent. */
-  list(limit = 50): UnansweredQuestion[] {
-    return this.s.list.all(limit).map((r) => ({
-      key: r.key,
-      text: r.sample,
-      conversationKind: r.conversation_kind,
-      count: r.count,
-      firstSeenAt: new Date(r.first_seen).toISOString(),
-      lastSeenAt: new Date(r.last_seen).toISOString(),
-    }));
+  /** The queue: new first, then most asked, then most recent. With `state`, only those. */
+  list(limit = 50, state?: UnansweredState): UnansweredQuestion[] {
+    return (state ? this.s.listState.all(state, limit) : this.s.list.all(limit)).map(toQuestion);
+  }
+
+  get(id: number): UnansweredQuestion | null {
+    const r = this.s.get.get(id);
+    return r ? toQuestion(r) : null;
+  }
+
+  /** Where it was asked, most recent first. */
+  askedIn(id: number): AskedIn[] {
+    return this.s.askedIn
+      .all(id)
+      .map((a) => ({ kind: a.kind, id: a.conversation_id, count: a.n, lastAskedAt: new Date(a.last).toISOString() }));
+  }
+
+  /** The resident whose words `text` is (the latest ask); null when unknown. */
+  latestAsker(id: number): string | null {
+    return this.s.latestAsker.get(id)?.user_id || null;
+  }
+
+  setState(id: number, state: UnansweredState, by: string, at: Date): void {
+    this.s.setState.run(state, at.getTime(), by, id);
+  }
+
+  /** New questions first asked at or after `since` (the daily digest). */
+  countNewSince(since: Date): number {
+    return this.s.countNewSince.get(since.getTime())!.n;
+  }
+
+  /** Marks today's officers' digest as sent; false when some process already sent it. */
+  claimDigestDay(day: string, at: Date, count: number): boolean {
+    return this.s.digest.run(day, at.getTime(), count).changes === 1;
   }
 
   forget(p: Person): { questions: number; mentions: number } {

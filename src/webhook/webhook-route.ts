@@ -117,6 +117,8 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
       const event = parseEvent(body, cls);
       convKey = conversationKey(routeOf(event).conversation);
       stored = JSON.stringify(event.data);
+      // A human reply runs in its own lane: it must pause the bot at once, not wait behind that user's queue.
+      if (event.family === "oa_echo" && event.data.sender.admin_id && event.data.recipient.id) convKey = `human:${convKey}`;
     } catch (err) {
       metrics.eventsTotal.inc({ event: eventName, outcome: "refused" });
       const detail = err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message;

@@ -51,7 +51,7 @@ describe("admin sign-in and guards", () => {
     app = await startAdminApp();
     const res = await fetch(`${app.url}/admin/unanswered`, { headers: bearer() });
     expect(res.status).toBe(200);
-    expect((await res.json()).questions[0]).toMatchObject({ text: "thi lại được không?", count: 3 });
+    expect((await res.json()).items[0]).toMatchObject({ text: "thi lại được không?", count: 3 });
     const page = await fetch(`${app.url}/admin`, { headers: bearer() });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Tổ dân phố 2");

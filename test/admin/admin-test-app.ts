@@ -73,7 +73,20 @@ export function fakeData(over: Partial<DashboardData> = {}): DashboardData {
       { day: "2025-11-01", count: 25 },
     ],
     broadcasts: () => [],
-    unanswered: () => [{ text: "thi lại được không?", count: 3, lastSeenAt: "2025-11-01T02:00:00.000Z" }],
+    unanswered: () => [
+      {
+        id: 1,
+        text: "thi lại được không?",
+        count: 3,
+        lastAskedAt: "2025-11-01T02:00:00.000Z",
+        askedIn: [{ kind: "user", id: "u1", label: "1:1", count: 3, lastAskedAt: "2025-11-01T02:00:00.000Z" }],
+        suggestions: [{ id: "thi-lai", title: "Thi lại" }],
+        state: "new",
+      },
+    ],
+    takeovers: () => [],
+    quality: () => [],
+    taught: () => [],
     ...over,
   };
 }

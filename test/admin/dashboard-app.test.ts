@@ -22,8 +22,8 @@ describe("dashboard on the real bot", () => {
 
     const res = await fetch(`${bot.url}/admin/unanswered`, { headers: bearer });
     expect(res.status).toBe(200);
-    const { questions } = (await res.json()) as { questions: { text: string; count: number }[] };
-    expect(questions).toContainEqual(expect.objectContaining({ text: question, count: 2 }));
+    const { items } = (await res.json()) as { items: { text: string; count: number }[] };
+    expect(items).toContainEqual(expect.objectContaining({ text: question, count: 2, state: "new" }));
 
     const page = await (await fetch(`${bot.url}/admin`, { headers: bearer })).text();
     expect(page).toContain("&lt;b&gt;giá vé máy bay&lt;/b&gt;");

@@ -1,31 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanRedis } from "../broadcasts/broadcast-setup.js";
+import { CHROMIUM, HAS_CHROMIUM, launchPhoneBrowser, signInToDashboard, warnIfNoChromium } from "../helpers/chromium.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { CAMPAIGN_NOW, seedPeople } from "./seed-people.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const ADMIN_TOKEN = "browser-test-admin-token";
 /** The fake Zalo refuses this group: the broadcast shows a per-target failure. */
 const FAILING_GROUP = "9000000000000000003";
 
-if (!HAS_CHROMIUM) {
-  console.warn(`dashboard browser test skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-}
+warnIfNoChromium("dashboard browser test");
 
 describe.skipIf(!HAS_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, () => {
   let bot: TestBot;
   let fake: FakeZalo;
+  let browser: Awaited<ReturnType<typeof launchPhoneBrowser>>;
   let context: BrowserContext;
-  let profile: string;
   const prefix = `t${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
@@ -47,48 +43,19 @@ describe.skipIf(!HAS_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, (
     );
     seedPeople(bot.rt.services.people);
     for (let i = 0; i < 50 && bot.rt.redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
-    profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
+    browser = await launchPhoneBrowser();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await bot?.close();
     await fake?.close();
     await cleanRedis(prefix);
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("signs in, sees the behind unit highlighted, previews a reminder and sends it", async () => {
-    const page = await context.newPage();
-    // The sign-in form answers 401, which Chromium logs; watch for errors from the dashboard on.
-    await page.goto(`${bot.url}/admin`);
-    const problems: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
-    await page.getByLabel("Mã quản trị").fill(ADMIN_TOKEN);
-    await Promise.all([
-      page.waitForResponse((r) => r.url() === `${bot.url}/admin` && r.status() === 200),
-      page.getByRole("button", { name: "Đăng nhập" }).click(),
-    ]);
+    const { page, problems } = await signInToDashboard(context, bot.url, ADMIN_TOKEN);
 
     const behind = page.locator('[data-unit="TDP-AD2"]');
     expect(await behind.getAttribute("class")).toContain("behind");

@@ -41,7 +41,42 @@ describe("HTML escaping", () => {
           failures: [{ unit: EVIL, groupId: "g", error: EVIL }],
         },
       ],
-      unanswered: [{ text: EVIL, count: 2, lastSeenAt: null }],
+      unanswered: [
+        {
+          id: 1,
+          text: EVIL,
+          count: 2,
+          lastAskedAt: "2025-11-01T02:00:00.000Z",
+          askedIn: [{ kind: "group", id: "g", label: EVIL, count: 2, lastAskedAt: "2025-11-01T02:00:00.000Z" }],
+          suggestions: [{ id: `e"1`, title: EVIL }],
+          state: "new",
+        },
+      ],
+      takeovers: [
+        {
+          userId: EVIL,
+          adminId: "a",
+          startedAt: "2025-11-01T02:00:00.000Z",
+          lastReplyAt: "2025-11-01T02:00:00.000Z",
+          heldUntil: "2025-11-01T03:00:00.000Z",
+          dropped: 1,
+        },
+      ],
+      quality: [{ day: "2025-11-01", answered: 1, suggested: 0, fallback: 2, taught: 1 }],
+      taught: [
+        {
+          id: 1,
+          kind: "phrasing",
+          entryId: "thi-lai",
+          phrasing: EVIL,
+          entry: null,
+          unansweredId: 1,
+          taughtBy: EVIL,
+          taughtAt: "2025-11-01T02:00:00.000Z",
+          undoneAt: null,
+          undoneBy: null,
+        },
+      ],
       sort: "behind",
       csrfToken: `tok"en`,
     });

@@ -129,7 +129,13 @@ describe("FAQ and fallback", () => {
     await say("u-8", "gia vang hom nay bao nhieu");
     const list = services.unanswered.list(10);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ key: "gia vang q:many", count: 2, conversationKind: "user", text: "gia vang hom nay bao nhieu" });
+    expect(list[0]).toMatchObject({ key: "gia vang q:many", count: 2, state: "new", text: "gia vang hom nay bao nhieu" });
+    expect(
+      services.unanswered
+        .askedIn(list[0]!.id)
+        .map((a) => `${a.kind}:${a.id}`)
+        .sort(),
+    ).toEqual(["user:u-7", "user:u-8"]);
   });
 
   it("answers confidently in OA groups but stays silent when it has no answer", async () => {

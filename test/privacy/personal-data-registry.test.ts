@@ -26,6 +26,19 @@ const scenario: Step[] = [
     run: (b) => b.post(userText(PERSON, `cho hỏi ${NAME} đã được ghi nhận chưa, số điện thoại 0912345678`)).then(() => undefined),
   },
   {
+    why: "taught_items, unanswered_reply_targets: an officer teaches the person's question and answers them",
+    run: (b) => {
+      const { loop, faq } = b.rt.services;
+      const q = loop.queue.list(50).find((i) => i.askedIn.some((a) => a.id === PERSON))!;
+      loop.teach.teach(q.id, { entryId: faq.content.entries[0]!.id }, "officer", new Date());
+      loop.replies.reply(q.id, "Cán bộ đã kiểm tra giúp bạn.", "officer", new Date());
+    },
+  },
+  {
+    why: "human_takeovers: an OA admin answers the person by hand",
+    run: (b) => void b.rt.services.loop.takeover.humanReplied(PERSON, "9900000000000000001", new Date()),
+  },
+  {
     why: "others' texts naming the person",
     run: (b) => b.post(groupText("g-tdp7", OTHER, `${NAME} ơi, thi xong chưa?`)).then(() => undefined),
   },

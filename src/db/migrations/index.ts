@@ -6,6 +6,7 @@ import admin from "./005-admin.js";
 import personalData from "./006-personal-data.js";
 import sendQuota from "./007-send-quota.js";
 import type { Db } from "../database.js";
+import loop from "./008-loop.js";
 
 export interface Migration {
   name: string;
@@ -18,4 +19,4 @@ export interface Migration {
  * Ordered schema changes; PRAGMA user_version counts how many are applied.
  * Append only: never edit one that has shipped, add a new file instead.
  */
-export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota];
+export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota, loop];

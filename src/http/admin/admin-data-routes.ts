@@ -4,6 +4,7 @@ import { requireAdmin } from "../admin-auth.js";
 import { toCsv } from "./csv.js";
 import type { DashboardData } from "./dashboard-data.js";
 import { vnDate } from "../../shared/vietnam-time.js";
+import { STATE_LABELS } from "./unanswered-section.js";
 
 export interface AdminDataRoutesDeps {
   adminToken: string | undefined;
@@ -12,6 +13,7 @@ export interface AdminDataRoutesDeps {
 }
 
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const unansweredQuery = limitQuery.extend({ state: z.enum(["new", "answered", "taught", "dismissed"]).optional() });
 
 function sendCsv(res: Response, name: string, body: string): void {
   res.type("text/csv; charset=utf-8").set("Content-Disposition", `attachment; filename="${name}"`).send(body);
@@ -23,12 +25,12 @@ export function adminDataRouter(d: AdminDataRoutesDeps): Router {
   const guard = requireAdmin(d.adminToken);
 
   router.get("/admin/unanswered", guard, async (req, res) => {
-    const q = limitQuery.safeParse(req.query);
+    const q = unansweredQuery.safeParse(req.query);
     if (!q.success) {
       res.status(400).json({ error: "bad_request", message: z.prettifyError(q.error) });
       return;
     }
-    res.json({ questions: await d.data.unanswered(q.data.limit) });
+    res.json({ items: await d.data.unanswered(q.data.limit, q.data.state) });
   });
 
   router.get("/admin/completions/daily", guard, async (_req, res) => {
@@ -61,8 +63,14 @@ export function adminDataRouter(d: AdminDataRoutesDeps): Router {
 
   router.get("/admin/export/unanswered.csv", guard, async (_req, res) => {
     const list = await d.data.unanswered(10_000);
-    const rows = list.map((q) => [q.text, q.count, q.lastSeenAt ?? "", q.inGroup ? "nhóm" : "1:1"]);
-    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDate(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối", "Hỏi trong"], rows));
+    const rows = list.map((q) => [
+      q.text,
+      q.count,
+      q.lastAskedAt,
+      [...new Set(q.askedIn.map((a) => a.label))].join(", "),
+      STATE_LABELS[q.state],
+    ]);
+    sendCsv(res, `cau-hoi-chua-tra-loi-${vnDate(d.now())}.csv`, toCsv(["Câu hỏi", "Số lần", "Lần cuối", "Hỏi trong", "Trạng thái"], rows));
   });
 
   return router;

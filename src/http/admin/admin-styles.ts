@@ -62,6 +62,17 @@ main.login-wrap{display:block}
 .login label{display:block;margin:12px 0 4px;font-weight:600}
 .login input{width:100%;font:inherit;padding:8px;border:1px solid #b9cbe0;border-radius:8px}
 .login button{margin-top:14px;width:100%}
+.scroll{overflow-x:auto}
+.questions,.plain{list-style:none;margin:0;padding:0}
+.question-item,.plain>li{border:1px solid #dbe3ec;border-radius:8px;padding:8px 10px;margin-bottom:8px}
+.work>summary{cursor:pointer;color:#0b4f8a;margin-top:6px}
+.work h3{margin:10px 0 4px;font-size:.95rem}
+.stack label{display:block;margin:6px 0;font-size:.9rem}
+.stack input,.stack textarea{display:block;width:100%;font:inherit;padding:6px;border:1px solid #b9cbe0;border-radius:8px;margin-top:2px}
+.stack button{margin-top:6px}
+.badge.state-new{background:#fff4d6;color:#7a4b00}
+.badge.state-answered,.badge.state-taught{background:#e3f1e4;color:#1b5e20}
+.badge.state-dismissed{background:#eceff3;color:#333}
 [hidden]{display:none!important}
 @media (max-width:600px){main{grid-template-columns:1fr;padding:8px}section{padding:10px}header h1{font-size:1rem}}
 `.trim();

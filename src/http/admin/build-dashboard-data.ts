@@ -46,9 +46,9 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
       const refusals = sendRefusalAlert(outbox, Date.now());
       return [...(d.alarms?.list() ?? []).map((a) => ({ message: a.message })), ...(refusals ? [refusals] : [])];
     },
-    unanswered: (limit) =>
-      d.services.unanswered
-        .list(limit)
-        .map((q) => ({ text: q.text, count: q.count, lastSeenAt: q.lastSeenAt, inGroup: q.conversationKind === "group" })),
+    unanswered: (limit, state) => d.services.loop.queue.list(limit, state),
+    takeovers: () => d.services.loop.takeover.active(d.clock.now()),
+    quality: () => d.services.loop.quality(d.clock.now()),
+    taught: (limit) => d.services.loop.teach.recent(limit),
   };
 }

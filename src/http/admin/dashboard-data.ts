@@ -1,4 +1,9 @@
 import type { ShownBroadcastStatus } from "../../broadcasts/broadcast-store.js";
+import type { QualityDay } from "../../loop/quality.js";
+import type { UnansweredItem } from "../../loop/unanswered-queue.js";
+import type { Takeover } from "../../stores/takeover-store.js";
+import type { TaughtItem } from "../../stores/taught-store.js";
+import type { UnansweredState } from "../../stores/unanswered-store.js";
 import type { ProgressReport } from "../../people/progress-types.js";
 
 /** One day's completions (day in Asia/Ho_Chi_Minh, YYYY-MM-DD). */
@@ -26,13 +31,8 @@ export interface BroadcastView {
   failures: { unit: string; groupId: string | null; error: string | null }[];
 }
 
-export interface UnansweredView {
-  text: string;
-  count: number;
-  lastSeenAt: string | null;
-  /** Asked in an OA group rather than 1:1. */
-  inGroup?: boolean;
-}
+/** A question of the officers' work queue (contract.md GET /admin/unanswered items). */
+export type UnansweredView = UnansweredItem;
 
 /** A banner at the top of the dashboard: something an operator must fix (Vietnamese text). */
 export interface AlertView {
@@ -44,7 +44,14 @@ export interface DashboardData {
   progress(): ProgressReport | Promise<ProgressReport>;
   completionsByDay(): DailyCompletions[] | Promise<DailyCompletions[]>;
   broadcasts(limit: number): BroadcastView[] | Promise<BroadcastView[]>;
-  unanswered(limit: number): UnansweredView[] | Promise<UnansweredView[]>;
+  /** The work queue (new first), or only the questions in `state`. */
+  unanswered(limit: number, state?: UnansweredState): UnansweredView[] | Promise<UnansweredView[]>;
+  /** Conversations an OA admin holds now (the bot is silent there). */
+  takeovers(): Takeover[] | Promise<Takeover[]>;
+  /** Per day: answered, offered a choice, fell back, taught. */
+  quality(): QualityDay[] | Promise<QualityDay[]>;
+  /** What officers taught lately, undone ones included. */
+  taught(limit: number): TaughtItem[] | Promise<TaughtItem[]>;
   /** Banners (wrong webhook key, Zalo refusing replies for quota, ...); absent = none. */
   alerts?(): AlertView[];
 }

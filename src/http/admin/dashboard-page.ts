@@ -3,7 +3,11 @@ import type { ProgressReport } from "../../people/progress-types.js";
 import { renderPage } from "./admin-page.js";
 import { broadcastsSection, reminderSection } from "./broadcasts-section.js";
 import { completionsChart } from "./completions-chart.js";
+import type { QualityDay } from "../../loop/quality.js";
+import type { Takeover } from "../../stores/takeover-store.js";
+import type { TaughtItem } from "../../stores/taught-store.js";
 import type { AlertView, BroadcastView, DailyCompletions, UnansweredView } from "./dashboard-data.js";
+import { qualitySection, takeoverSection, taughtSection } from "./loop-sections.js";
 import { formatDateTime } from "./format.js";
 import { html } from "./html.js";
 import { progressSection } from "./progress-section.js";
@@ -18,6 +22,9 @@ export interface DashboardView {
   unanswered: UnansweredView[];
   /** Banners shown above everything else. */
   alerts?: AlertView[];
+  takeovers: Takeover[];
+  quality: QualityDay[];
+  taught: TaughtItem[];
   sort: SortKey;
   /** Null when signed in with a bearer header (no session, so no sign-out and no sends from the page). */
   csrfToken: string | null;
@@ -42,7 +49,7 @@ ${
 }
 </header>
 <nav aria-label="Mục">
-<a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#xuat">Xuất CSV</a>
+<a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#can-bo-tra-loi">Cán bộ trả lời</a><a href="#chat-luong">Chất lượng</a><a href="#xuat">Xuất CSV</a>
 </nav>
 ${(v.alerts ?? []).map((a) => html`<div class="alert" role="alert">${a.message}</div>`)}
 <main>
@@ -54,6 +61,9 @@ ${completionsChart(v.daily, target > 0 ? target : null)}
 ${reminderSection({ withGroup, withoutGroup: behind.length - withGroup })}
 ${broadcastsSection(v.broadcasts)}
 ${unansweredSection(v.unanswered)}
+${takeoverSection(v.takeovers)}
+${taughtSection(v.taught)}
+${qualitySection(v.quality)}
 ${exportSection()}
 </main>`,
   });

@@ -28,11 +28,14 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       res.status(401).type("html").send(renderLoginPage(d.campaign));
       return;
     }
-    const [progress, daily, broadcasts, unanswered] = await Promise.all([
+    const [progress, daily, broadcasts, unanswered, takeovers, quality, taught] = await Promise.all([
       d.data.progress(),
       d.data.completionsByDay(),
       d.data.broadcasts(20),
       d.data.unanswered(50),
+      d.data.takeovers(),
+      d.data.quality(),
+      d.data.taught(20),
     ]);
     const page = renderDashboard({
       campaign: d.campaign,
@@ -41,6 +44,9 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       broadcasts,
       unanswered,
       alerts: d.data.alerts?.() ?? [],
+      takeovers,
+      quality,
+      taught,
       sort: parseSort(req.query.sort),
       csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
     });

@@ -1,4 +1,5 @@
-// Dashboard behaviour: live broadcast status and the reminder preview → confirm → send flow.
+// Dashboard behaviour: live broadcast status, the reminder preview → confirm → send flow, and the officers'
+// actions on unanswered questions (teach, reply, dismiss), taught items (undo) and human-held chats (hand back).
 // Data is only ever put on the page with textContent, never innerHTML.
 
 (() => {
@@ -122,6 +123,160 @@
     li.appendChild(failures);
     list.insertBefore(li, list.firstChild);
   }
+
+  // ---- unanswered questions: teach (a guess or a new entry), reply, dismiss; undo; hand back
+  var STATES = { new: "Chưa xử lý", answered: "Đã trả lời", taught: "Đã dạy bot", dismissed: "Đã bỏ qua" };
+
+  function tell(box, text, isError) {
+    if (!box) return;
+    box.hidden = false;
+    box.className = isError ? "notice error" : "notice";
+    box.textContent = text;
+  }
+
+  function setState(li, state) {
+    var badge = li.querySelector('[data-field="state"]');
+    li.setAttribute("data-state", state);
+    if (badge) {
+      badge.textContent = STATES[state] || state;
+      badge.className = `badge state-${state}`;
+    }
+  }
+
+  function run(li, button, request, done) {
+    var box = li.querySelector('[data-field="status"]');
+    if (!csrf) return tell(box, "Đăng nhập bằng mã quản trị để thực hiện.", true);
+    if (button) button.disabled = true;
+    tell(box, "Đang xử lý…");
+    request()
+      .then((data) => {
+        tell(box, done(data));
+      })
+      .catch((e) => {
+        tell(box, e.message, true);
+      })
+      .finally(() => {
+        if (button) button.disabled = false;
+      });
+  }
+
+  function questionPath(li, action) {
+    return `/admin/unanswered/${encodeURIComponent(li.getAttribute("data-question-id"))}/${action}`;
+  }
+
+  function taughtText(data) {
+    var title = data?.entry ? data.entry.title || data.entry.id : "";
+    return title ? `Đã dạy bot: từ nay câu này được trả lời bằng mục “${title}”.` : "Đã dạy bot.";
+  }
+
+  document.querySelectorAll("#question-list [data-question-id]").forEach((li) => {
+    li.querySelectorAll('[data-action="teach-entry"]').forEach((b) => {
+      b.addEventListener("click", () => {
+        run(
+          li,
+          b,
+          () => api("POST", questionPath(li, "teach"), { entryId: b.getAttribute("data-entry-id") }),
+          (data) => {
+            setState(li, "taught");
+            return taughtText(data);
+          },
+        );
+      });
+    });
+    var teachForm = li.querySelector('form[data-action="teach-new"]');
+    if (teachForm) {
+      teachForm.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        var links = teachForm.elements.links.value
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean);
+        var entry = { title: teachForm.elements.title.value, answer: teachForm.elements.answer.value, links: links };
+        run(
+          li,
+          teachForm.querySelector("button"),
+          () => api("POST", questionPath(li, "teach"), { entry: entry }),
+          (data) => {
+            setState(li, "taught");
+            return taughtText(data);
+          },
+        );
+      });
+    }
+    var replyForm = li.querySelector('form[data-action="reply"]');
+    if (replyForm) {
+      replyForm.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        var text = replyForm.elements.text.value;
+        run(
+          li,
+          replyForm.querySelector("button"),
+          () => api("POST", questionPath(li, "reply"), { text: text }),
+          (data) => {
+            var sent = data?.send || [];
+            var outside = data?.outsideWindow || [];
+            if (sent.length) setState(li, li.getAttribute("data-state") === "taught" ? "taught" : "answered");
+            var msg = `Đã xếp gửi tới ${num(sent.length)} nơi.`;
+            if (outside.length)
+              msg +=
+                " " +
+                num(outside.length) +
+                " người hỏi đã quá 7 ngày, Zalo không cho gửi: " +
+                outside.map((o) => o.userId).join(", ") +
+                ".";
+            return msg;
+          },
+        );
+      });
+    }
+    var dismiss = li.querySelector('[data-action="dismiss"]');
+    if (dismiss) {
+      dismiss.addEventListener("click", () => {
+        run(
+          li,
+          dismiss,
+          () => api("POST", questionPath(li, "dismiss"), {}),
+          () => {
+            setState(li, "dismissed");
+            return "Đã bỏ qua câu hỏi này.";
+          },
+        );
+      });
+    }
+  });
+
+  document.querySelectorAll("[data-taught-id]").forEach((li) => {
+    var b = li.querySelector('[data-action="undo-taught"]');
+    if (!b) return;
+    b.addEventListener("click", () => {
+      run(
+        li,
+        b,
+        () => api("POST", `/admin/taught/${encodeURIComponent(li.getAttribute("data-taught-id"))}/undo`, {}),
+        () => {
+          b.hidden = true;
+          li.setAttribute("data-undone", "true");
+          return "Đã hoàn tác: bot không còn dùng câu này.";
+        },
+      );
+    });
+  });
+
+  document.querySelectorAll("[data-takeover-user]").forEach((li) => {
+    var b = li.querySelector('[data-action="hand-back"]');
+    if (!b) return;
+    b.addEventListener("click", () => {
+      run(
+        li,
+        b,
+        () => api("POST", `/admin/takeovers/${encodeURIComponent(li.getAttribute("data-takeover-user"))}/release`, {}),
+        () => {
+          b.hidden = true;
+          return "Đã trả lại cho bot: bot trả lời người này từ tin nhắn sau.";
+        },
+      );
+    });
+  });
 
   // ---- reminder: preview (dry run) → confirm → send
   var previewBtn = document.getElementById("reminder-preview");
