@@ -225,7 +225,7 @@ export class FaqEngine {
   menu(now: Date): { text: string; ids: string[] } {
     const m = this.content.messages;
     const help = (this.phase(now) === "after" && m.afterEnd?.help) || m.help;
-    const entries = help.entries.map((id) => this.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
+    const entries = help.entries.map((id) => this.current.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
     const lines = entries.map((e, i) => `${i + 1}. ${e.title}`);
     return { text: this.say([help.intro, ...lines, help.outro].join("\n"), now), ids: entries.map((e) => e.id) };
   }
