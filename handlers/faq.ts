@@ -57,6 +57,7 @@ export const faqHandlers = new Composer().filter(
   (ctx, next) => {
     if (ctx.conversation.kind === "user" && answerChoice(ctx)) return;
     if (!/\p{L}/u.test(ctx.text)) return next();
+    ctx.services.loop.teach.refresh(); // taught from the dashboard, maybe in another thread
     const res = ctx.services.faq.ask(ctx.text, ctx.services.clock.now());
     ctx.log.debug({ faq: res.kind, confidence: res.confidence, key: res.key }, "faq");
     if (res.kind === "answer") {

@@ -38,6 +38,7 @@ export interface TeachDeps {
 export class TeachService implements PersonalDataOwner {
   /** Who owns each phrasing once normalised: two entries may not share one (content:check calls it a duplicate). */
   private owners = new Map<string, string>();
+  private seen = "";
 
   constructor(private readonly d: TeachDeps) {
     this.rebuild();
@@ -117,7 +118,16 @@ export class TeachService implements PersonalDataOwner {
     return { taught: n };
   }
 
+  /**
+   * Rebuilds when SQLite says something was taught elsewhere (the dashboard runs in the main thread, answers
+   * in the answering thread): a cheap aggregate per question.
+   */
+  refresh(): void {
+    if (this.d.taught.version() !== this.seen) this.rebuild();
+  }
+
   private rebuild(): void {
+    this.seen = this.d.taught.version();
     const t = this.current();
     const entries = applyTaught(this.d.base, t);
     this.d.faq.replaceEntries(entries, pinnedQuestions(t));

@@ -115,6 +115,16 @@ export class TaughtStore {
     return this.recentStmt.all(limit).map(toItem);
   }
 
+  /** Changes whenever anything is taught, undone or erased (other threads and processes rebuild on it). */
+  version(): string {
+    const r = this.db
+      .prepare<[], { v: string }>(
+        "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) || ':' || COALESCE(SUM(length(phrasing)), 0) AS v FROM taught_items",
+      )
+      .get()!;
+    return r.v;
+  }
+
   /** Ids ever given to taught entries (also undone ones: an id is never reused). */
   entryIds(): Set<string> {
     return new Set(this.entryIdsStmt.all().map((r) => r.entry_id));
