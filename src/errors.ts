@@ -94,3 +94,16 @@ export class DatabaseOpenError extends Error {
     );
   }
 }
+
+/** An official-results file that cannot be read at all (not its rows: those are reported one by one). */
+export class ResultFileError extends Error {
+  override readonly name = "ResultFileError";
+  constructor(
+    message: string,
+    /** The same, in Vietnamese, for the dashboard. */
+    readonly vi: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

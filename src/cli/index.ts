@@ -4,10 +4,11 @@ import { createCliContext, UsageError, type CliGroup } from "./cli-kit.js";
 import { officersCli } from "./officers-cli.js";
 import { remindCli } from "./remind-cli.js";
 import { reportCli } from "./report-cli.js";
+import { resultsCli } from "./results-cli.js";
 import { unitsCli } from "./units-cli.js";
 
 /** Command groups of `npm run cli -- <group> <command> ...`; add a group with one import and one entry. */
-const groups: CliGroup[] = [unitsCli, officersCli, reportCli, remindCli, contentCli];
+const groups: CliGroup[] = [unitsCli, officersCli, reportCli, remindCli, contentCli, resultsCli];
 
 function usage(list: CliGroup[] = groups): string {
   const lines = ["Usage:"];

@@ -1,6 +1,7 @@
 import type { Db } from "../db/database.js";
 import type { ErasureReason, Person } from "../shared/personal-data.js";
 import { CompletionsStore } from "./completions-store.js";
+import { OfficialResultsStore } from "./official-results-store.js";
 import { OfficersStore } from "./officers-store.js";
 import { ProgressService } from "./progress-service.js";
 import type { CampaignWindow } from "../shared/campaign-window.js";
@@ -13,6 +14,7 @@ import { UnitsStore } from "./units-store.js";
  * - `officers.isOfficer(id)`, `officers.canManage(id, code)`, `officers.unitsOf(id)`
  * - `progress.report(now)` (contract.md GET /admin/progress), `progress.behind(now, { withGroup: true })`
  * - `completions.perDay()` for the dashboard's chart
+ * - `official`: official results imported by officers (progress counts them, see COMPLETED_RULE)
  * Nothing here caches units or officers without a freshness check: the CLI writes to the same file.
  */
 export interface PeopleServices {
@@ -20,6 +22,7 @@ export interface PeopleServices {
   resolver: UnitResolver;
   officers: OfficersStore;
   completions: CompletionsStore;
+  official: OfficialResultsStore;
   progress: ProgressService;
   /** The name on the person's completion and officer record, read before erasure. */
   namesOf(userId: string): string[];
@@ -36,6 +39,7 @@ export function createPeopleServices(db: Db, window: CampaignWindow): PeopleServ
     resolver: new UnitResolver(units),
     officers,
     completions,
+    official: new OfficialResultsStore(db),
     progress: new ProgressService(db, window),
     namesOf: (userId) => [completions.get(userId)?.fullName, officers.rightsOf(userId)?.name].filter((n): n is string => !!n),
     forget: (p, why) => ({

@@ -1,3 +1,5 @@
+import { foldKey } from "../text/fold.js";
+
 /** Why a full name was not accepted (shown to the resident in Vietnamese by the handler). */
 export type NameProblem = "empty" | "too_short" | "too_long" | "one_word" | "too_many_words" | "not_letters" | "not_a_name";
 
@@ -53,4 +55,9 @@ export function checkFullName(input: string): NameCheck {
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLocaleLowerCase("vi")))) return { ok: false, problem: "not_a_name" };
   if (ADDRESS_WORDS.has(words[0]!.toLocaleLowerCase("vi"))) return { ok: false, problem: "not_a_name" };
   return { ok: true, name: words.map(capitalise).join(" ") };
+}
+
+/** The key two names are compared by: marks and case folded, spaces collapsed ("Nguyễn  Văn An" → "nguyen van an"). */
+export function nameKey(name: string): string {
+  return foldKey(name);
 }

@@ -10,7 +10,17 @@ export interface UnitProgress {
   base: number;
   /** ceil(base × target_ratio) */
   target: number;
+  /**
+   * The figure pace and reminders use: the official count plus the chat reports made after the official
+   * figures' day (not counting names already on an official list); the chat reports when there is no official count.
+   */
   completed: number;
+  /** Completion reports made in chat (all of them). */
+  reported: number;
+  /** The latest imported official count, null when none. */
+  official: number | null;
+  /** Day of that official count (YYYY-MM-DD), null when none. */
+  officialAsOf: string | null;
   /** completed / target (0 when target is 0) */
   ratio: number;
   /** target × share of the campaign elapsed (the whole target once it has ended) */
@@ -26,6 +36,9 @@ export interface WardProgress {
   base: number;
   target: number;
   completed: number;
+  reported: number;
+  /** Sum of the official counts of its units that have one; null when none has. */
+  official: number | null;
   ratio: number;
   expectedByNow: number;
   behind: boolean;

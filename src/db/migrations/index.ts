@@ -7,6 +7,7 @@ import personalData from "./006-personal-data.js";
 import sendQuota from "./007-send-quota.js";
 import type { Db } from "../database.js";
 import loop from "./008-loop.js";
+import officialResults from "./009-official-results.js";
 
 export interface Migration {
   name: string;
@@ -19,4 +20,4 @@ export interface Migration {
  * Ordered schema changes; PRAGMA user_version counts how many are applied.
  * Append only: never edit one that has shipped, add a new file instead.
  */
-export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota, loop];
+export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota, loop, officialResults];
