@@ -41,9 +41,10 @@ function capitalise(word: string): string {
 /**
  * Checks and tidies a resident's full name: 2–6 words of letters, 2–60 characters, Vietnamese letters
  * allowed; digits, links and symbols rejected. Returns it capitalised ("nguyễn văn an" → "Nguyễn Văn An"),
- * so what reaches an officer's report is only letters and single spaces.
+ * so what reaches an officer's report is only letters and single spaces. Names from an official list
+ * (`fromList`) skip the chat-word check: there "Hoàng Văn Em" is a name, not "em".
  */
-export function checkFullName(input: string): NameCheck {
+export function checkFullName(input: string, opts: { fromList?: boolean } = {}): NameCheck {
   const name = normalisePersonName(input).replace(LABEL, "").replace(LEADING, "").replace(TRAILING, "").trim();
   if (!name) return { ok: false, problem: "empty" };
   if (name.length > 60) return { ok: false, problem: "too_long" };
@@ -52,8 +53,8 @@ export function checkFullName(input: string): NameCheck {
   if (name.length < 2) return { ok: false, problem: "too_short" };
   if (words.length < 2) return { ok: false, problem: "one_word" };
   if (words.length > 6) return { ok: false, problem: "too_many_words" };
-  if (words.some((w) => NOT_NAME_WORDS.has(w.toLocaleLowerCase("vi")))) return { ok: false, problem: "not_a_name" };
-  if (ADDRESS_WORDS.has(words[0]!.toLocaleLowerCase("vi"))) return { ok: false, problem: "not_a_name" };
+  if (!opts.fromList && words.some((w) => NOT_NAME_WORDS.has(w.toLocaleLowerCase("vi")))) return { ok: false, problem: "not_a_name" };
+  if (!opts.fromList && ADDRESS_WORDS.has(words[0]!.toLocaleLowerCase("vi"))) return { ok: false, problem: "not_a_name" };
   return { ok: true, name: words.map(capitalise).join(" ") };
 }
 

@@ -132,7 +132,7 @@ export async function planImport(rows: AsyncIterable<SheetRow>, deps: PlanDeps):
     if (!nameText) return problem(w, { kind: "empty", column: "fullName" });
     if (!unitText) return problem(w, { kind: "empty", column: "unit" });
     if (cellText(dateCell) === "") return problem(w, { kind: "empty", column: "date" });
-    const name = checkFullName(nameText);
+    const name = checkFullName(nameText, { fromList: true });
     if (!name.ok) return problem(w, { kind: "bad_name", text: nameText });
     const unit = lookup(unitText);
     if ("kind" in unit) return problem(w, unit);

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { ResultFileError } from "../errors.js";
 
 /** A cell as read: text, a number, a date (Excel date cells) or empty. */
@@ -86,6 +85,8 @@ function cellValue(v: unknown): CellValue {
 }
 
 async function* xlsxRows(input: Buffer): AsyncGenerator<SheetRow> {
+  // Loaded on first use: exceljs takes ~0.5 s of CPU to load, which the bot and other commands need not pay.
+  const { default: ExcelJS } = await import("exceljs");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
