@@ -69,7 +69,8 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
         apply: values.apply === true,
         now: ctx.clock().now(),
         onProgress: (n) => ctx.out(`  ${int(n)} rows read (${rate(n)} rows/s)`),
-        onRead: (plan) => ctx.out(`  ${int(plan.rowsRead)} rows read, ${values.apply ? "writing" : "checking"} ${int(plan.figures.length)} unit(s)…`),
+        onRead: (plan) =>
+          ctx.out(`  ${int(plan.rowsRead)} rows read, ${values.apply ? "writing" : "checking"} ${int(plan.figures.length)} unit(s)…`),
       },
       { db, people },
     );
@@ -92,7 +93,12 @@ function clearCmd(args: string[], ctx: CliContext): number {
   const { values } = parseArgs({ args, options: { units: { type: "string" }, all: { type: "boolean" } } });
   if (!values.all && !values.units) throw new UsageError("results clear needs --all or --units CODE,CODE.");
   const people = buildPeopleServices({ db: ctx.db(), config: ctx.config() });
-  const codes = values.all ? null : values.units!.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const codes = values.all
+    ? null
+    : values
+        .units!.split(",")
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean);
   const n = people.official.clear(codes);
   ctx.out(`Removed the official results of ${n} unit(s); they count chat reports again.`);
   return 0;

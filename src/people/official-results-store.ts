@@ -61,9 +61,7 @@ export class OfficialResultsStore {
     this.peopleOfStmt = db.prepare<[string], { full_name: string; name_key: string; completed_on: string }>(
       "SELECT full_name, name_key, completed_on FROM official_people WHERE unit_code = ? ORDER BY name_key, id",
     );
-    this.allKeysStmt = db.prepare<[], { unit_code: string; name_key: string }>(
-      "SELECT unit_code, name_key FROM official_people",
-    );
+    this.allKeysStmt = db.prepare<[], { unit_code: string; name_key: string }>("SELECT unit_code, name_key FROM official_people");
     this.hasNameStmt = db.prepare<[string, string], { one: number }>(
       "SELECT 1 AS one FROM official_people WHERE unit_code = ? AND name_key = ? LIMIT 1",
     );
@@ -85,10 +83,9 @@ export class OfficialResultsStore {
   /** The latest figure per unit code. */
   figures(): Map<string, OfficialFigure> {
     return new Map(
-      this.figuresStmt.all().map((r) => [
-        r.unit_code,
-        { unitCode: r.unit_code, completed: r.completed, asOf: r.as_of, shape: r.shape, importId: r.import_id },
-      ]),
+      this.figuresStmt
+        .all()
+        .map((r) => [r.unit_code, { unitCode: r.unit_code, completed: r.completed, asOf: r.as_of, shape: r.shape, importId: r.import_id }]),
     );
   }
 
@@ -102,9 +99,9 @@ export class OfficialResultsStore {
   nameKeysByUnit(): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const r of this.allKeysStmt.iterate()) {
-      let list = out.get(r.unit_code);
-      if (!list) out.set(r.unit_code, (list = []));
-      list.push(r.name_key);
+      const list = out.get(r.unit_code);
+      if (list) list.push(r.name_key);
+      else out.set(r.unit_code, [r.name_key]);
     }
     return out;
   }

@@ -77,9 +77,9 @@ export function matchNames(
       if (n === 0) continue;
       const words = key.split(" ");
       for (const w of new Set([words[0]!, words.at(-1)!])) {
-        let list = byWord.get(w);
-        if (!list) byWord.set(w, (list = []));
-        list.push(key);
+        const list = byWord.get(w);
+        if (list) list.push(key);
+        else byWord.set(w, [key]);
       }
     }
     for (const c of chatOnly) {

@@ -8,17 +8,63 @@ export type Role = "unit" | "completed" | "date" | "fullName" | "phone";
 /** Header words per role, folded (no marks, lower case); Vietnamese and English. */
 const HEADERS: Record<Role, string[]> = {
   unit: [
-    "unit", "unit code", "unit name", "code", "don vi", "ma don vi", "ten don vi", "ma", "to dan pho", "to", "thon",
-    "to dan pho thon", "co quan", "co quan don vi", "don vi to dan pho", "to thon", "khu dan cu",
+    "unit",
+    "unit code",
+    "unit name",
+    "code",
+    "don vi",
+    "ma don vi",
+    "ten don vi",
+    "ma",
+    "to dan pho",
+    "to",
+    "thon",
+    "to dan pho thon",
+    "co quan",
+    "co quan don vi",
+    "don vi to dan pho",
+    "to thon",
+    "khu dan cu",
   ],
   completed: [
-    "completed", "number completed", "done", "count", "total", "so nguoi hoan thanh", "so hoan thanh", "hoan thanh",
-    "da hoan thanh", "so luong", "so nguoi", "so luong hoan thanh", "so nguoi da hoan thanh", "tong so", "ket qua",
+    "completed",
+    "number completed",
+    "done",
+    "count",
+    "total",
+    "so nguoi hoan thanh",
+    "so hoan thanh",
+    "hoan thanh",
+    "da hoan thanh",
+    "so luong",
+    "so nguoi",
+    "so luong hoan thanh",
+    "so nguoi da hoan thanh",
+    "tong so",
+    "ket qua",
   ],
   date: [
-    "as of", "date", "ngay", "ngay cap nhat", "tinh den ngay", "den ngay", "ngay so lieu", "ngay bao cao", "cap nhat",
-    "updated", "date completed", "completed on", "completed at", "completion date", "ngay hoan thanh", "ngay thi",
-    "ngay du thi", "thoi gian hoan thanh", "thoi gian", "ngay nop bai", "thoi gian nop bai",
+    "as of",
+    "date",
+    "ngay",
+    "ngay cap nhat",
+    "tinh den ngay",
+    "den ngay",
+    "ngay so lieu",
+    "ngay bao cao",
+    "cap nhat",
+    "updated",
+    "date completed",
+    "completed on",
+    "completed at",
+    "completion date",
+    "ngay hoan thanh",
+    "ngay thi",
+    "ngay du thi",
+    "thoi gian hoan thanh",
+    "thoi gian",
+    "ngay nop bai",
+    "thoi gian nop bai",
   ],
   fullName: ["full name", "name", "ho ten", "ho va ten", "ten", "ho ten nguoi du thi", "nguoi du thi", "ten nguoi du thi"],
   phone: ["phone", "phone number", "mobile", "so dien thoai", "sdt", "dien thoai", "dt", "so dt"],
@@ -29,7 +75,11 @@ for (const [role, words] of Object.entries(HEADERS) as [Role, string[]][]) for (
 
 /** "Số người hoàn thành (người)" → "so nguoi hoan thanh"; "as_of" → "as of". */
 export function headerKey(cell: CellValue): string {
-  return foldKey(cellText(cell).replace(/\([^)]*\)/g, " ").replace(/[^\p{L}\p{N}]+/gu, " "));
+  return foldKey(
+    cellText(cell)
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/[^\p{L}\p{N}]+/gu, " "),
+  );
 }
 
 export interface Header {

@@ -67,11 +67,7 @@ class DryRun extends Error {
  * changes: figures before and after, per unit, computed by the same progress rule the bot uses (the import
  * is written in a transaction, read back, and rolled back unless `apply`). One transaction either way.
  */
-export async function importResults(
-  input: Buffer,
-  opts: ImportOptions,
-  deps: { db: Db; people: PeopleServices },
-): Promise<ImportReport> {
+export async function importResults(input: Buffer, opts: ImportOptions, deps: { db: Db; people: PeopleServices }): Promise<ImportReport> {
   const sha256 = createHash("sha256").update(input).digest("hex");
   if (opts.apply && opts.expectSha256 && opts.expectSha256 !== sha256) {
     throw new ResultFileError(

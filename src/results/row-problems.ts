@@ -47,15 +47,21 @@ export function describeReason(r: RowReason, lang: Lang): string {
     case "bad_date":
       return vi ? `"${r.text}" không phải ngày (dd/mm/yyyy)` : `"${r.text}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`;
     case "future_date":
-      return vi ? `ngày ${dmy(r.day)} chưa đến (hôm nay ${dmy(r.today)})` : `date ${dmy(r.day)} is in the future (today is ${dmy(r.today)})`;
+      return vi
+        ? `ngày ${dmy(r.day)} chưa đến (hôm nay ${dmy(r.today)})`
+        : `date ${dmy(r.day)} is in the future (today is ${dmy(r.today)})`;
     case "bad_name":
-      return vi ? `"${r.text}" không phải họ và tên (2–6 chữ, không có số hay ký hiệu)` : `"${r.text}" is not a full name (2–6 words of letters)`;
+      return vi
+        ? `"${r.text}" không phải họ và tên (2–6 chữ, không có số hay ký hiệu)`
+        : `"${r.text}" is not a full name (2–6 words of letters)`;
     case "duplicate_person":
       return vi ? `trùng tên và đơn vị với dòng ${r.firstLine}` : `same name and unit as line ${r.firstLine}`;
     case "duplicate_row":
       return vi ? `trùng với dòng ${r.firstLine}` : `same as line ${r.firstLine}`;
     case "older_figure":
-      return vi ? `${r.unit}: số liệu cũ hơn dòng ${r.keptLine} (dùng dòng đó)` : `${r.unit}: older than line ${r.keptLine} (that one is used)`;
+      return vi
+        ? `${r.unit}: số liệu cũ hơn dòng ${r.keptLine} (dùng dòng đó)`
+        : `${r.unit}: older than line ${r.keptLine} (that one is used)`;
     case "conflicting_figure":
       return vi
         ? `${r.unit}: cùng ngày với dòng ${r.otherLine} nhưng khác số; hãy giữ một dòng`

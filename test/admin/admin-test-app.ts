@@ -67,8 +67,30 @@ export function sampleProgress(): ProgressReport {
       },
     ],
     wards: [
-      { ward: "Phường An Dương", base: 200, target: 140, completed: 65, reported: 65, official: null, ratio: 65 / 140, expectedByNow: 70, behind: true, units: 2 },
-      { ward: "Phường Thiên Hương", base: 40, target: 40, completed: 30, reported: 30, official: null, ratio: 0.75, expectedByNow: 20, behind: false, units: 1 },
+      {
+        ward: "Phường An Dương",
+        base: 200,
+        target: 140,
+        completed: 65,
+        reported: 65,
+        official: null,
+        ratio: 65 / 140,
+        expectedByNow: 70,
+        behind: true,
+        units: 2,
+      },
+      {
+        ward: "Phường Thiên Hương",
+        base: 40,
+        target: 40,
+        completed: 30,
+        reported: 30,
+        official: null,
+        ratio: 0.75,
+        expectedByNow: 20,
+        behind: false,
+        units: 1,
+      },
     ],
   };
 }

@@ -22,10 +22,7 @@ export function seedUnits(people: PeopleServices): void {
 let userSeq = 0;
 /** A chat report ("#xong") made at `at` (Vietnam time, e.g. "2025-10-28T09:00"). */
 export function chatReport(people: PeopleServices, fullName: string, unitCode: string, at: string): void {
-  people.completions.upsert(
-    { zaloUserId: `u-${++userSeq}`, fullName, unitCode, source: "command" },
-    new Date(`${at}:00+07:00`),
-  );
+  people.completions.upsert({ zaloUserId: `u-${++userSeq}`, fullName, unitCode, source: "command" }, new Date(`${at}:00+07:00`));
 }
 
 /** An .xlsx made with exceljs: one sheet per entry, rows as given (first row may be a title). */

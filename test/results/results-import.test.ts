@@ -15,8 +15,7 @@ afterEach(() => t.close());
 const run = (input: string | Buffer, apply: boolean, fileName = "results.csv") =>
   importResults(Buffer.from(input), { fileName, apply, now: NOW }, { db: t.db, people: t.people });
 const unit = (code: string) => t.people.progress.report(NOW).units.find((u) => u.code === code)!;
-const reasons = (r: Awaited<ReturnType<typeof run>>) =>
-  r.problems.map((p) => `${p.line}: ${describeReason(p.reason, "en")}`);
+const reasons = (r: Awaited<ReturnType<typeof run>>) => r.problems.map((p) => `${p.line}: ${describeReason(p.reason, "en")}`);
 
 describe("results import, per unit", () => {
   const CSV = [

@@ -88,7 +88,13 @@ describe("a unit on target by its official count is not behind and gets no remin
     const r = await cli("results", "import", join(bot.dir, "official.csv"), "--apply");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Imported \(import #\d+\): 1 unit/);
-    expect(await progressOf("TDP-A")).toMatchObject({ completed: 60, reported: 1, official: 60, officialAsOf: "2025-10-31", behind: false });
+    expect(await progressOf("TDP-A")).toMatchObject({
+      completed: 60,
+      reported: 1,
+      official: 60,
+      officialAsOf: "2025-10-31",
+      behind: false,
+    });
     const behind = await behindPreview();
     expect(behind).not.toContain("TDP-A");
     expect(behind).toContain("TDP-B");
