@@ -53,3 +53,16 @@ export function table(rows: string[][]): string[] {
   for (const r of rows) for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, [...c].length);
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  "));
 }
+
+/** A group's `run` that picks a command by its first word: `units import …`, `units list …`. */
+export function subcommands(
+  group: string,
+  commands: Record<string, (args: string[], ctx: CliContext) => number | Promise<number>>,
+): CliGroup["run"] {
+  return (args, ctx) => {
+    const [cmd, ...rest] = args;
+    const command = cmd !== undefined && Object.hasOwn(commands, cmd) ? commands[cmd] : undefined;
+    if (command) return command(rest, ctx);
+    throw new UsageError(cmd ? `Unknown ${group} command "${cmd}".` : `Missing ${group} command.`);
+  };
+}

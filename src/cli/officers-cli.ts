@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { OfficersStore, UnknownUnitError, type OfficerRights } from "../people/officers-store.js";
 import { normalisePersonName } from "../people/person-name.js";
 import { normaliseCode } from "../people/units-store.js";
-import { table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
 
 // Zalo user ids are digits (sender.id in the webhook, e.g. 2512523625412515): a name or a code is a mistake.
 const USER_ID = /^[0-9]{1,32}$/;
@@ -73,11 +73,5 @@ export const officersCli: CliGroup = {
   name: "officers",
   summary: "grant, list and remove officer rights (#baocao, #lienket, #nhacnho)",
   usage: ['officers add <zalo_user_id> (--all | --units CODE,CODE) [--name "Họ tên"]', "officers list", "officers remove <zalo_user_id>"],
-  run(args, ctx) {
-    const [cmd, ...rest] = args;
-    if (cmd === "add") return add(rest, ctx);
-    if (cmd === "list") return list(rest, ctx);
-    if (cmd === "remove") return remove(rest, ctx);
-    throw new UsageError(cmd ? `Unknown officers command "${cmd}".` : "Missing officers command.");
-  },
+  run: subcommands("officers", { add, list, remove }),
 };

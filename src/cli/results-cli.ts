@@ -5,7 +5,7 @@ import { ResultFileError } from "../errors.js";
 import { buildPeopleServices } from "../people/people-services.js";
 import { importResults, type ImportReport, type UnitFigures } from "../results/results-import.js";
 import { describeReason, whereOf } from "../results/row-problems.js";
-import { table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
 
 const int = (n: number) => n.toLocaleString("en-US");
 const dmy = (day: string | null) => (day ? day.split("-").reverse().join("/") : "");
@@ -108,10 +108,5 @@ export const resultsCli: CliGroup = {
   name: "results",
   summary: "import official results (per unit or per person) from CSV or .xlsx",
   usage: ["results import <file.csv|file.xlsx> [--apply]", "results clear --all | --units CODE,CODE"],
-  run(args, ctx) {
-    const [cmd, ...rest] = args;
-    if (cmd === "import") return importCmd(rest, ctx);
-    if (cmd === "clear") return clearCmd(rest, ctx);
-    throw new UsageError(cmd ? `Unknown results command "${cmd}".` : "Missing results command.");
-  },
+  run: subcommands("results", { import: importCmd, clear: clearCmd }),
 };

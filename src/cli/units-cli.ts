@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseUnitsCsv, UNIT_COLUMNS } from "../people/units-csv.js";
 import { targetOf, UnitsStore } from "../people/units-store.js";
-import { table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
 
 function importUnits(args: string[], ctx: CliContext): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
@@ -50,10 +50,5 @@ export const unitsCli: CliGroup = {
   name: "units",
   summary: "import and list units (agencies, schools, tổ dân phố)",
   usage: ["units import <file.csv>", "units list [--ward <name>]"],
-  run(args, ctx) {
-    const [cmd, ...rest] = args;
-    if (cmd === "import") return importUnits(rest, ctx);
-    if (cmd === "list") return listUnits(rest, ctx);
-    throw new UsageError(cmd ? `Unknown units command "${cmd}".` : "Missing units command.");
-  },
+  run: subcommands("units", { import: importUnits, list: listUnits }),
 };

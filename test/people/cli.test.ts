@@ -1,14 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText } from "../helpers/zalo-events.js";
 import { EXAMPLE_CSV } from "./people-harness.js";
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "../..");
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -19,18 +15,7 @@ afterAll(async () => {
 });
 
 /** `npm run cli -- ...` against the running bot's SQLite file, as a separate process. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: bot.config.DATABASE_PATH, BOT_NOW: "2025-10-27T12:00:00+07:00", LOG_LEVEL: "silent" },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli({ DATABASE_PATH: bot.config.DATABASE_PATH, BOT_NOW: "2025-10-27T12:00:00+07:00" }, ...args);
 
 async function ask(user: string, text: string): Promise<string> {
   await bot.post(userText(user, text));

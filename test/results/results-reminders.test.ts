@@ -1,15 +1,12 @@
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
 import { startTestBot, type TestBot } from "../helpers/test-runtime.js";
 import { userText } from "../helpers/zalo-events.js";
 import { chatReport, NOW, seedUnits } from "./results-harness.js";
 
 const ADMIN_TOKEN = "results-admin-token-1234";
-const ROOT = join(import.meta.dirname, "../..");
-const run = promisify(execFile);
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -31,18 +28,7 @@ afterAll(async () => {
 });
 
 /** `npm run cli -- ...` as a separate process on the running bot's SQLite file. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: bot.config.DATABASE_PATH, BOT_NOW: NOW.toISOString(), LOG_LEVEL: "silent" },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli({ DATABASE_PATH: bot.config.DATABASE_PATH, BOT_NOW: NOW.toISOString() }, ...args);
 
 async function progressOf(code: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${bot.url}/admin/progress`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
