@@ -1,6 +1,8 @@
 import { clockFromEnv, type Clock } from "../clock.js";
 import { loadConfig, loadDotEnv, type Config } from "../config.js";
+import { loadCampaign } from "../content/campaign.js";
 import { openDatabase, type Db } from "../db/database.js";
+import { createPeopleServices, type PeopleServices } from "../people/people-services.js";
 
 /** A wrong command line: the dispatcher prints the message and the group's usage, and exits with 2. */
 export class UsageError extends Error {
@@ -65,4 +67,9 @@ export function subcommands(
     if (command) return command(rest, ctx);
     throw new UsageError(cmd ? `Unknown ${group} command "${cmd}".` : `Missing ${group} command.`);
   };
+}
+
+/** The people services on the CLI's database, with the campaign window from content. */
+export function cliPeople(ctx: CliContext): PeopleServices {
+  return createPeopleServices(ctx.db(), loadCampaign(ctx.config().CONTENT_DIR).window);
 }

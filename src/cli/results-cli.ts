@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ResultFileError } from "../errors.js";
-import { buildPeopleServices } from "../people/people-services.js";
-import { importResults, type ImportReport, type UnitFigures } from "../results/results-import.js";
+import type { ImportReport, UnitFigures } from "../results/results-import.js";
 import { describeReason, whereOf } from "../results/row-problems.js";
-import { subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { cliPeople, subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
 
 const int = (n: number) => n.toLocaleString("en-US");
 const dmy = (day: string | null) => (day ? day.split("-").reverse().join("/") : "");
@@ -57,7 +56,9 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
     return 1;
   }
   const db = ctx.db();
-  const people = buildPeopleServices({ db, config: ctx.config() });
+  const people = cliPeople(ctx);
+  // Loaded here so that other commands do not pay for the import pipeline.
+  const { importResults } = await import("../results/results-import.js");
   const started = performance.now();
   const rate = (n: number) => int(Math.round(n / ((performance.now() - started) / 1000)));
   ctx.out(`Reading ${file}…`);
@@ -92,7 +93,7 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
 function clearCmd(args: string[], ctx: CliContext): number {
   const { values } = parseArgs({ args, options: { units: { type: "string" }, all: { type: "boolean" } } });
   if (!values.all && !values.units) throw new UsageError("results clear needs --all or --units CODE,CODE.");
-  const people = buildPeopleServices({ db: ctx.db(), config: ctx.config() });
+  const people = cliPeople(ctx);
   const codes = values.all
     ? null
     : values

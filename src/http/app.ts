@@ -11,6 +11,7 @@ import { buildDashboardData } from "./admin/build-dashboard-data.js";
 import { mountAdmin } from "./admin/mount-admin.js";
 import { campaignLabel } from "../content/campaign.js";
 import { adminProgressRouter } from "./admin-progress-route.js";
+import { adminResultsRouter } from "./admin/results-routes.js";
 import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
 import { adminUnansweredRouter } from "./admin-unanswered-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
@@ -48,6 +49,14 @@ export function createApp(deps: AppDeps): Express {
     adminProgressRouter({
       adminToken: deps.config.ADMIN_TOKEN,
       progress: deps.services.people.progress,
+      now: () => deps.services.clock.now(),
+    }),
+  );
+  app.use(
+    adminResultsRouter({
+      adminToken: deps.config.ADMIN_TOKEN,
+      db: deps.db,
+      people: deps.services.people,
       now: () => deps.services.clock.now(),
     }),
   );

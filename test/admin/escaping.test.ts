@@ -86,9 +86,10 @@ describe("HTML escaping", () => {
     expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(page).toContain('content="tok&quot;en"');
     expect(page).toContain('data-broadcast-id="b&quot;1"');
-    // The only script tag is our own external file.
-    expect(page.match(/<script/g)).toHaveLength(1);
+    // The only script tags are our own external files.
+    expect(page.match(/<script/g)).toHaveLength(2);
     expect(page).toContain('<script src="/admin/assets/dashboard.js" defer></script>');
+    expect(page).toContain('<script src="/admin/assets/results.js" defer></script>');
     // No inline style attributes or handlers (the CSP would block them), and none smuggled in by data.
     const tags = page.replace(/"[^"]*"/g, '""').match(/<[a-z][^>]*>/g) ?? [];
     expect(tags.filter((t) => /\s(style|on[a-z]+)=/.test(t))).toEqual([]);

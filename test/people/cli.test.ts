@@ -23,7 +23,8 @@ async function ask(user: string, text: string): Promise<string> {
   return bot.rt.outbox.recent().filter((r) => r.recipient_id === user)[0]?.text ?? "";
 }
 
-describe("npm run cli against a running bot (no restart)", () => {
+// Each test spawns up to four CLI processes (~1.5 s of CPU each): room for a busy shared machine.
+describe("npm run cli against a running bot (no restart)", { timeout: 90_000 }, () => {
   it("a bad CSV is reported by line and writes nothing", async () => {
     const bad = join(bot.dir, "bad.csv");
     writeFileSync(bad, "code,name,kind,ward,base,target_ratio,zalo_group_id,aliases\nA,Tổ 1,residential,W,10,,,\nB,Tổ 2,house,W,10,,,\n");

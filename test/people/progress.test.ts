@@ -69,8 +69,30 @@ describe("progress", () => {
     complete(10, "T2");
     const r = t.people.progress.report(new Date("2025-11-20T00:00:00+07:00"));
     expect(r.wards).toEqual([
-      { ward: "Phường Hai", base: 50, target: 25, completed: 10, ratio: 0.4, expectedByNow: 25, behind: true, units: 1 },
-      { ward: "Phường Một", base: 110, target: 80, completed: 45, ratio: 45 / 80, expectedByNow: 80, behind: true, units: 2 },
+      {
+        ward: "Phường Hai",
+        base: 50,
+        target: 25,
+        completed: 10,
+        reported: 10,
+        official: null,
+        ratio: 0.4,
+        expectedByNow: 25,
+        behind: true,
+        units: 1,
+      },
+      {
+        ward: "Phường Một",
+        base: 110,
+        target: 80,
+        completed: 45,
+        reported: 45,
+        official: null,
+        ratio: 45 / 80,
+        expectedByNow: 80,
+        behind: true,
+        units: 2,
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { Alarms } from "../../observability/alarms.js";
 import { OutboxStore } from "../../inbox/outbox-store.js";
+import { matchNames } from "../../people/person-matching.js";
 import type { DashboardData } from "./dashboard-data.js";
 import { sendRefusalAlert } from "./send-refusal-alert.js";
 
@@ -24,7 +25,22 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
     const name = id ? d.services.people.officers.rightsOf(id)?.name : null;
     return name ? `cán bộ ${name} qua Zalo` : "cán bộ qua Zalo";
   };
+  const { people } = d.services;
   return {
+    matching: () => {
+      const out = new Map<string, ReturnType<typeof matchNames>>();
+      for (const [code, keys] of people.official.nameKeysByUnit()) {
+        out.set(
+          code,
+          matchNames(
+            keys.map((nameKey) => ({ nameKey })),
+            people.completions.byUnit(code),
+            0,
+          ),
+        );
+      }
+      return out;
+    },
     progress: () => d.services.people.progress.report(d.clock.now()),
     completionsByDay: () => d.services.people.completions.perDay(),
     broadcasts: (limit) =>

@@ -1,12 +1,10 @@
-/** CSV for spreadsheets officers open in Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
+import { neutraliseFormula } from "../../text/spreadsheet-cell.js";
 
-// A cell starting with one of these is run as a formula by Excel/Sheets (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** CSV for spreadsheets officers open in Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && FORMULA_START.test(s)) s = `'${s}`;
+  const s = typeof value === "string" ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

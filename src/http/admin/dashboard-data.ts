@@ -4,6 +4,7 @@ import type { UnansweredItem } from "../../loop/unanswered-queue.js";
 import type { Takeover } from "../../stores/takeover-store.js";
 import type { TaughtItem } from "../../stores/taught-store.js";
 import type { UnansweredState } from "../../stores/unanswered-store.js";
+import type { MatchSummary } from "../../people/person-matching.js";
 import type { ProgressReport } from "../../people/progress-types.js";
 
 /** One day's completions (day in Asia/Ho_Chi_Minh, YYYY-MM-DD). */
@@ -54,4 +55,6 @@ export interface DashboardData {
   taught(limit: number): TaughtItem[] | Promise<TaughtItem[]>;
   /** Banners (wrong webhook key, Zalo refusing replies for quota, ...); absent = none. */
   alerts?(): AlertView[];
+  /** Per unit with an official per-person list: chat reports against it (near matches not computed). */
+  matching?(): Map<string, MatchSummary>;
 }

@@ -1,4 +1,5 @@
 import type { CampaignLabel } from "../../content/campaign.js";
+import type { MatchSummary } from "../../people/person-matching.js";
 import type { ProgressReport } from "../../people/progress-types.js";
 import { renderPage } from "./admin-page.js";
 import { broadcastsSection, reminderSection } from "./broadcasts-section.js";
@@ -11,6 +12,7 @@ import { qualitySection, takeoverSection, taughtSection } from "./loop-sections.
 import { formatDateTime } from "./format.js";
 import { html } from "./html.js";
 import { progressSection } from "./progress-section.js";
+import { RESULTS_SCRIPT_PATH, resultsSection } from "./results-section.js";
 import type { SortKey } from "./progress-sort.js";
 import { exportSection, unansweredSection } from "./unanswered-section.js";
 
@@ -25,6 +27,8 @@ export interface DashboardView {
   takeovers: Takeover[];
   quality: QualityDay[];
   taught: TaughtItem[];
+  /** Per unit with an official per-person list: confirmed / chat only / official only. */
+  matching?: Map<string, MatchSummary>;
   sort: SortKey;
   /** Null when signed in with a bearer header (no session, so no sign-out and no sends from the page). */
   csrfToken: string | null;
@@ -39,7 +43,7 @@ export function renderDashboard(v: DashboardView): string {
   return renderPage({
     title: `Bảng theo dõi — ${v.campaign.title}`,
     csrfToken: v.csrfToken ?? undefined,
-    scripts: [DASHBOARD_SCRIPT_PATH],
+    scripts: [DASHBOARD_SCRIPT_PATH, RESULTS_SCRIPT_PATH],
     body: html`<header>
 <div><h1>${v.campaign.title}</h1><div class="as-of">Số liệu lúc ${formatDateTime(v.progress.asOf)}</div></div>
 ${
@@ -49,11 +53,11 @@ ${
 }
 </header>
 <nav aria-label="Mục">
-<a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#can-bo-tra-loi">Cán bộ trả lời</a><a href="#chat-luong">Chất lượng</a><a href="#xuat">Xuất CSV</a>
+<a href="#tien-do">Tiến độ</a><a href="#bieu-do">Biểu đồ</a><a href="#nhac-nho">Nhắc nhở</a><a href="#da-gui">Đã gửi</a><a href="#cau-hoi">Câu hỏi</a><a href="#can-bo-tra-loi">Cán bộ trả lời</a><a href="#chat-luong">Chất lượng</a><a href="#ket-qua">Nhập kết quả</a><a href="#xuat">Xuất dữ liệu</a>
 </nav>
 ${(v.alerts ?? []).map((a) => html`<div class="alert" role="alert">${a.message}</div>`)}
 <main>
-${progressSection(v.progress, v.sort, v.campaign.noun)}
+${progressSection(v.progress, v.sort, v.campaign.noun, v.matching ?? new Map())}
 <section class="wide" id="bieu-do">
 <h2>Số người hoàn thành theo thời gian</h2>
 ${completionsChart(v.daily, target > 0 ? target : null)}
@@ -64,6 +68,7 @@ ${unansweredSection(v.unanswered)}
 ${takeoverSection(v.takeovers)}
 ${taughtSection(v.taught)}
 ${qualitySection(v.quality)}
+${resultsSection(v.csrfToken !== null)}
 ${exportSection()}
 </main>`,
   });

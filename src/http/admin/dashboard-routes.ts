@@ -47,6 +47,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       takeovers,
       quality,
       taught,
+      matching: d.data.matching?.() ?? new Map(),
       sort: parseSort(req.query.sort),
       csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
     });

@@ -1,3 +1,5 @@
+import type { MatchSummary } from "../../people/person-matching.js";
+import { COMPLETED_RULE } from "../../people/progress-service.js";
 import type { ProgressReport, UnitProgress, WardProgress } from "../../people/progress-types.js";
 import { formatInt, formatPercent } from "./format.js";
 import { html, type SafeHtml } from "./html.js";
@@ -36,16 +38,30 @@ function numbers(p: UnitProgress | WardProgress): SafeHtml {
 · cần đạt đến nay: ${formatInt(Math.ceil(p.expectedByNow))}</div>`;
 }
 
-function unitRow(u: UnitProgress): SafeHtml {
+const dmy = (day: string) => day.split("-").reverse().join("/");
+
+/** Where the figure comes from: chat reports, and the official count with its day when there is one. */
+function sources(u: UnitProgress, m: MatchSummary | undefined): SafeHtml {
+  if (u.official === null || u.officialAsOf === null)
+    return html`<div class="numbers muted">Báo qua Zalo: ${formatInt(u.reported)} · chưa có số chính thức</div>`;
+  return html`<div class="numbers muted" data-field="sources">Báo qua Zalo: ${formatInt(u.reported)} · chính thức: ${formatInt(u.official)} (đến ${dmy(u.officialAsOf)})${
+    m
+      ? html`<br>Đối chiếu danh sách: <span data-field="confirmed">${formatInt(m.confirmed)}</span> khớp · <span data-field="chat-only">${formatInt(m.chatOnly)}</span> chỉ báo qua Zalo · <span data-field="official-only">${formatInt(m.officialOnly)}</span> chỉ có trong danh sách`
+      : ""
+  }</div>`;
+}
+
+function unitRow(u: UnitProgress, m: MatchSummary | undefined): SafeHtml {
   return html`<li class="unit${u.behind ? " behind" : ""}" data-unit="${u.code}" data-behind="${String(u.behind)}">
 <div class="row-title"><span>${u.name} <span class="code">${u.code} · ${KIND_LABELS[u.kind] ?? u.kind}</span></span>${badge(u.behind)}</div>
 ${progressBar(u)}
 ${numbers(u)}
+${sources(u, m)}
 ${u.zaloGroupId ? "" : html`<div class="numbers muted">Chưa liên kết nhóm Zalo: không nhận được tin nhắc.</div>`}
 </li>`;
 }
 
-function wardBlock(ward: WardProgress, units: UnitProgress[]): SafeHtml {
+function wardBlock(ward: WardProgress, units: UnitProgress[], matching: Map<string, MatchSummary>): SafeHtml {
   const behindCount = units.filter((u) => u.behind).length;
   // Wards with a unit behind stay open; the others fold away so the page shows the problems first.
   return html`<details class="ward${ward.behind ? " behind" : ""}"${behindCount > 0 ? html` open` : ""} data-ward="${ward.ward}">
@@ -55,12 +71,17 @@ ${progressBar(ward)}
 ${numbers(ward)}
 <div class="numbers">${formatInt(units.length)} đơn vị, ${formatInt(behindCount)} đơn vị chậm tiến độ</div>
 </summary>
-<ul class="units">${units.map(unitRow)}</ul>
+<ul class="units">${units.map((u) => unitRow(u, matching.get(u.code)))}</ul>
 </details>`;
 }
 
 /** Per ward, then per unit: bars against target with the pace mark; behind ones in red with a label. */
-export function progressSection(report: ProgressReport, sort: SortKey, noun: string): SafeHtml {
+export function progressSection(
+  report: ProgressReport,
+  sort: SortKey,
+  noun: string,
+  matching: Map<string, MatchSummary> = new Map(),
+): SafeHtml {
   const groups = groupByWard(report, sort);
   const behind = report.units.filter((u) => u.behind).length;
   return html`<section class="wide" id="tien-do">
@@ -75,7 +96,8 @@ ${(Object.keys(SORT_LABELS) as SortKey[]).map(
 )}
 </div>
 <p class="legend">Thanh màu: số người đã hoàn thành so với chỉ tiêu. Vạch đen: mức cần đạt đến hôm nay theo thời gian ${noun}.</p>
-${groups.map((g) => wardBlock(g.ward, g.units))}`
+<p class="legend" id="completed-rule">${COMPLETED_RULE}</p>
+${groups.map((g) => wardBlock(g.ward, g.units, matching))}`
 }
 </section>`;
 }

@@ -64,11 +64,12 @@ ${
 
 export function exportSection(): SafeHtml {
   return html`<section id="xuat">
-<h2>Xuất dữ liệu (CSV)</h2>
+<h2>Xuất dữ liệu</h2>
 <div class="actions">
+<a class="button" href="/admin/export/progress.xlsx" download>Báo cáo tiến độ (Excel)</a>
 <a class="button secondary" href="/admin/export/progress.csv" download>Tiến độ các đơn vị</a>
 <a class="button secondary" href="/admin/export/unanswered.csv" download>Câu hỏi chưa trả lời</a>
 </div>
-<p class="muted">Tệp mở được bằng Excel (mã UTF-8).</p>
+<p class="muted">Báo cáo Excel: một trang cho toàn bộ, một trang cho mỗi phường, xã và danh sách người đã báo qua Zalo; in hoặc gửi được ngay. Tệp CSV mở được bằng Excel (mã UTF-8).</p>
 </section>`;
 }
