@@ -111,7 +111,19 @@ export function deleted(gone: Record<string, number>, isOfficer: boolean, noun: 
   if (n("mentions")) lines.push(`• tên bạn ở ${n("mentions")} tin nhắn của người khác (thay bằng “[tên đã xoá]”)`);
   if (n("steps")) lines.push(`• ${n("steps")} bước đang dở`);
   if (n("requests")) lines.push(`• tên bạn ở ${n("requests")} yêu cầu nhắc nhở`);
-  const known = new Set(["completion", "officer", "messages", "replies", "groupReplies", "questions", "mentions", "steps", "requests"]);
+  if (n("official")) lines.push("• tên bạn trong danh sách kết quả phường đã nhập (thay bằng “[tên đã xoá]”, số người vẫn giữ)");
+  const known = new Set([
+    "completion",
+    "officer",
+    "messages",
+    "replies",
+    "groupReplies",
+    "questions",
+    "mentions",
+    "steps",
+    "requests",
+    "official",
+  ]);
   const other = Object.entries(gone).reduce((s, [k, v]) => s + (known.has(k) ? 0 : v), 0);
   if (other) lines.push(`• ${other} mục khác`);
   const head = lines.length ? `Đã xoá dữ liệu của bạn:\n${lines.join("\n")}` : "Mình không còn lưu dữ liệu nào của bạn.";

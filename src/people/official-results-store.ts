@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.js";
+import { NAME_PLACEHOLDER } from "../shared/personal-data.js";
 
 export type ResultShape = "unit" | "person";
 
@@ -55,6 +56,7 @@ export class OfficialResultsStore {
   private readonly deletePeopleStmt;
   private readonly insertPersonStmt;
   private readonly deleteFigureStmt;
+  private readonly forgetStmt;
 
   constructor(private readonly db: Db) {
     this.figuresStmt = db.prepare<[], FigureRow>("SELECT * FROM official_results ORDER BY unit_code");
@@ -78,6 +80,17 @@ export class OfficialResultsStore {
       "INSERT INTO official_people (unit_code, full_name, name_key, completed_on, import_id) VALUES (?, ?, ?, ?, ?)",
     );
     this.deleteFigureStmt = db.prepare<[string]>("DELETE FROM official_results WHERE unit_code = ?");
+    this.forgetStmt = db.prepare<[string, string, string]>(
+      "UPDATE official_people SET full_name = ?, name_key = '' WHERE unit_code = ? AND name_key = ?",
+    );
+  }
+
+  /**
+   * A person who asked to be forgotten: their name on their unit's official list becomes a placeholder (the
+   * row, and so the official count, stays: it is the ward's record). Returns how many rows were masked.
+   */
+  forgetName(unitCode: string, key: string): number {
+    return this.forgetStmt.run(NAME_PLACEHOLDER, unitCode, key).changes;
   }
 
   /** The latest figure per unit code. */

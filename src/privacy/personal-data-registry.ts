@@ -60,6 +60,12 @@ export const TABLES: Record<string, TableRule> = {
     "broadcasts/broadcast-store.ts: requester and summary recipient anonymised",
     "requested_by = 'zalo:' || @id OR notify = 'user:' || @id",
   ),
+  official_people: personal(
+    "people/people-services.ts: their name on their unit's official list masked (row and count kept: the ward's record)",
+    "mentions_name(full_name, @name)",
+  ),
+  official_results: notPersonal("official counts per unit, imported by officers"),
+  result_imports: notPersonal("when an official-results file was imported: shape, file name, row count"),
   broadcast_targets: notPersonal("per-group reminder ledger: group ids, unit names, texts rendered from unit figures"),
   units: notPersonal("units of the ward (agencies, tổ dân phố) and their OA group ids"),
   people_version: notPersonal("a change counter"),

@@ -56,6 +56,23 @@ const scenario: Step[] = [
     },
   },
   {
+    why: "official_people: the ward's per-person list names the person (and someone else, who stays)",
+    run: (b) =>
+      void b.people.official.apply(
+        {
+          shape: "person",
+          fileName: "ds.xlsx",
+          rows: 2,
+          figures: [{ unitCode: "AD-TDP07", completed: 2, asOf: "2025-11-01" }],
+          people: [
+            { unitCode: "AD-TDP07", fullName: NAME, nameKey: "phan thi xoa", completedOn: "2025-11-01" },
+            { unitCode: "AD-TDP07", fullName: "Trần Văn Bình", nameKey: "tran van binh", completedOn: "2025-11-01" },
+          ],
+        },
+        new Date(),
+      ),
+  },
+  {
     why: "someone else's completion, which must stay",
     run: (b) => b.post(userText(OTHER, "#xong Trần Văn Bình, TDP 7")).then(() => undefined),
   },
@@ -103,10 +120,12 @@ describe("personal data registry", () => {
     expect(unreached, "the scenario never put the person in these tables: add a step to it").toEqual([]);
 
     const gone = bot.rt.services.privacy.erase(PERSON, "withdraw");
-    expect(gone).toMatchObject({ completion: 1, officer: 1, steps: 1, questions: 1, requests: 1 });
+    expect(gone).toMatchObject({ completion: 1, officer: 1, steps: 1, questions: 1, requests: 1, official: 1 });
 
     const after = Object.fromEntries(personal.map(([t, r]) => [t, r.personal ? holding(t, r.holds) : 0]));
     expect(after).toEqual(Object.fromEntries(personal.map(([t]) => [t, 0])));
     expect(bot.people.completions.get(OTHER)?.fullName).toBe("Trần Văn Bình");
+    // The official list keeps its count and the other name.
+    expect(bot.people.official.peopleOf("AD-TDP07").map((p) => p.fullName)).toEqual(["[tên đã xoá]", "Trần Văn Bình"]);
   });
 });
