@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const LAYERS: string[][] = [
   ["src/shared/", "src/clock.ts", "src/errors.ts", "src/config.ts", "src/observability/", "src/db/", "src/text/", "src/redis/"],
   ["src/nlp/", "src/content/", "src/zalo/", "src/stores/"],
-  ["src/faq/", "src/people/", "src/inbox/", "src/broadcasts/", "src/privacy/", "src/loop/"],
+  ["src/faq/", "src/people/", "src/results/", "src/inbox/", "src/broadcasts/", "src/privacy/", "src/loop/"],
   ["src/webhook/"],
   ["src/bot/"],
   ["handlers/"],
