@@ -13,8 +13,3 @@ export function fixedClock(iso: string | Date): Clock {
 export function clockFromEnv(botNow: string | undefined): Clock {
   return botNow ? fixedClock(botNow) : systemClock;
 }
-
-/** The calendar day of an instant in Vietnam (UTC+7, no DST), YYYY-MM-DD. */
-export function vnDayOf(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

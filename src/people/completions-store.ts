@@ -35,6 +35,7 @@ export class CompletionsStore {
   private readonly deleteStmt;
   private readonly perDayStmt;
   private readonly countStmt;
+  private readonly byUnitStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], Row>("SELECT * FROM completions WHERE zalo_user_id = ?");
@@ -50,6 +51,9 @@ export class CompletionsStore {
        FROM completions GROUP BY day ORDER BY day`,
     );
     this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM completions");
+    this.byUnitStmt = db.prepare<[string], Row>(
+      "SELECT * FROM completions WHERE unit_code = ? ORDER BY full_name COLLATE NOCASE, zalo_user_id",
+    );
   }
 
   get(userId: string): Completion | null {
@@ -83,6 +87,11 @@ export class CompletionsStore {
   /** First reports per day, for the dashboard's chart. */
   perDay(): DailyCount[] {
     return this.perDayStmt.all(VN_OFFSET_MS / 1000);
+  }
+
+  /** The people who reported for one unit, by name (official-results matching, the Excel report). */
+  byUnit(unitCode: string): Completion[] {
+    return this.byUnitStmt.all(unitCode).map(toCompletion);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { vnDayOf } from "../clock.js";
+import { vnDate } from "../shared/vietnam-time.js";
 import type { Db } from "../db/database.js";
 import { ResultFileError } from "../errors.js";
 import type { PeopleServices } from "../people/people-services.js";
@@ -79,7 +79,7 @@ export async function importResults(input: Buffer, opts: ImportOptions, deps: { 
   const plan = await planImport(readRows(input), {
     resolve: (text) => people.resolver.resolve(text),
     units: people.units.all(),
-    today: vnDayOf(opts.now),
+    today: vnDate(opts.now),
     onProgress: opts.onProgress,
   });
   opts.onRead?.(plan);

@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Db } from "../../db/database.js";
 import { ResultFileError } from "../../errors.js";
 import type { PeopleServices } from "../../people/people-services.js";
+import { vnDate } from "../../shared/vietnam-time.js";
 import { progressWorkbook } from "../../results/progress-workbook.js";
 import { workbookInput } from "../../results/report-data.js";
 import { importResults, type ImportReport } from "../../results/results-import.js";
 import { describeReason, whereOf } from "../../results/row-problems.js";
 import { requireAdmin } from "../admin-auth.js";
-import { vnDay } from "./format.js";
 import { RESULTS_SCRIPT_PATH } from "./results-section.js";
 
 const SCRIPT = readFileSync(new URL("./assets/results.js", import.meta.url), "utf8");
@@ -81,7 +81,7 @@ export function adminResultsRouter(d: ResultsRoutesDeps): Router {
     const buf = await progressWorkbook(workbookInput(d.people, now));
     res
       .type(XLSX_TYPE)
-      .set("Content-Disposition", `attachment; filename="tien-do-${vnDay(now)}.xlsx"`)
+      .set("Content-Disposition", `attachment; filename="tien-do-${vnDate(now)}.xlsx"`)
       .send(buf);
   });
 
