@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     timers.push(setInterval(refresh, 10 * 60_000));
   }
   // Keep inbox rows 3 days: Zalo redelivers for ~2 h, so dedupe keys older than that are dead weight.
-  const prune = () => rt.inbox.pruneOlderThan(Date.now() - 3 * 24 * 3600_000);
+  // Expired dialog steps go too; they expire on the bot's clock (BOT_NOW), not the wall clock.
+  const prune = () => {
+    rt.inbox.pruneOlderThan(Date.now() - 3 * 24 * 3600_000);
+    rt.services.dialogs.prune(rt.clock.now().getTime());
+  };
   prune();
   timers.push(setInterval(prune, 3600_000));
   // The officers' daily digest of new unanswered questions (UNANSWERED_DIGEST_HOUR; off by default).
