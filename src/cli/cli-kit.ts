@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { clockFromEnv, type Clock } from "../clock.js";
 import { loadConfig, loadDotEnv, type Config } from "../config.js";
 import { loadCampaign } from "../content/campaign.js";
@@ -72,4 +73,14 @@ export function subcommands(
 /** The people services on the CLI's database, with the campaign window from content. */
 export function cliPeople(ctx: CliContext): PeopleServices {
   return createPeopleServices(ctx.db(), loadCampaign(ctx.config().CONTENT_DIR).window);
+}
+
+/** Reads the one file a command takes; null (after saying why on stderr) when it cannot be read. */
+export function readInputFile(ctx: CliContext, file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    ctx.err(`Cannot read ${file}: ${(err as Error).message}`);
+    return null;
+  }
 }

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ResultFileError } from "../errors.js";
 import type { ImportReport, UnitFigures } from "../results/results-import.js";
 import { describeReason, whereOf } from "../results/row-problems.js";
-import { cliPeople, subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { cliPeople, subcommands, table, UsageError, type CliContext, type CliGroup, readInputFile } from "./cli-kit.js";
 
 const int = (n: number) => n.toLocaleString("en-US");
 const dmy = (day: string | null) => (day ? day.split("-").reverse().join("/") : "");
@@ -48,13 +47,8 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { apply: { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError("results import needs exactly one file (.csv or .xlsx).");
   const file = positionals[0]!;
-  let input: Buffer;
-  try {
-    input = readFileSync(file);
-  } catch (err) {
-    ctx.err(`Cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
+  const input = readInputFile(ctx, file);
+  if (!input) return 1;
   const db = ctx.db();
   const people = cliPeople(ctx);
   // Loaded here so that other commands do not pay for the import pipeline.

@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseUnitsCsv, UNIT_COLUMNS } from "../people/units-csv.js";
 import { targetOf, UnitsStore } from "../people/units-store.js";
-import { subcommands, table, UsageError, type CliContext, type CliGroup } from "./cli-kit.js";
+import { subcommands, table, UsageError, type CliContext, type CliGroup, readInputFile } from "./cli-kit.js";
 
 function importUnits(args: string[], ctx: CliContext): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError("units import needs exactly one CSV file.");
   const file = positionals[0]!;
-  let input: Buffer;
-  try {
-    input = readFileSync(file);
-  } catch (err) {
-    ctx.err(`Cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
+  const input = readInputFile(ctx, file);
+  if (!input) return 1;
   const parsed = parseUnitsCsv(input);
   if (!parsed.ok) {
     for (const p of parsed.problems) ctx.err(`${file}:${p.line}: ${p.reason}`);
