@@ -11,7 +11,7 @@ import type { Outbound } from "../zalo/outbound.js";
 import { TokenManager } from "../zalo/token-manager.js";
 import { TokenStore } from "../zalo/token-store.js";
 import { ZaloClient } from "../zalo/zalo-client.js";
-import { ZaloHttp } from "../zalo/zalo-http.js";
+import { ZaloHttp, ZaloTransport } from "../zalo/zalo-http.js";
 
 export interface ZaloConnection {
   /** null in dry run (no credentials). */
@@ -42,8 +42,9 @@ export function connectZalo(
     logger,
     pauseMs: rateLimitPauseMs,
   });
+  const transport = new ZaloTransport({ budget });
   const tokens = new TokenManager({
-    budget,
+    transport,
     store: new TokenStore(db),
     clock: systemClock,
     logger,
@@ -53,7 +54,7 @@ export function connectZalo(
     initialAccessToken: config.ZALO_ACCESS_TOKEN,
     initialRefreshToken: config.ZALO_REFRESH_TOKEN,
   });
-  const http = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger, budget });
+  const http = new ZaloHttp({ apiBaseUrl: config.ZALO_API_BASE_URL, tokens, logger, transport });
   return {
     tokens,
     outbound: new ZaloClient({ http, logger }),

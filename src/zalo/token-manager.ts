@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
 import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { CallBudget } from "./call-budget.js";
 import type { TokenStore } from "./token-store.js";
+import { ZaloTransport } from "./zalo-http.js";
 
 /** Access tokens live 25 h; refresh an hour ahead so a send never meets an expired one. */
 export const REFRESH_AHEAD_MS = 60 * 60_000;
@@ -33,7 +34,11 @@ export interface TokenManagerOptions {
   http?: AxiosInstance;
   /** The OA's API budget: a refresh is a call to Zalo too. */
   budget?: CallBudget | null;
+  /** The way every call to Zalo goes (zalo-http.ts), shared with the API calls; default: one over `http` and `budget`. */
+  transport?: ZaloTransport;
 }
+
+const REFRESH_TIMEOUT_MS = 15_000;
 
 /**
  * Hands out the OA access token and refreshes it: one refresh at a time in this process (single flight)
@@ -43,10 +48,10 @@ export interface TokenManagerOptions {
 export class TokenManager {
   private inFlight: Promise<string> | null = null;
   private readonly owner = randomUUID();
-  private readonly http: AxiosInstance;
+  private readonly transport: ZaloTransport;
 
   constructor(private readonly o: TokenManagerOptions) {
-    this.http = o.http ?? axios.create({ timeout: 15_000 });
+    this.transport = o.transport ?? new ZaloTransport({ http: o.http, budget: o.budget, timeoutMs: REFRESH_TIMEOUT_MS });
     this.seedFromEnv();
   }
 
@@ -137,13 +142,16 @@ export class TokenManager {
     if (!this.o.appId || !this.o.appSecret) {
       throw new TokenRefreshError(null, "ZALO_APP_ID and ZALO_APP_SECRET are needed to refresh");
     }
-    await this.o.budget?.take("system");
     const body = new URLSearchParams({ app_id: this.o.appId, grant_type: "refresh_token", refresh_token: refreshToken });
     let data: unknown;
     try {
-      const res = await this.http.post(`${this.o.oauthBaseUrl}/v4/oa/access_token`, body.toString(), {
+      // Through zalo-http.ts like every call to Zalo: it draws from the OA's one API budget.
+      const res = await this.transport.send("oauth/access_token", "system", {
+        url: `${this.o.oauthBaseUrl}/v4/oa/access_token`,
+        method: "POST",
+        data: body.toString(),
+        timeout: REFRESH_TIMEOUT_MS,
         headers: { "content-type": "application/x-www-form-urlencoded", secret_key: this.o.appSecret },
-        validateStatus: () => true,
       });
       if (res.status >= 500) throw new TokenRefreshError(null, `HTTP ${res.status}`);
       data = res.data;

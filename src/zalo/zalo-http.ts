@@ -1,18 +1,53 @@
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import type { ApiLane, CallBudget } from "./call-budget.js";
 import type { TokenManager } from "./token-manager.js";
 import { classifyZaloError, zaloErrorReason } from "./zalo-errors.js";
 
-export interface ZaloHttpOptions {
-  apiBaseUrl: string;
-  tokens: TokenManager;
-  logger: Logger;
+export interface ZaloTransportOptions {
   timeoutMs?: number;
   http?: AxiosInstance;
   /** The OA's one API budget (ZALO_API_RATE_PER_MIN); absent = unlimited. */
   budget?: CallBudget | null;
+}
+
+/**
+ * Every HTTP exchange with Zalo, the OA API and the OAuth token endpoint alike: the API budget is taken before
+ * each attempt, then the call is made; a network failure becomes a ZaloHttpError. Answers of every status
+ * come back to the caller, who reads Zalo's envelope.
+ */
+export class ZaloTransport {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly o: ZaloTransportOptions = {}) {
+    // maxRedirects 0: the OA API never redirects, and axios then uses Node's http directly instead of
+    // follow-redirects, which cost about a third of each send's CPU under load (bench:webhook profile).
+    this.http = o.http ?? axios.create({ timeout: o.timeoutMs ?? 10_000, maxRedirects: 0 });
+  }
+
+  async send(call: string, lane: ApiLane, config: AxiosRequestConfig): Promise<AxiosResponse<unknown>> {
+    await this.o.budget?.take(lane);
+    try {
+      return await this.http.request({ ...config, validateStatus: () => true });
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      throw new ZaloHttpError(call, null, e.code ?? e.message ?? "network error", { cause: err });
+    }
+  }
+
+  /** Zalo's -32: the app's per-minute limit; every caller waits for the next minute, not just this one. */
+  rateLimited(): void {
+    this.o.budget?.rateLimited();
+  }
+}
+
+export interface ZaloHttpOptions extends ZaloTransportOptions {
+  apiBaseUrl: string;
+  tokens: TokenManager;
+  logger: Logger;
+  /** Shared with the token refresh, so both draw from one budget; default: one built from the options above. */
+  transport?: ZaloTransport;
 }
 
 /** One call to the OA Open API: what the logs and errors call it, where, and whose share of the budget it uses. */
@@ -36,12 +71,10 @@ export interface ZaloReply {
  * error one token refresh and one retry. ZaloClient's sends and the history readers are calls through here.
  */
 export class ZaloHttp {
-  private readonly http: AxiosInstance;
+  private readonly transport: ZaloTransport;
 
   constructor(private readonly o: ZaloHttpOptions) {
-    // maxRedirects 0: the OA API never redirects, and axios then uses Node's http directly instead of
-    // follow-redirects, which cost about a third of each send's CPU under load (bench:webhook profile).
-    this.http = o.http ?? axios.create({ timeout: o.timeoutMs ?? 10_000, maxRedirects: 0 });
+    this.transport = o.transport ?? new ZaloTransport(o);
   }
 
   async request(req: ZaloRequest): Promise<ZaloReply> {
@@ -57,26 +90,18 @@ export class ZaloHttp {
   }
 
   private async once(req: ZaloRequest, token: string): Promise<ZaloReply> {
-    await this.o.budget?.take(req.lane);
-    let res: AxiosResponse<unknown>;
-    try {
-      res = await this.http.request({
-        url: `${this.o.apiBaseUrl}${req.path}`,
-        method: req.method,
-        params: req.params,
-        data: req.body,
-        headers: { access_token: token, ...(req.body === undefined ? {} : { "content-type": "application/json" }) },
-        validateStatus: () => true,
-      });
-    } catch (err) {
-      const e = err as { code?: string; message?: string };
-      throw new ZaloHttpError(req.call, null, e.code ?? e.message ?? "network error", { cause: err });
-    }
+    const res = await this.transport.send(req.call, req.lane, {
+      url: `${this.o.apiBaseUrl}${req.path}`,
+      method: req.method,
+      params: req.params,
+      data: req.body,
+      headers: { access_token: token, ...(req.body === undefined ? {} : { "content-type": "application/json" }) },
+    });
     const body = res.data as { error?: unknown; message?: unknown; data?: unknown } | undefined;
     if (body && typeof body === "object" && typeof body.error === "number" && body.error !== 0) {
       const code = body.error;
       // -32: the app's per-minute limit; every caller waits for the next minute, not just this one.
-      if (code === -32) this.o.budget?.rateLimited();
+      if (code === -32) this.transport.rateLimited();
       throw new ZaloApiError(code, req.call, zaloErrorReason(code, String(body.message ?? "")), classifyZaloError(code));
     }
     if (res.status >= 400) throw new ZaloHttpError(req.call, res.status, String(res.statusText || "HTTP error"));

@@ -10,7 +10,8 @@ import { silentLogger } from "../../src/observability/logger.js";
 import { TokenManager } from "../../src/zalo/token-manager.js";
 import { TokenStore } from "../../src/zalo/token-store.js";
 import { ZaloClient } from "../../src/zalo/zalo-client.js";
-import { ZaloHttp } from "../../src/zalo/zalo-http.js";
+import type { ApiLane } from "../../src/zalo/call-budget.js";
+import { ZaloHttp, ZaloTransport } from "../../src/zalo/zalo-http.js";
 import { classifyZaloError } from "../../src/zalo/zalo-errors.js";
 
 const API = "https://openapi.zalo.me";
@@ -190,5 +191,39 @@ describe("sending", () => {
     expect(await again.tokens.accessToken()).toBe("a-rot");
     const reauth = client({ access: "a-fresh", refresh: "r-fresh" });
     expect(await reauth.tokens.accessToken()).toBe("a-fresh");
+  });
+
+  it("the token refresh goes through zalo-http.ts and draws from the same API budget as the sends", async () => {
+    const lanes: ApiLane[] = [];
+    const transport = new ZaloTransport({ budget: { take: async (lane) => void lanes.push(lane), rateLimited() {} } });
+    const tokens = new TokenManager({
+      store,
+      clock: systemClock,
+      logger: silentLogger,
+      appId: "app-1",
+      appSecret: "app-secret",
+      oauthBaseUrl: OAUTH,
+      initialRefreshToken: "r-1",
+      transport,
+    });
+    const zalo = new ZaloClient({ http: new ZaloHttp({ apiBaseUrl: API, tokens, logger: silentLogger, transport }), logger: silentLogger });
+    let refreshCalls = 0;
+    nock(OAUTH)
+      .post("/v4/oa/access_token")
+      .times(3)
+      .reply(200, () => {
+        refreshCalls++;
+        return { access_token: "a-2", refresh_token: "r-2", expires_in: "90000" };
+      });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-2")
+      .times(3)
+      .reply(200, { error: 0, data: { message_id: "ok" } });
+    await Promise.all(["u1", "u2", "u3"].map((id) => zalo.sendText({ kind: "user", id }, "x")));
+    // One refresh under concurrency (single flight), counted once in the budget as a "system" call.
+    expect(refreshCalls).toBe(1);
+    expect(lanes.filter((l) => l === "system")).toHaveLength(1);
+    expect(lanes.filter((l) => l === "reply")).toHaveLength(3);
   });
 });
