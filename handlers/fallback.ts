@@ -1,5 +1,7 @@
 import type { Middleware } from "../src/bot/composer.js";
+import { smalltalkWithin } from "../src/faq/smalltalk.js";
 import { countFaq } from "./faq.js";
+import { smalltalkText } from "./greeting.js";
 
 /**
  * Runs when no handler claimed a message: records the question for officers and, in a 1:1 chat,
@@ -12,6 +14,13 @@ export const fallback: Middleware = (ctx) => {
   if (!ctx.text) return;
   const { unanswered, faq, clock } = ctx.services;
   const now = clock.now();
+  // "bạn là người hay máy vậy", "bot ngu thế…": about the bot, not a question to record or send on.
+  const talk = ctx.conversation.kind === "user" ? smalltalkWithin(ctx.text, faq.analyse) : null;
+  if (talk) {
+    ctx.intent = talk;
+    ctx.reply(smalltalkText(ctx, talk));
+    return;
+  }
   countFaq(ctx, "fallback");
   const analysis = faq.analyse(ctx.text);
   const asked = { key: analysis.key, text: ctx.text, conversationId: ctx.conversation.id, userId: ctx.senderId ?? "", at: now };

@@ -10,7 +10,7 @@ export function helpText(ctx: BotContext): string {
   return text;
 }
 
-function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
+export function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
   const { faq } = ctx.services;
   const now = ctx.services.clock.now();
   const m = faq.messages;

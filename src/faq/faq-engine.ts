@@ -24,7 +24,9 @@ interface Second {
 }
 
 /** Where a message splits into clauses (see decideByClause). */
-const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+và\s+|\s+va\s+|$)/giu;
+const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)\s+|$)/giu;
+/** A clause that ends like a yes/no question ("… có được giấy chứng nhận không"): it asks. */
+const YES_NO_END = /\b(khong|ko|k|kh|hok|hong|khum|chua|chu)( (a|ha|vay|nhi|nhe|ta|the|z|v|ban|ad|bot))*\s*[?.!]*\s*$/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -171,7 +173,11 @@ export class FaqEngine {
       if (d.kind !== "answer") return;
       // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
       const asks =
-        carried || c.includes("?") || REQUEST.test(folded) || analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+        carried ||
+        c.includes("?") ||
+        REQUEST.test(folded) ||
+        YES_NO_END.test(folded) ||
+        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;

@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
 import type { Analyse, Reading } from "../nlp/normalise.js";
+import { isClassToken } from "../nlp/word-classes.js";
 
 /** Weight of a query syllable the content never uses: such words usually mean another topic. */
 const UNKNOWN_WEIGHT = 4;
@@ -170,7 +171,8 @@ export class FaqIndex {
   /** How much a topic syllable counts in coverage. */
   weight(term: string): number {
     // A number or a date the content does not mention ("12/11") is a detail of the question, not a topic.
-    return this.idf.get(term) ?? (term.length <= 1 || /^(\d+|d\d+m\d+)$/.test(term) ? 1 : UNKNOWN_WEIGHT);
+    // A word class the content never uses ("c:tinh") stands for many words, none of them another topic.
+    return this.idf.get(term) ?? (term.length <= 1 || /^(\d+|d\d+m\d+)$/.test(term) || isClassToken(term) ? 1 : UNKNOWN_WEIGHT);
   }
 
   knows(term: string): boolean {
@@ -201,6 +203,8 @@ export class FaqIndex {
         const uses = this.phrasingsWith[i]!;
         const nPhrasings = this.phrasingCount[i]!;
         r.terms.forEach((t, k) => {
+          // "phường Lê Chân", "xã Tân Tiến": a place's name the content does not know, not another topic.
+          if (r.named[k] && !this.knows(t)) return;
           central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
           const a = r.accents[k];
           if (

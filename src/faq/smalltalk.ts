@@ -74,3 +74,36 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
   for (const [kind, re] of PATTERNS) if (re.test(core)) return kind;
   return null;
 }
+
+/** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
+const ABOUT_WITHIN =
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot))\b/;
+/** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
+const INSULT_WITHIN = /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua)\b/;
+/** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
+const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay)\b/;
+/** Acknowledgements around a thanks: "ok e hiểu r, thanks". */
+const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi nhieu lam a u uh ha".split(" "));
+
+/**
+ * Small talk inside a message the FAQ could not answer: "bạn là người thật hay máy vậy", "bot ngu thế, hỏi
+ * mãi không trả lời đúng", "ok e hiểu r, thanks". Checked only after the FAQ, so a question that also
+ * carries such words ("bot ơi link thi ở đâu") is answered as a question.
+ */
+export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | null {
+  const key = analyse(
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, " "),
+  ).key;
+  if (ABOUT_WITHIN.test(key)) return "about";
+  const words = key.split(" ").filter(Boolean);
+  if (INSULT_WITHIN.test(key) && (AT_BOT.test(key) || words.length <= 6)) return "insult";
+  const rest = key
+    .replace(/\b(xin )?(cam on|thank you|thanks|thank)\b/g, " ")
+    .split(" ")
+    .filter(Boolean);
+  if (rest.length < words.length && rest.every((w) => ACK_WORDS.has(w) || AROUND.has(w))) return "thanks";
+  return null;
+}

@@ -25,6 +25,11 @@ export interface Reading {
   pairs: string[];
   /** Pairs of adjacent topic syllables ("nguoi+yeu"): a pair the content never has is another word. */
   topicPairs: string[];
+  /**
+   * Per term: it came right after a naming word ("phường Lê Chân", "xã Tân Tiến"), so when the content does
+   * not know it, it is a place's name rather than a word of another topic.
+   */
+  named: boolean[];
 }
 
 export interface Analysis {
@@ -56,6 +61,11 @@ export interface CampaignWords {
 export type Analyse = (text: string) => Analysis;
 
 const MAX_READINGS = 4;
+
+/** Words after which residents name a place ("phường Lê Chân", "thôn Đông"): see Reading.named. */
+const NAMING_WORDS = new Set(["phuong", "xa", "quan", "huyen", "thon", "xom", "khu", "duong", "pho", "ap"]);
+/** At most this many syllables after a naming word are the place's name. */
+const NAME_LENGTH = 3;
 
 /** "không hiện", "chưa thấy", "không ra", "không load": like "không … được", something does not work. */
 const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
@@ -163,7 +173,9 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
   const seq = phrases.rewrite(items, (f) => ({ acc: f, f }));
   const terms: string[] = [];
   const accents: Array<string | null> = [];
+  const named: boolean[] = [];
   const markers: string[] = [];
+  let nameLeft = 0;
   const pairs: string[] = [];
   const kept: Array<{ f: string; stop: boolean }> = [];
   for (const it of seq) {
@@ -175,10 +187,13 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
     if (isFiller(it, marked)) continue;
     const stop = isStop(it, marked);
     const acc = it.acc !== it.f ? it.acc : null;
+    const inName = nameLeft > 0 && !stop;
+    nameLeft = NAMING_WORDS.has(it.f) ? NAME_LENGTH : inName ? nameLeft - 1 : 0;
     // "dự báo bão": keep "bão" although "báo" folds the same.
     if (!stop && !terms.some((t, k) => t === it.f && (accents[k] === acc || acc === null))) {
       terms.push(it.f);
       accents.push(acc);
+      named.push(inName);
     }
     kept.push({ f: it.f, stop });
   }
@@ -191,6 +206,7 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
       // A topic term, not a mere marker: an entry about how to do X should not answer "X does not work".
       terms.push("q:cant");
       accents.push(null);
+      named.push(false);
     }
   }
   const topicPairs: string[] = [];
@@ -198,9 +214,10 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
     const a = kept[i]!;
     const b = kept[i + 1]!;
     if (!a.stop || !b.stop) pairs.push(`${a.f}+${b.f}`);
-    if (!a.stop && !b.stop && !a.f.startsWith("q:") && !b.f.startsWith("q:") && a.f !== b.f) topicPairs.push(`${a.f}+${b.f}`);
+    // Markers and word classes ("c:nguoi") never form a word of another topic with their neighbour.
+    if (!a.stop && !b.stop && !/^[qc]:/.test(a.f) && !/^[qc]:/.test(b.f) && a.f !== b.f) topicPairs.push(`${a.f}+${b.f}`);
   }
-  return { terms, accents, markers, pairs, topicPairs };
+  return { terms, accents, markers, pairs, topicPairs, named };
 }
 
 /**

@@ -4,6 +4,8 @@
  * replacement drops the phrase (formulas). The campaign's own names, places and synonyms come from
  * content (lexicon.yaml) and are added to these (see `PhraseRewriter`).
  */
+import { WORD_CLASS_RULES } from "./word-classes.js";
+
 const GENERAL_RULES: Array<[string, string]> = [
   // question words
   ["nhu the nao", "q:how"],
@@ -51,6 +53,25 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["ngay mai", ""],
   ["nam nay", ""],
   ["tuan nay", ""],
+  // "năm ngoái", "hồi đó": when the resident took part, not what they ask; the answer follows the clock
+  ["nam ngoai", ""],
+  ["nam truoc", ""],
+  ["nam roi", ""],
+  ["nam qua", ""],
+  ["hoi do", ""],
+  ["hoi truoc", ""],
+  ["hoi nam ngoai", ""],
+  ["hoi nam truoc", ""],
+  ["luc do", ""],
+  ["khi do", ""],
+  ["hom do", ""],
+  ["dot truoc", ""],
+  ["dot do", ""],
+  ["lan truoc", ""],
+  ["truoc kia", ""],
+  ["vua qua", ""],
+  ["vua roi", ""],
+  ["thoi gian qua", ""],
   ["cach thuc", "cach"],
   ["dia chi trang web", "link"],
   ["dia chi link", "link"],
@@ -71,6 +92,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["xoay quanh", ""],
   ["huu tri", "ve huu"],
   ["tom lai", ""],
+  ["truoc day", ""],
+  ["song o", ""],
+  ["song tai", ""],
   ["noi chung", ""],
   ["that ra", ""],
   ["chang han", ""],
@@ -127,9 +151,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["qr code", "ma qr"],
   ["ma code", "ma qr"],
   ["bi khoa", "bi loi"],
+  // the resident's own Zalo (or other) account is not the contest account
   // words that look like the contest's vocabulary once folded but are not about it
   ["cong an", "congan"],
-  // the resident's own Zalo (or other) account is not the contest account
   ["tai khoan zalo", "tai_khoan_zalo"],
   ["zalo bi khoa", "tai_khoan_zalo"],
   ["nick zalo", "tai_khoan_zalo"],
@@ -152,7 +176,7 @@ export class PhraseRewriter {
 
   constructor(campaignRules: readonly PhraseRule[] = []) {
     // Campaign rules come last: for the same phrase, content wins over code.
-    for (const [from, to] of [...GENERAL_RULES, ...campaignRules]) this.add(from, to);
+    for (const [from, to] of [...GENERAL_RULES, ...WORD_CLASS_RULES, ...campaignRules]) this.add(from, to);
   }
 
   private add(from: string, to: string): void {

@@ -18,7 +18,8 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
   `la co khong nao gi the nhu oi a nhe nha nhi ha hu vay vay day nay kia ay cho minh em anh chi ban toi
   tui tao chau bac chu ong ba admin bot ad hoi xin giup gium dum nho muon can duoc roi voi va hay
   hoac ma cua cac nhung cai bi da se van cung rat luon ok um moi nua biet thay hieu noi bao nghe
-  de thoi vua thu chut di khi luc trong gom ca ve chao hello hi alo helo o lo ra`
+  de thoi vua thu chut di khi luc trong gom ca ve chao hello hi alo helo o lo ra
+  gio kieu`
     .split(/\s+/)
     .filter(Boolean),
 );

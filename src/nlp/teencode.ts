@@ -87,6 +87,7 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   vs: "với",
   ms: "mới",
   bít: "biết",
+  mun: "muốn",
   bik: "biết",
   bit: "biết",
   bt: "biết",

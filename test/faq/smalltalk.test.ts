@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadLexicon } from "../../src/content/lexicon.js";
-import { smalltalkKind } from "../../src/faq/smalltalk.js";
+import { smalltalkKind, smalltalkWithin } from "../../src/faq/smalltalk.js";
 import { createAnalyser } from "../../src/nlp/normalise.js";
 
 const analyse = createAnalyser(loadLexicon("content"));
@@ -27,6 +27,26 @@ describe("small talk as residents type it", () => {
     "leaves a question to the FAQ: %s",
     (q) => {
       expect(smalltalkKind(q, analyse)).toBeNull();
+    },
+  );
+});
+
+describe("small talk inside a message the FAQ could not answer", () => {
+  it.each([
+    ["ban la nguoi that hay may vay", "about"],
+    ["bot con hoat dong ko vay", "about"],
+    ["Bạn là AI à hay là cán bộ phường trực?", "about"],
+    ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
+    ["bot vo dung that su", "insult"],
+    ["ok e hieu r, thanks", "thanks"],
+  ])("%s → %s", (q, kind) => {
+    expect(smalltalkWithin(q, analyse)).toBe(kind);
+  });
+
+  it.each([["giá vàng hôm nay"], ["thi bằng lái xe ở đâu"], ["cảm ơn, cho hỏi giải nhất bao nhiêu"], ["ngủ dậy muộn có thi kịp không"]])(
+    "is not small talk: %s",
+    (q) => {
+      expect(smalltalkWithin(q, analyse)).toBeNull();
     },
   );
 });

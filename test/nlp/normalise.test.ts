@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadLexicon } from "../../src/content/lexicon.js";
 import { createAnalyser } from "../../src/nlp/normalise.js";
+import { PERSON, PROVINCE } from "../../src/nlp/word-classes.js";
 
 // The contest's content: general Vietnamese from code plus content/lexicon.yaml.
 const analyse = createAnalyser(loadLexicon("content"));
@@ -150,10 +151,28 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     expect(terms("giờ muốn vay tiền")).toEqual(["vay", "tien"]);
     expect(terms("gio muon vay tien")).not.toContain("vay");
     // a word a rewrite made is the content's word, however the rest was typed
-    expect(terms("cán bộ hưu trí")).toEqual(["can", "bo", "huu"]);
+    expect(terms("cán bộ hưu trí")).toEqual(["can", "bo", "c:nguoi"]);
   });
 
   it("drops chatter that names no topic", () => {
     expect(terms("e bận quá, rốt cuộc hạn đến bao giờ")).toEqual(["han", "den"]);
+  });
+});
+
+describe("analyse: kinds of people and provinces the content never names", () => {
+  it("reads an occupation and a home province as word classes", () => {
+    expect(terms("mình ở thái bình lên đây làm công nhân")).toEqual(expect.arrayContaining([PROVINCE, PERSON]));
+    expect(terms("shipper có thi được không")).toContain(PERSON);
+  });
+
+  it("keeps 'công nhận' (recognised), which folds like 'công nhân' (a worker)", () => {
+    expect(terms("thi xong có được công nhận không")).toEqual(expect.arrayContaining(["cong", "nhan"]));
+  });
+
+  it("marks the syllables right after 'phường' or 'xã' as a place's name", () => {
+    const r = analyse("tôi ở phường Lê Chân, tổ tôi phải đạt bao nhiêu").readings[0]!;
+    expect(r.terms.filter((_, k) => r.named[k])).toEqual(expect.arrayContaining(["le", "chan"]));
+    const own = analyse("phường mình có cắt nước không").readings[0]!;
+    expect(own.named.some(Boolean)).toBe(false);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Word classes of general Vietnamese: kinds of people and the country's provinces. A resident names
+ * their own group ("công nhân", "shipper", "người thuê trọ") or home province ("quê Thái Bình") around a
+ * question about who may take part; the content cannot list every one. Each becomes one class token, so
+ * an occupation or province the content never names reads like the ones it does, instead of counting
+ * as a word of another topic. "công nhân" (a worker) folds like "công nhận" (recognised), a word of the
+ * contest, so only its unambiguous uses ("làm công nhân") are a class. Rules are folded phrases, applied by the PhraseRewriter with the general
+ * rules; a campaign's lexicon can still override a phrase (its own city is a place, not "a province").
+ */
+
+/** The class token for a kind of person (occupation, status, age group). */
+export const PERSON = "c:nguoi";
+/** The class token for a province or "another province". */
+export const PROVINCE = "c:tinh";
+
+const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|cong nhan nha may|cong nhan khu cong nghiep
+  |cong nhan may|cong nhan xay dung|nong dan|ngu dan|tieu thuong|nguoi buon ban|tieu chu|chu cua hang|sinh vien
+  |sinh vien dai hoc|sinh vien cao dang|hoc vien|bo doi|quan nhan|quan doi|chien si|dan quan|tai xe|lai xe
+  |xe om|shipper|grab|bac si|y ta|dieu duong|ky su|noi tro|ba noi tro|lao dong tu do|tho may|tho xay|tho moc|tho dien
+  |phu ho|giup viec|huu tri|ve huu|nghi huu|cuu chien binh|thuong binh|benh binh|nguoi khuyet tat|khuyet tat
+  |khiem thi|nguoi mu|dang vien|nguoi nuoc ngoai|viet kieu|nguoi thue tro|thue tro|o tro|nguoi o tro|tam tru
+  |nguoi tam tru|dan ngu cu|tre em|thieu nhi|thanh nien
+  |hoc sinh cap 1|hoc sinh cap 2|hoc sinh cap 3|hoc sinh tieu hoc|hoc sinh thcs|hoc sinh thpt
+  |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|nhan vien|nhan vien van phong|giam doc
+  |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep`
+  .split("|")
+  .map((p) => p.trim())
+  .filter(Boolean);
+
+/** The 63 provinces and cities by their long-used names (people still say their home this way). */
+const PROVINCES = `ha noi|ho chi minh|sai gon|da nang|can tho|hai phong|hue|thua thien hue|an giang|ba ria|vung tau
+  |bac giang|bac kan|bac can|bac lieu|bac ninh|ben tre|binh dinh|binh duong|binh phuoc|binh thuan|ca mau|cao bang
+  |dak lak|dac lac|dak nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha tinh|hai duong|hau giang
+  |hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|lam dong|lang son|lao cai|long an|nam dinh|nghe an
+  |ninh binh|ninh thuan|phu tho|phu yen|quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la
+  |tay ninh|thai binh|thai nguyen|thanh hoa|tien giang|tra vinh|tuyen quang|vinh long|vinh phuc|yen bai
+  |tinh khac|tinh ngoai|ngoai tinh|noi khac|tinh thanh khac|dia phuong khac|que`
+  .split("|")
+  .map((p) => p.trim())
+  .filter(Boolean);
+
+/** People from elsewhere: both a kind of person and another province. */
+const FROM_ELSEWHERE = "nguoi tinh khac|nguoi o tinh khac|nguoi noi khac|nguoi ngoai tinh|nguoi tu tinh khac|dan tinh khac|nguoi que".split(
+  "|",
+);
+
+/** Folded phrase → class token rules, for the PhraseRewriter. */
+export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
+  ...PEOPLE.map((p) => [p, PERSON] as const),
+  ...PROVINCES.map((p) => [p, PROVINCE] as const),
+  ...FROM_ELSEWHERE.map((p) => [p, `${PERSON} ${PROVINCE}`] as const),
+];
+
+/** A class token: stands for many words, so one the content never uses is not another topic. */
+export function isClassToken(t: string): boolean {
+  return t.startsWith("c:");
+}
