@@ -3,15 +3,12 @@ import type { BotContext } from "../src/bot/context.js";
 import { BroadcastUnavailableError } from "../src/broadcasts/broadcast-queue.js";
 import type { BroadcastScope } from "../src/broadcasts/broadcast-planner.js";
 import { BroadcastMessageError, type BroadcastPreview } from "../src/broadcasts/broadcast-service.js";
-import { NOT_OFFICER } from "../src/people/chat-texts.js";
 import { foldKey } from "../src/text/fold.js";
 
 const CONFIRM_KIND = "broadcast-confirm";
 const CONFIRM_TTL_MS = 10 * 60_000;
 const YES = /^(co|c|ok|oke|dong y|gui|gui di|yes|y)\b/;
 const NO = /^(khong|ko|k|huy|thoi|no)\b/;
-
-const TRY_LATER = "Hệ thống gửi nhắc nhở đang tạm gián đoạn, chưa có tin nào được gửi. Bạn vui lòng thử lại sau ít phút.";
 
 interface Pending {
   scope: BroadcastScope;
@@ -32,9 +29,10 @@ export const broadcastHandlers = new Composer().filter(
   (ctx) => ctx.senderId !== null && /_text$/.test(ctx.eventName),
   new Composer()
     .command(["nhacnho", "nhac"], (ctx) => {
+      const t = ctx.services.texts;
       if (!ctx.services.people.officers.isOfficer(ctx.senderId!)) {
         ctx.intent = "officer-refused";
-        return void ctx.reply(NOT_OFFICER);
+        return void ctx.reply(t.say("officer.notOfficer"));
       }
       ctx.intent = "broadcast-request";
       const args = (ctx.command?.args ?? "").replace(/^nho\b\s*/i, "").trim();
@@ -49,7 +47,7 @@ export const broadcastHandlers = new Composer().filter(
             const r = resolver.resolve(args);
             return r.kind === "found" ? r.unit : null;
           })();
-        if (!unit) return void ctx.reply(`Không tìm thấy đơn vị "${args}". Gõ #baocao để xem mã các đơn vị.`);
+        if (!unit) return void ctx.reply(t.say("broadcast.unknownUnit", { typed: args }));
         scope = { units: [unit.code] };
       }
       let preview: BroadcastPreview;
@@ -61,12 +59,12 @@ export const broadcastHandlers = new Composer().filter(
       }
       if (preview.targets === 0) {
         const why = preview.skipped.slice(0, 5).map((s) => `- ${s.unit}: ${s.reason}`);
-        return void ctx.reply(["Không có nhóm nào cần nhắc lúc này.", ...why].join("\n"));
+        return void ctx.reply([t.say("broadcast.nothingToSend"), ...why].join("\n"));
       }
       const units = preview.messages.slice(0, 10).map((m) => `- ${m.unit}`);
-      const more = preview.messages.length > 10 ? [`… và ${preview.messages.length - 10} nhóm khác`] : [];
+      const more = preview.messages.length > 10 ? [t.say("broadcast.more", { count: preview.messages.length - 10 })] : [];
       const skipped = preview.skipped.length
-        ? [`(${preview.skipped.length} đơn vị bỏ qua, ví dụ ${preview.skipped[0]!.unit}: ${preview.skipped[0]!.reason})`]
+        ? [t.say("broadcast.skippedSome", { count: preview.skipped.length, ...preview.skipped[0]! })]
         : [];
       ctx.session.set(
         CONFIRM_KIND,
@@ -74,13 +72,7 @@ export const broadcastHandlers = new Composer().filter(
         CONFIRM_TTL_MS,
       );
       ctx.reply(
-        [
-          `Sẽ gửi tin nhắc nhở tới ${preview.targets} nhóm Zalo:`,
-          ...units,
-          ...more,
-          ...skipped,
-          'Trả lời "có" để gửi, "không" để huỷ.',
-        ].join("\n"),
+        [t.say("broadcast.willSend", { count: preview.targets }), ...units, ...more, ...skipped, t.say("broadcast.confirmHint")].join("\n"),
       );
     })
     .filter(
@@ -91,7 +83,7 @@ export const broadcastHandlers = new Composer().filter(
         if (NO.test(answer)) {
           ctx.session.clear();
           ctx.intent = "broadcast-cancelled";
-          return void ctx.reply("Đã huỷ, không gửi nhắc nhở.");
+          return void ctx.reply(ctx.services.texts.say("broadcast.cancelled"));
         }
         if (!YES.test(answer)) return next();
         ctx.session.clear();
@@ -103,12 +95,12 @@ export const broadcastHandlers = new Composer().filter(
             notify: ctx.conversation,
             allowed: pending.allowed ? new Set(pending.allowed) : null,
           });
-          ctx.reply(`Đã xếp hàng ${r.targets} tin nhắc nhở (mã đợt ${r.id}). Khi gửi xong, mình sẽ báo kết quả ở đây.`);
+          ctx.reply(ctx.services.texts.say("broadcast.queued", { count: r.targets, id: r.id }));
         } catch (err) {
           if (err instanceof BroadcastMessageError) return void ctx.reply(err.message);
           if (!(err instanceof BroadcastUnavailableError)) throw err;
           ctx.log.warn({ err: err.message }, "broadcast requested while the queue is down");
-          ctx.reply(TRY_LATER);
+          ctx.reply(ctx.services.texts.say("broadcast.tryLater"));
         }
       },
     )

@@ -50,7 +50,7 @@ function save(ctx: BotContext, name: string, unit: Unit): void {
   ctx.session.clear();
   ctx.intent = INTENT;
   ctx.log.info({ unit: unit.code, created }, "completion recorded");
-  ctx.reply(say.recorded({ fullName: name }, unit, !created, ctx.services.faq.campaign.noun));
+  ctx.reply(say.recorded(ctx.services.texts, { fullName: name }, unit, !created));
 }
 
 /** Resolves the unit text and either saves, offers numbered choices or asks again. */
@@ -59,7 +59,7 @@ function withUnitText(ctx: BotContext, name: string, unitText: string, tries: nu
   const { resolver, units } = ctx.services.people;
   if (units.count() === 0) {
     ctx.session.clear();
-    ctx.reply(say.NO_UNITS_YET);
+    ctx.reply(say.noUnitsYet(ctx.services.texts));
     return;
   }
   const r = resolver.resolve(unitText);
@@ -69,16 +69,18 @@ function withUnitText(ctx: BotContext, name: string, unitText: string, tries: nu
   }
   if (tries + 1 >= MAX_TRIES) {
     ctx.session.clear();
-    ctx.reply(say.GAVE_UP);
+    ctx.reply(say.gaveUp(ctx.services.texts));
     return;
   }
   if (r.kind === "choices") {
     ctx.session.set(STEP_CHOICE, { name, codes: r.units.map((u) => u.code), tries: tries + 1 } satisfies ChoiceStep, STEP_TTL_MS);
-    ctx.reply(say.unitChoices(r.units));
+    ctx.reply(say.unitChoices(ctx.services.texts, r.units));
     return;
   }
   ctx.session.set(STEP_UNIT, { name, tries: tries + 1 } satisfies UnitStep, STEP_TTL_MS);
-  ctx.reply(r.kind === "too_many" ? say.tooManyUnits(r.count) : say.unitNotFound(unitText, examples(ctx)));
+  ctx.reply(
+    r.kind === "too_many" ? say.tooManyUnits(ctx.services.texts, r.count) : say.unitNotFound(ctx.services.texts, unitText, examples(ctx)),
+  );
 }
 
 /** Has a valid name: the group's unit, the typed unit, or ask for the unit. */
@@ -95,11 +97,11 @@ function withName(ctx: BotContext, name: string, unitText: string): void {
   }
   if (ctx.services.people.units.count() === 0) {
     ctx.session.clear();
-    ctx.reply(say.NO_UNITS_YET);
+    ctx.reply(say.noUnitsYet(ctx.services.texts));
     return;
   }
   ctx.session.set(STEP_UNIT, { name, tries: 0 } satisfies UnitStep, STEP_TTL_MS);
-  ctx.reply(say.askUnit(name, examples(ctx)));
+  ctx.reply(say.askUnit(ctx.services.texts, name, examples(ctx)));
 }
 
 /** "<họ và tên>[, <đơn vị>]" typed after #xong or while we wait for the name. */
@@ -113,17 +115,17 @@ function withNameAndUnit(ctx: BotContext, text: string, tries: number): void {
   }
   if (tries + 1 >= MAX_TRIES) {
     ctx.session.clear();
-    ctx.reply(say.GAVE_UP);
+    ctx.reply(say.gaveUp(ctx.services.texts));
     return;
   }
   ctx.session.set(STEP_NAME, { tries: tries + 1 } satisfies NameStep, STEP_TTL_MS);
-  ctx.reply(say.nameProblem(check.problem));
+  ctx.reply(say.nameProblem(ctx.services.texts, check.problem));
 }
 
 function startFlow(ctx: BotContext): void {
   ctx.intent = INTENT;
   ctx.session.set(STEP_NAME, { tries: 0 } satisfies NameStep, STEP_TTL_MS);
-  ctx.reply(say.askName(groupUnit(ctx)));
+  ctx.reply(say.askName(ctx.services.texts, groupUnit(ctx)));
 }
 
 /**
@@ -167,7 +169,7 @@ function continueFlow(ctx: BotContext): boolean {
     const unit = code ? ctx.services.people.units.byCode(code) : null;
     ctx.intent = INTENT;
     if (!unit) {
-      ctx.reply(say.chooseNumber(codes.length));
+      ctx.reply(say.chooseNumber(ctx.services.texts, codes.length));
       return true;
     }
     save(ctx, name, unit);
@@ -196,7 +198,7 @@ export const completionHandlers = new Composer().filter(
       const existing = ctx.services.people.completions.get(ctx.senderId!);
       if (existing) {
         ctx.intent = INTENT;
-        ctx.reply(say.alreadyRecorded(existing, ctx.services.people.units.byCode(existing.unitCode)));
+        ctx.reply(say.alreadyRecorded(ctx.services.texts, existing, ctx.services.people.units.byCode(existing.unitCode)));
         return;
       }
       startFlow(ctx);

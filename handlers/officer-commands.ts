@@ -17,7 +17,7 @@ function unitFromArgs(ctx: BotContext, args: string): Unit | null {
 function refuseNonOfficer(ctx: BotContext): boolean {
   if (ctx.services.people.officers.isOfficer(ctx.senderId!)) return false;
   ctx.intent = "officer-refused";
-  ctx.reply(say.NOT_OFFICER);
+  ctx.reply(ctx.services.texts.say("officer.notOfficer"));
   return true;
 }
 
@@ -38,33 +38,31 @@ export const officerHandlers = new Composer().filter(
       const args = ctx.command?.args ?? "";
       if (args) {
         const unit = unitFromArgs(ctx, args);
-        if (!unit) return void ctx.reply(say.unknownUnit(args));
-        if (!officers.canManage(me, unit.code)) return void ctx.reply(say.notYourUnit(unit));
-        return void ctx.reply(say.progressReport(progress.report(now), new Set([unit.code]), share, ctx.services.faq.campaign.noun));
+        if (!unit) return void ctx.reply(say.unknownUnit(ctx.services.texts, args));
+        if (!officers.canManage(me, unit.code)) return void ctx.reply(say.notYourUnit(ctx.services.texts, unit));
+        return void ctx.reply(say.progressReport(ctx.services.texts, progress.report(now), new Set([unit.code]), share));
       }
       const rights = officers.rightsOf(me)!;
-      ctx.reply(
-        say.progressReport(progress.report(now), rights.all ? "all" : new Set(rights.units), share, ctx.services.faq.campaign.noun),
-      );
+      ctx.reply(say.progressReport(ctx.services.texts, progress.report(now), rights.all ? "all" : new Set(rights.units), share));
     })
     .command("lienket", (ctx) => {
       if (refuseNonOfficer(ctx)) return;
       ctx.intent = "link-group";
-      if (ctx.conversation.kind !== "group") return void ctx.reply(say.LINK_NEEDS_GROUP);
+      if (ctx.conversation.kind !== "group") return void ctx.reply(ctx.services.texts.say("officer.linkNeedsGroup"));
       const args = ctx.command?.args ?? "";
-      if (!args) return void ctx.reply(say.LINK_NEEDS_CODE);
+      if (!args) return void ctx.reply(ctx.services.texts.say("officer.linkNeedsCode"));
       const unit = unitFromArgs(ctx, args);
-      if (!unit) return void ctx.reply(say.unknownUnit(args));
+      if (!unit) return void ctx.reply(say.unknownUnit(ctx.services.texts, args));
       const { officers, units } = ctx.services.people;
-      if (!officers.canManage(ctx.senderId!, unit.code)) return void ctx.reply(say.notYourUnit(unit));
+      if (!officers.canManage(ctx.senderId!, unit.code)) return void ctx.reply(say.notYourUnit(ctx.services.texts, unit));
       // Moving a group away from a unit someone else manages is theirs to decide.
       const current = units.byGroupId(ctx.conversation.id);
       if (current && current.code !== unit.code && !officers.canManage(ctx.senderId!, current.code)) {
-        return void ctx.reply(say.groupTaken(current));
+        return void ctx.reply(say.groupTaken(ctx.services.texts, current));
       }
       const { previous } = units.linkGroup(unit.code, ctx.conversation.id, ctx.services.clock.now());
       ctx.log.info({ unit: unit.code, previous: previous?.code ?? null }, "group linked to unit");
-      ctx.reply(say.linked(unit, previous));
+      ctx.reply(say.linked(ctx.services.texts, unit, previous));
     })
     .middleware(),
 );

@@ -21,19 +21,19 @@ export const privacyHandlers = new Composer()
         ctx.intent = "my-data";
         const { completions, units, officers } = ctx.services.people;
         const c = completions.get(ctx.senderId!);
-        ctx.reply(say.whatWeHold(c, c ? units.byCode(c.unitCode) : null, officers.rightsOf(ctx.senderId!), ctx.services.faq.campaign.noun));
+        ctx.reply(say.whatWeHold(ctx.services.texts, c, c ? units.byCode(c.unitCode) : null, officers.rightsOf(ctx.senderId!)));
       })
       .command("xoa", (ctx) => {
         ctx.intent = "delete-my-data";
         const gone = ctx.services.privacy.erase(ctx.senderId!, "request");
         ctx.log.info(gone, "user data erased on #xoa");
-        ctx.reply(say.deleted(gone, ctx.services.people.officers.isOfficer(ctx.senderId!), ctx.services.faq.campaign.noun));
+        ctx.reply(say.deleted(ctx.services.texts, gone, ctx.services.people.officers.isOfficer(ctx.senderId!)));
       })
       .command("huy", (ctx) => {
         ctx.intent = "cancel";
         const step = ctx.session.get();
         ctx.session.clear();
-        ctx.reply(step ? say.CANCELLED : say.NOTHING_TO_CANCEL);
+        ctx.reply(ctx.services.texts.say(step ? "privacy.cancelled" : "privacy.nothingToCancel"));
       })
       .middleware(),
   );

@@ -3,6 +3,7 @@ import { buildBroadcastService } from "../broadcasts/build-broadcast-services.js
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Campaign } from "../content/campaign.js";
+import { loadChatTexts } from "../content/chat-texts.js";
 import type { Db } from "../db/database.js";
 import { buildFaqServices } from "../faq/build-faq-services.js";
 import type { Logger } from "../observability/logger.js";
@@ -30,12 +31,14 @@ export interface ServiceDeps {
 
 /** The composition root for handler services: one line per feature. */
 export function buildServices(deps: ServiceDeps): Services {
+  const texts = loadChatTexts(deps.config.CONTENT_DIR, deps.campaign);
   const people = createPeopleServices(deps.db, deps.campaign.window);
   const dialogs = new DialogSessionStore(deps.db);
   const faq = buildFaqServices(deps.campaign, deps.config.CONTENT_DIR, deps.db);
   const loop = buildLoopServices({
     ...deps,
     ...faq,
+    texts,
     contentDir: deps.config.CONTENT_DIR,
     people,
     outbox: new OutboxStore(deps.db),
@@ -52,11 +55,12 @@ export function buildServices(deps: ServiceDeps): Services {
   ]);
   return {
     clock: deps.clock,
+    texts,
     dialogs,
     privacy,
     ...faq,
     loop,
     people,
-    broadcasts: buildBroadcastService({ ...deps, queue: deps.broadcastQueue, progress: people.progress }),
+    broadcasts: buildBroadcastService({ ...deps, texts, queue: deps.broadcastQueue, progress: people.progress }),
   };
 }

@@ -1,5 +1,6 @@
 import type { BroadcastService } from "../broadcasts/broadcast-service.js";
 import type { Clock } from "../clock.js";
+import type { ChatTexts } from "../content/chat-texts.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
 import type { LoopServices } from "../loop/build-loop-services.js";
 import type { PeopleServices } from "../people/people-services.js";
@@ -13,6 +14,8 @@ import type { UnansweredStore } from "../stores/unanswered-store.js";
  */
 export interface Services {
   clock: Clock;
+  /** The chat sentences outside the FAQ (content/messages.yaml `chat:`). */
+  texts: ChatTexts;
   dialogs: DialogSessionStore;
   /** Erases a person from every table (#xoa, user_withdraw); see src/privacy/personal-data-registry.ts. */
   privacy: PersonalDataEraser;

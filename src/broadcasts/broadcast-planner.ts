@@ -1,3 +1,4 @@
+import type { ChatTexts } from "../content/chat-texts.js";
 import type { UnitProgress } from "../people/progress-types.js";
 
 /** Which units a reminder goes to: the ones behind pace, all, or a list of unit codes. */
@@ -31,19 +32,13 @@ export interface PlanInput {
   lastSentAt: (groupId: string) => number | null;
   /** The unfinished broadcast that still has to send to this group, if any (force does not override it). */
   pendingIn: (groupId: string) => string | null;
+  /** The reasons' wording (content/messages.yaml `chat.broadcast.skip*`). */
+  texts: ChatTexts;
 }
-
-const REASONS = {
-  noGroup: "chưa liên kết nhóm Zalo",
-  cooldown: (h: number) => `đã được nhắc trong ${h} giờ qua`,
-  unknown: "không có đơn vị này",
-  noRight: "không thuộc quyền quản lý của bạn",
-  sharedGroup: (code: string) => `nhóm Zalo trùng với đơn vị ${code}`,
-  pending: (id: string) => `đang chờ gửi trong đợt nhắc ${id}`,
-};
 
 /** Pure planning: targets (one per group) and the units left out, each with a reason an officer can read. */
 export function planBroadcast(p: PlanInput): Plan {
+  const t = p.texts;
   const byCode = new Map(p.units.map((u) => [u.code, u]));
   const skipped: SkippedUnit[] = [];
   let chosen: UnitProgress[];
@@ -54,7 +49,7 @@ export function planBroadcast(p: PlanInput): Plan {
     for (const code of new Set(p.scope.units)) {
       const u = byCode.get(code) ?? p.units.find((x) => x.code.toLowerCase() === code.toLowerCase());
       if (u) chosen.push(u);
-      else skipped.push({ unit: code, unitName: code, groupId: null, reason: REASONS.unknown });
+      else skipped.push({ unit: code, unitName: code, groupId: null, reason: t.say("broadcast.skipUnknown") });
     }
   }
   const targets: PlannedTarget[] = [];
@@ -62,27 +57,27 @@ export function planBroadcast(p: PlanInput): Plan {
   for (const u of chosen) {
     const skip = (reason: string) => skipped.push({ unit: u.code, unitName: u.name, groupId: u.zaloGroupId, reason });
     if (p.allowed && !p.allowed.has(u.code)) {
-      if (typeof p.scope === "object") skip(REASONS.noRight);
+      if (typeof p.scope === "object") skip(t.say("broadcast.skipNoRight"));
       continue;
     }
     if (!u.zaloGroupId) {
-      skip(REASONS.noGroup);
+      skip(t.say("broadcast.skipNoGroup"));
       continue;
     }
     const owner = groupOwner.get(u.zaloGroupId);
     if (owner) {
-      skip(REASONS.sharedGroup(owner));
+      skip(t.say("broadcast.skipSharedGroup", { code: owner }));
       continue;
     }
     // Two overlapping requests would otherwise both pass the cooldown before either has sent.
     const pending = p.pendingIn(u.zaloGroupId);
     if (pending) {
-      skip(REASONS.pending(pending));
+      skip(t.say("broadcast.skipPending", { id: pending }));
       continue;
     }
     const last = p.lastSentAt(u.zaloGroupId);
     if (!p.force && last !== null && p.now - last < p.cooldownMs) {
-      skip(REASONS.cooldown(Math.round(p.cooldownMs / 3600_000)));
+      skip(t.say("broadcast.skipCooldown", { hours: Math.round(p.cooldownMs / 3600_000) }));
       continue;
     }
     groupOwner.set(u.zaloGroupId, u.code);
@@ -91,8 +86,8 @@ export function planBroadcast(p: PlanInput): Plan {
   return { targets, skipped };
 }
 
-export function describeScope(scope: BroadcastScope): string {
-  if (scope === "behind") return "đơn vị chậm tiến độ";
-  if (scope === "all") return "tất cả đơn vị";
-  return `đơn vị ${scope.units.join(", ")}`;
+export function describeScope(t: ChatTexts, scope: BroadcastScope): string {
+  if (scope === "behind") return t.say("broadcast.scopeBehind");
+  if (scope === "all") return t.say("broadcast.scopeAll");
+  return t.say("broadcast.scopeUnits", { codes: scope.units.join(", ") });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
+import type { ChatTexts } from "../content/chat-texts.js";
 import { type Conversation, conversationKey, parseConversationKey } from "../shared/conversation.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProgressReport } from "../people/progress-types.js";
@@ -47,6 +48,8 @@ export interface BroadcastServiceOptions {
   store: BroadcastStore;
   progress: { report(now: Date): ProgressReport };
   template: ReminderTemplate;
+  /** What officers read: refusals, skip reasons, failures (content/messages.yaml `chat.broadcast`). */
+  texts: ChatTexts;
   facts: ReminderFacts;
   clock: Clock;
   /** null: no Redis in this process (ask/chat CLIs) — requests answer "try later". */
@@ -68,13 +71,16 @@ export type BroadcastPreview = { targets: number; messages: RenderedMessage[]; s
 export class BroadcastService {
   constructor(private readonly o: BroadcastServiceOptions) {}
 
+  /** The chat texts, for the worker's notes on a target. */
+  get texts(): ChatTexts {
+    return this.o.texts;
+  }
+
   private plan(req: BroadcastRequest, now: Date): { plan: Plan; messages: RenderedMessage[] } {
     // Before the start or after the end a reminder would urge people to do what they cannot do.
     const { start, end, opens, deadline } = this.o.facts;
     if (now < start || now > end) {
-      throw new BroadcastMessageError(
-        `Dạ, tin nhắc nhở chỉ gửi trong thời gian diễn ra (từ ${opens} đến hết ${deadline}); ${now > end ? "đợt này đã kết thúc" : "đợt này chưa bắt đầu"} nên không gửi ạ.`,
-      );
+      throw new BroadcastMessageError(this.o.texts.say(now > end ? "broadcast.ended" : "broadcast.notStarted", { opens, deadline }));
     }
     const pending = this.o.store.pendingGroups(Date.now());
     const plan = planBroadcast({
@@ -86,6 +92,7 @@ export class BroadcastService {
       cooldownMs: this.o.cooldownMs,
       lastSentAt: (g) => this.o.store.lastSentAt(g),
       pendingIn: (g) => pending.get(g) ?? null,
+      texts: this.o.texts,
     });
     const messages = plan.targets.map((t) => ({
       unit: t.unit.code,
@@ -96,7 +103,7 @@ export class BroadcastService {
     const tooLong = messages.find((m) => m.text.length > MAX_TEXT_LENGTH);
     if (tooLong) {
       throw new BroadcastMessageError(
-        `Tin nhắc cho ${tooLong.unit} dài ${tooLong.text.length} ký tự, quá giới hạn ${MAX_TEXT_LENGTH} ký tự của Zalo. Vui lòng rút gọn.`,
+        this.o.texts.say("broadcast.tooLong", { unit: tooLong.unit, length: tooLong.text.length, max: MAX_TEXT_LENGTH }),
       );
     }
     return { plan, messages };
@@ -161,7 +168,7 @@ export class BroadcastService {
     return {
       id,
       status: b.status,
-      scope: describeScope(JSON.parse(b.scope) as BroadcastScope),
+      scope: describeScope(this.o.texts, JSON.parse(b.scope) as BroadcastScope),
       createdAt: new Date(b.created_at).toISOString(),
       requestedBy: b.requested_by,
       total: c.total,
@@ -202,7 +209,7 @@ export class BroadcastService {
       .targets(id)
       .filter((t) => t.status === "failed")
       .slice(0, 10)
-      .map((t) => `- ${t.unit_name}: ${t.error ?? "lỗi"}`);
+      .map((t) => `- ${t.unit_name}: ${t.error ?? this.o.texts.say("broadcast.failed")}`);
     const text = [renderSummary(this.o.template, c), ...failures].join("\n");
     return { notify, text };
   }

@@ -45,9 +45,6 @@ const DRAFT_RECHECK_MS = 500;
 const REQUEUE_RETRY_MS = 2_000;
 const REQUEUE_TRIES = 30;
 
-const UNCERTAIN = "không rõ đã gửi hay chưa (tiến trình dừng giữa lúc gửi); không gửi lại để tránh nhắc trùng";
-const RESENT = "lần gửi trước bị ngắt trước khi tới Zalo; gửi lại";
-
 /** The same rate in the shortest window that keeps it exact (a tenth of a second at best). */
 export function smoothLimiter(perSec: number): { max: number; duration: number } {
   const parts = [10, 8, 5, 4, 2].find((d) => perSec % d === 0) ?? 1;
@@ -146,12 +143,12 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
         throw new DelayedError();
       }
       if (r.kind === "sent" || r.kind === "unknown") {
-        const detail = r.kind === "sent" ? { messageId: r.messageId } : { error: UNCERTAIN };
+        const detail = r.kind === "sent" ? { messageId: r.messageId } : { error: o.service.texts.say("broadcast.uncertain") };
         o.store.finish(broadcastId, groupId, r.kind === "sent" ? "sent" : "failed", Date.now(), detail);
         o.logger.warn({ broadcastId, groupId, outcome: r.kind }, "send cut off by a crash settled; not resent");
         return done(broadcastId);
       }
-      o.store.release(broadcastId, groupId, RESENT, Date.now());
+      o.store.release(broadcastId, groupId, o.service.texts.say("broadcast.resent"), Date.now());
       o.logger.warn({ broadcastId, groupId }, "send cut off by a crash never reached the group; sending it");
     } else if (row.status !== "queued") return done(broadcastId);
     if (!o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);

@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { type Campaign, campaignVars } from "../content/campaign.js";
+import { type ChatTexts, loadChatTexts } from "../content/chat-texts.js";
 import type { Db } from "../db/database.js";
 import { templateNames } from "../content/faq-content.js";
 import type { Logger } from "../observability/logger.js";
@@ -19,6 +20,8 @@ export interface BroadcastDeps {
   /** null when there is no Redis in this process: requests answer "try later". */
   queue: BroadcastQueue | null;
   progress: { report(now: Date): ProgressReport };
+  /** The chat texts when the caller loaded them already; else read from CONTENT_DIR. */
+  texts?: ChatTexts;
 }
 
 /** The broadcast service as handlers, routes, the CLI and the worker see it. */
@@ -27,6 +30,7 @@ export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
   return new BroadcastService({
     store: new BroadcastStore(d.db),
     progress: d.progress,
+    texts: d.texts ?? loadChatTexts(d.config.CONTENT_DIR, campaign),
     template: loadReminderTemplate(d.config.CONTENT_DIR, templateNames(campaign)),
     facts: {
       start: campaign.window.start,

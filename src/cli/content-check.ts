@@ -1,5 +1,6 @@
 import { loadReminderTemplate } from "../broadcasts/reminder-template.js";
 import { loadCampaign } from "../content/campaign.js";
+import { loadChatTexts } from "../content/chat-texts.js";
 import { loadFaqContent, templateNames } from "../content/faq-content.js";
 import { applyTaught, loadTaughtFile } from "../content/taught-file.js";
 import { ContentError } from "../errors.js";
@@ -8,7 +9,7 @@ import { FaqEngine } from "../faq/faq-engine.js";
 
 /**
  * npm run content:check [-- <content dir>] [--strict]
- * Validates content/ as the bot does at start-up (campaign, FAQ, messages, lexicon, reminder template,
+ * Validates content/ as the bot does at start-up (campaign, FAQ, messages and chat texts, lexicon, reminder template,
  * one {{placeholder}} syntax throughout), then reports phrasings that collide: duplicates across
  * entries (an error), phrasings answered by another entry or not confidently, and lexicon words that
  * mean a word no FAQ phrasing uses (warnings; errors with --strict). Exit code 0 when the content is usable.
@@ -24,6 +25,7 @@ function main(argv: string[]): number {
     // What officers taught and exported (content/taught.yaml) is checked with the rest.
     engine.replaceEntries(applyTaught(content.entries, loadTaughtFile(dir, content.entries, campaign)));
     loadReminderTemplate(dir, templateNames(campaign));
+    loadChatTexts(dir, campaign);
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     console.log(err.message);

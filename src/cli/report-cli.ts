@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadCampaign } from "../content/campaign.js";
+import { loadChatTexts } from "../content/chat-texts.js";
 import { progressReport } from "../people/chat-texts.js";
 import { elapsedShare, ProgressService } from "../people/progress-service.js";
 import type { UnitProgress } from "../people/progress-types.js";
@@ -69,7 +70,7 @@ export const reportCli: CliGroup = {
       for (const u of report.units) ctx.out(csvRow(u));
       return 0;
     }
-    ctx.out(progressReport(report, "all", elapsedShare(window, now), campaign.noun));
+    ctx.out(progressReport(loadChatTexts(config.CONTENT_DIR, campaign), report, "all", elapsedShare(window, now)));
     return 0;
   },
 };

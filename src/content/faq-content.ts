@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { ContentError } from "../errors.js";
 import { type Campaign, campaignVars } from "./campaign.js";
+import { chatSection } from "./chat-texts.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { readYaml } from "./read-yaml.js";
 import { placeholders } from "./template.js";
@@ -64,6 +65,8 @@ const messagesSchema = z.strictObject({
   suggest: z.strictObject({ intro: text, outro: text }),
   countdown: z.strictObject({ before: text, during: text, lastDay: text, after: z.string() }),
   linkLabels: z.record(z.string(), text),
+  /** Completion, privacy, officer and reminder texts: checked by loadChatTexts (src/content/chat-texts.ts). */
+  chat: chatSection,
 });
 
 export type FaqEntry = z.infer<typeof entrySchema>;
@@ -124,7 +127,8 @@ export function loadFaqContent(contentDir: string, campaign: Campaign): FaqConte
     else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${where}.${i}`);
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
   };
-  walk(messages, msgPath);
+  const { chat: _chat, ...faqMessages } = messages;
+  walk(faqMessages, msgPath);
   for (const help of [messages.help, messages.afterEnd?.help]) {
     for (const id of help?.entries ?? []) if (!seen.has(id)) problems.push(`${msgPath}: help: no FAQ entry "${id}"`);
   }

@@ -1,4 +1,5 @@
 import type { Campaign } from "../content/campaign.js";
+import type { ChatTexts } from "../content/chat-texts.js";
 import { loadTaughtFile } from "../content/taught-file.js";
 import type { Db } from "../db/database.js";
 import type { FaqEngine } from "../faq/faq-engine.js";
@@ -37,6 +38,7 @@ export interface LoopDeps {
   contentDir: string;
   campaign: Campaign;
   faq: FaqEngine;
+  texts: ChatTexts;
   unanswered: UnansweredStore;
   people: PeopleServices;
   outbox: OutboxStore;
@@ -78,6 +80,7 @@ export function buildLoopServices(d: LoopDeps): LoopServices {
       deliver: d.deliver,
       hour: d.config.UNANSWERED_DIGEST_HOUR,
       dashboardUrl: d.config.DASHBOARD_URL,
+      texts: d.texts,
       logger: d.logger,
     }),
     outcomes,

@@ -1,3 +1,4 @@
+import type { ChatTexts } from "../content/chat-texts.js";
 import { vnDate } from "../shared/vietnam-time.js";
 import type { OutboxRow, OutboxStore } from "../inbox/outbox-store.js";
 import type { Logger } from "../observability/logger.js";
@@ -12,12 +13,14 @@ export interface DigestDeps {
   /** Hour (0-23, Vietnam time) after which the day's digest goes; undefined: off. */
   hour: number | undefined;
   dashboardUrl: string | undefined;
+  /** content/messages.yaml `chat.digest`. */
+  texts: ChatTexts;
   logger: Logger;
 }
 
 /** "5 câu hỏi mới chưa có trả lời" + the dashboard link, once a day. */
-export function digestText(count: number, dashboardUrl: string | undefined): string {
-  return `${count} câu hỏi mới chưa có trả lời. Anh/chị xem và trả lời tại: ${dashboardUrl ?? "trang quản trị của bot (/admin)"}`;
+export function digestText(t: ChatTexts, count: number, dashboardUrl: string | undefined): string {
+  return t.say("digest.text", { count, where: dashboardUrl ?? t.say("digest.noDashboardUrl") });
 }
 
 /**
@@ -33,7 +36,7 @@ export class DigestService {
     if (hour === undefined || (now.getUTCHours() + 7) % 24 < hour) return 0;
     const count = this.d.unanswered.countNewSince(new Date(now.getTime() - 24 * 3600_000));
     if (!this.d.unanswered.claimDigestDay(vnDate(now), now, count) || count === 0) return 0;
-    const text = digestText(count, this.d.dashboardUrl);
+    const text = digestText(this.d.texts, count, this.d.dashboardUrl);
     const officers = this.d.officers();
     for (const id of officers) {
       const row = this.d.outbox.get(this.d.outbox.enqueue(null, { kind: "user", id }, text, now.getTime()))!;

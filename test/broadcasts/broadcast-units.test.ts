@@ -10,6 +10,7 @@ import { BroadcastQueue, DAILY_SCHEDULER_ID } from "../../src/broadcasts/broadca
 import { parseQuietHours, quietDelayMs } from "../../src/broadcasts/quiet-hours.js";
 import { daysLeft, loadReminderTemplate, renderReminder } from "../../src/broadcasts/reminder-template.js";
 import { campaignVars, loadCampaign } from "../../src/content/campaign.js";
+import { loadChatTexts } from "../../src/content/chat-texts.js";
 import { templateNames } from "../../src/content/faq-content.js";
 import { smoothLimiter } from "../../src/broadcasts/broadcast-worker.js";
 import type { UnitProgress } from "../../src/people/progress-types.js";
@@ -52,7 +53,15 @@ describe("quiet hours (Asia/Ho_Chi_Minh)", () => {
 });
 
 describe("planning", () => {
-  const base = { allowed: null, force: false, now: Date.now(), cooldownMs: 12 * 3600_000, lastSentAt: () => null, pendingIn: () => null };
+  const base = {
+    allowed: null,
+    force: false,
+    now: Date.now(),
+    cooldownMs: 12 * 3600_000,
+    lastSentAt: () => null,
+    pendingIn: () => null,
+    texts: loadChatTexts("content", loadCampaign("content")),
+  };
   it("behind scope: behind units with a group; reasons for the rest", () => {
     const units = [unit("A"), unit("B", { behind: false }), unit("C", { zaloGroupId: null }), unit("D", { zaloGroupId: "g-A" })];
     const p = planBroadcast({ ...base, scope: "behind", units });
