@@ -88,8 +88,8 @@ describe("HTML escaping", () => {
     expect(page).toContain('data-broadcast-id="b&quot;1"');
     // The only script tags are our own external files.
     expect(page.match(/<script/g)).toHaveLength(2);
-    expect(page).toContain('<script src="/admin/assets/dashboard.js" defer></script>');
-    expect(page).toContain('<script src="/admin/assets/results.js" defer></script>');
+    expect(page).toContain('<script type="module" src="/admin/assets/dashboard.js"></script>');
+    expect(page).toContain('<script type="module" src="/admin/assets/results.js"></script>');
     // No inline style attributes or handlers (the CSP would block them), and none smuggled in by data.
     const tags = page.replace(/"[^"]*"/g, '""').match(/<[a-z][^>]*>/g) ?? [];
     expect(tags.filter((t) => /\s(style|on[a-z]+)=/.test(t))).toEqual([]);

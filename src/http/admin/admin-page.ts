@@ -6,7 +6,7 @@ export interface PageOptions {
   body: SafeHtml;
   /** Read by the dashboard script for X-CSRF-Token. */
   csrfToken?: string;
-  /** Script paths under our origin (CSP script-src 'self'). */
+  /** Script paths under our origin (CSP script-src 'self'), loaded as ES modules (deferred). */
   scripts?: string[];
 }
 
@@ -25,7 +25,7 @@ ${o.csrfToken ? html`<meta name="csrf-token" content="${o.csrfToken}">` : ""}
 </head>
 <body>
 ${o.body}
-${(o.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
+${(o.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </body>
 </html>
 `.value;

@@ -34,7 +34,7 @@ export interface DashboardView {
   csrfToken: string | null;
 }
 
-export const DASHBOARD_SCRIPT_PATH = "/admin/assets/dashboard.js";
+const DASHBOARD_SCRIPT_PATH = "/admin/assets/dashboard.js";
 
 export function renderDashboard(v: DashboardView): string {
   const target = v.progress.units.reduce((s, u) => s + u.target, 0);

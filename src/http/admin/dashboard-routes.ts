@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
 import { Router } from "express";
 import type { CampaignLabel } from "../../content/campaign.js";
-import { authenticateAdmin, requireAdmin } from "../admin-auth.js";
+import { authenticateAdmin } from "../admin-auth.js";
 import type { DashboardData } from "./dashboard-data.js";
-import { DASHBOARD_SCRIPT_PATH, renderDashboard } from "./dashboard-page.js";
+import { renderDashboard } from "./dashboard-page.js";
 import { renderDisabledPage, renderLoginPage } from "./login-page.js";
 import { parseSort } from "./progress-sort.js";
-
-const SCRIPT = readFileSync(new URL("./assets/dashboard.js", import.meta.url), "utf8");
 
 export interface DashboardRoutesDeps {
   adminToken: string | undefined;
@@ -52,9 +49,6 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
     });
     res.type("html").send(page);
-  });
-  router.get(DASHBOARD_SCRIPT_PATH, requireAdmin(d.adminToken), (_req, res) => {
-    res.type("application/javascript; charset=utf-8").send(SCRIPT);
   });
   return router;
 }

@@ -4,6 +4,7 @@ import type { Db } from "../../db/database.js";
 import type { Logger } from "../../observability/logger.js";
 import { enableAdminSessions, requireAdmin } from "../admin-auth.js";
 import { adminDataRouter } from "./admin-data-routes.js";
+import { adminAssetsRouter } from "./assets-routes.js";
 import { AdminSessionStore } from "./admin-session-store.js";
 import { ADMIN_CSS_HASH } from "./admin-styles.js";
 import type { DashboardData } from "./dashboard-data.js";
@@ -36,6 +37,7 @@ export function mountAdmin(app: Express, d: AdminMountDeps): void {
   const guard = requireAdmin(d.adminToken);
   app.use("/admin", (req, res, next) => (PUBLIC.has(`${req.method} ${req.path}`) ? next() : guard(req, res, next)));
   app.use(loginRouter({ adminToken: d.adminToken, sessions, logger: d.logger, campaign: d.campaign }));
+  app.use(adminAssetsRouter(d.adminToken));
   app.use(dashboardRouter({ adminToken: d.adminToken, data: d.data, campaign: d.campaign }));
   app.use(adminDataRouter({ adminToken: d.adminToken, data: d.data, now: d.now }));
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import express, { Router } from "express";
 import { z } from "zod";
 import type { Db } from "../../db/database.js";
@@ -10,9 +9,7 @@ import { workbookInput } from "../../results/report-data.js";
 import { importResults, type ImportReport } from "../../results/results-import.js";
 import { describeReason, whereOf } from "../../results/row-problems.js";
 import { requireAdmin } from "../admin-auth.js";
-import { RESULTS_SCRIPT_PATH } from "./results-section.js";
 
-const SCRIPT = readFileSync(new URL("./assets/results.js", import.meta.url), "utf8");
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** An .xlsx of 100,000 people is ~3 MB; a CSV of them ~5 MB. */
 const MAX_UPLOAD = "25mb";
@@ -83,10 +80,6 @@ export function adminResultsRouter(d: ResultsRoutesDeps): Router {
       .type(XLSX_TYPE)
       .set("Content-Disposition", `attachment; filename="tien-do-${vnDate(now)}.xlsx"`)
       .send(buf);
-  });
-
-  router.get(RESULTS_SCRIPT_PATH, guard, (_req, res) => {
-    res.type("application/javascript; charset=utf-8").send(SCRIPT);
   });
   return router;
 }

@@ -1,50 +1,12 @@
 // Dashboard behaviour: live broadcast status, the reminder preview → confirm → send flow, and the officers'
 // actions on unanswered questions (teach, reply, dismiss), taught items (undo) and human-held chats (hand back).
-// Data is only ever put on the page with textContent, never innerHTML.
+// Data is only ever put on the page with textContent, never innerHTML (el() in admin-common.js).
+
+import { api, csrf, el, num } from "./admin-common.js";
 
 (() => {
   var STATUS = { queued: "Đang chờ gửi", running: "Đang gửi", done: "Đã xong" };
   var POLL_MS = 3000;
-  var meta = document.querySelector('meta[name="csrf-token"]');
-  var csrf = meta ? meta.getAttribute("content") : "";
-
-  function num(n) {
-    return Number(n || 0).toLocaleString("vi-VN");
-  }
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-
-  function api(method, path, body) {
-    var headers = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (method !== "GET") headers["X-CSRF-Token"] = csrf;
-    return fetch(path, {
-      method: method,
-      headers: headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then((res) =>
-      res.text().then((t) => {
-        var data = null;
-        try {
-          data = t ? JSON.parse(t) : null;
-        } catch {
-          data = null;
-        }
-        if (res.status === 401) {
-          window.location.assign("/admin");
-          throw new Error("Phiên đăng nhập đã hết hạn.");
-        }
-        if (!res.ok) throw new Error(data?.message || `Lỗi máy chủ (${res.status}).`);
-        return data;
-      }),
-    );
-  }
 
   // ---- live broadcast status
   function field(li, name) {

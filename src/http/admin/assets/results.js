@@ -1,9 +1,9 @@
 // Official results upload: preview (nothing written) → confirm (the same file, checked by its SHA-256).
-// Data is only ever put on the page with textContent, never innerHTML.
+// Data is only ever put on the page with textContent, never innerHTML (el() in admin-common.js).
+
+import { api, csrf, el, num } from "./admin-common.js";
 
 (() => {
-  var meta = document.querySelector('meta[name="csrf-token"]');
-  var csrf = meta ? meta.getAttribute("content") : "";
   var input = document.getElementById("results-file");
   var previewBtn = document.getElementById("results-preview");
   if (!input || !previewBtn || !csrf) return;
@@ -17,17 +17,8 @@
   var matching = document.getElementById("results-matching");
   var pending = null;
 
-  function num(n) {
-    return Number(n || 0).toLocaleString("vi-VN");
-  }
   function dmy(day) {
     return day ? day.split("-").reverse().join("/") : "";
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
   }
   function say(text, isError) {
     statusBox.hidden = false;
@@ -40,23 +31,7 @@
 
   function send(file, bytes, apply, sha256) {
     var q = `?name=${encodeURIComponent(file.name)}${apply ? `&apply=1&sha256=${encodeURIComponent(sha256)}` : ""}`;
-    return fetch(`/admin/results/import${q}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/octet-stream", "X-CSRF-Token": csrf, Accept: "application/json" },
-      credentials: "same-origin",
-      body: bytes,
-    }).then((res) =>
-      res.json().then(
-        (data) => {
-          if (res.status === 401) window.location.assign("/admin");
-          if (!res.ok) throw new Error(data?.message || `Lỗi máy chủ (${res.status}).`);
-          return data;
-        },
-        () => {
-          throw new Error(`Lỗi máy chủ (${res.status}).`);
-        },
-      ),
-    );
+    return api("POST", `/admin/results/import${q}`, bytes);
   }
 
   function show(r) {
