@@ -57,22 +57,40 @@ export const broadcastHandlers = new Composer().filter(
         if (!(err instanceof BroadcastMessageError)) throw err;
         return void ctx.reply(err.message);
       }
+      const copies = preview.copies.length
+        ? [
+            t.say("broadcast.copiesSome", {
+              count: preview.copies.length,
+              unit: preview.copies[0]!.unit,
+              reason: preview.copies[0]!.reason,
+            }),
+          ]
+        : [];
       if (preview.targets === 0) {
         const why = preview.skipped.slice(0, 5).map((s) => `- ${s.unit}: ${s.reason}`);
-        return void ctx.reply([t.say("broadcast.nothingToSend"), ...why].join("\n"));
+        return void ctx.reply([t.say("broadcast.nothingToSend"), ...why, ...copies].join("\n"));
       }
-      const units = preview.messages.slice(0, 10).map((m) => `- ${m.unit}`);
+      const units = preview.messages.slice(0, 10).map((m) => t.say("broadcast.unitLine", { unit: m.unit, route: m.routeLabel }));
       const more = preview.messages.length > 10 ? [t.say("broadcast.more", { count: preview.messages.length - 10 })] : [];
       const skipped = preview.skipped.length
         ? [t.say("broadcast.skippedSome", { count: preview.skipped.length, ...preview.skipped[0]! })]
         : [];
+      const groups = preview.messages.filter((m) => m.route === "group").length;
       ctx.session.set(
         CONFIRM_KIND,
         { scope, allowed: allowed ? [...allowed] : null, groups: preview.targets } satisfies Pending,
         CONFIRM_TTL_MS,
       );
       ctx.reply(
-        [t.say("broadcast.willSend", { count: preview.targets }), ...units, ...more, ...skipped, t.say("broadcast.confirmHint")].join("\n"),
+        [
+          t.say("broadcast.willSend", { count: preview.targets, groups, officers: preview.targets - groups }),
+          ...units,
+          ...more,
+          ...skipped,
+          ...copies,
+          preview.expected.text,
+          t.say("broadcast.confirmHint"),
+        ].join("\n"),
       );
     })
     .filter(

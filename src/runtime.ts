@@ -104,6 +104,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
           service: services.broadcasts,
           outbound: zalo.outbound,
           deliveryCheck: zalo.history?.group ?? null,
+          userDeliveryCheck: zalo.history?.user ?? null,
           outage: base.redisOutage,
           tuning: o.workerOptions,
         })

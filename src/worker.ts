@@ -40,6 +40,7 @@ const worker = startReminderWorker({
   service,
   outbound: zalo.outbound,
   deliveryCheck: zalo.history?.group ?? null,
+  userDeliveryCheck: zalo.history?.user ?? null,
   outage: base.redisOutage,
   tuning: {
     lockDurationMs: Number(process.env.BROADCAST_WORKER_LOCK_MS) || undefined,

@@ -7,16 +7,29 @@ export type BroadcastStatus = "draft" | "queued" | "running" | "done";
 export type ShownBroadcastStatus = Exclude<BroadcastStatus, "draft">;
 export type TargetStatus = "queued" | "sending" | "sent" | "failed" | "skipped";
 
+/** Which way a target's reminder goes (src/broadcasts/broadcast-planner.ts). */
+export type TargetRoute = "group" | "officer" | "copy";
+
 export interface NewTarget {
+  /** The target's key: the group id, the officer's key ('o:<unit>:<officer id>') or '-:<unit>' for a copy. */
   groupId: string;
   unitCode: string;
   unitName: string;
   text: string;
+  route?: TargetRoute;
+  /** Route "officer": the officer's Zalo user id. */
+  recipientId?: string | null;
+  /** Why this route: the planner's RouteReason as JSON. */
+  reason?: string | null;
 }
 
 export interface TargetRow {
   broadcast_id: string;
+  /** The target's key (see NewTarget.groupId). */
   group_id: string;
+  route: TargetRoute;
+  recipient_id: string | null;
+  route_reason: string | null;
   unit_code: string;
   unit_name: string;
   text: string;
@@ -44,8 +57,14 @@ export interface BroadcastCounts {
   total: number;
   sent: number;
   failed: number;
+  /** Left out (cooldown, no right, …); the units listed to copy are counted in `copy`. */
   skipped: number;
   open: number;
+  /** Sent into OA groups, and 1:1 to officers. */
+  sentGroups: number;
+  sentOfficers: number;
+  /** Units listed on the dashboard for an officer to copy (no OA group, no officer Zalo lets the OA write to). */
+  copy: number;
 }
 
 /**
@@ -58,6 +77,11 @@ export const DRAFT_TTL_MS = 2 * 60_000;
 /** requested_by of a broadcast whose officer was forgotten (#xoa, user_withdraw). */
 export const ERASED_REQUESTER = "zalo:erased";
 
+/** A target's route columns, with the defaults of a group target. */
+function routeOf(t: NewTarget): Required<NewTarget> {
+  return { ...t, route: t.route ?? "group", recipientId: t.recipientId ?? null, reason: t.reason ?? null };
+}
+
 export class BroadcastStore implements PersonalDataOwner {
   private readonly s;
 
@@ -68,8 +92,8 @@ export class BroadcastStore implements PersonalDataOwner {
          VALUES (@id, 'draft', @scope, @message, @force, @requestedBy, @notify, @now)`,
       ),
       insertTarget: db.prepare(
-        `INSERT INTO broadcast_targets (broadcast_id, group_id, unit_code, unit_name, text, status, error, updated_at)
-         VALUES (@broadcastId, @groupId, @unitCode, @unitName, @text, @status, @error, @now)`,
+        `INSERT INTO broadcast_targets (broadcast_id, group_id, unit_code, unit_name, text, status, error, updated_at, route, recipient_id, route_reason)
+         VALUES (@broadcastId, @groupId, @unitCode, @unitName, @text, @status, @error, @now, @route, @recipientId, @reason)`,
       ),
       setStatus: db.prepare("UPDATE broadcasts SET status = ?, finished_at = ? WHERE id = ?"),
       remove: db.prepare("DELETE FROM broadcasts WHERE id = ?"),
@@ -96,8 +120,11 @@ export class BroadcastStore implements PersonalDataOwner {
         `SELECT COUNT(*) AS total,
                 COALESCE(SUM(status = 'sent'), 0) AS sent,
                 COALESCE(SUM(status = 'failed'), 0) AS failed,
-                COALESCE(SUM(status = 'skipped'), 0) AS skipped,
-                COALESCE(SUM(status IN ('queued','sending')), 0) AS open
+                COALESCE(SUM(status = 'skipped' AND route != 'copy'), 0) AS skipped,
+                COALESCE(SUM(status IN ('queued','sending')), 0) AS open,
+                COALESCE(SUM(status = 'sent' AND route = 'group'), 0) AS sentGroups,
+                COALESCE(SUM(status = 'sent' AND route = 'officer'), 0) AS sentOfficers,
+                COALESCE(SUM(route = 'copy'), 0) AS copy
          FROM broadcast_targets WHERE broadcast_id = ?`,
       ),
       lastSent: db.prepare<[string], { at: number | null }>(
@@ -117,12 +144,24 @@ export class BroadcastStore implements PersonalDataOwner {
            notify = CASE WHEN notify = 'user:' || @id THEN NULL ELSE notify END
          WHERE requested_by = 'zalo:' || @id OR notify = 'user:' || @id`,
       ),
+      // The target row stays (the unit was reminded), without the officer's id; one not yet sent never will be.
+      forgetRecipient: db.prepare(
+        `UPDATE broadcast_targets SET recipient_id = NULL, group_id = 'o:' || unit_code || ':erased:' || rowid,
+           status = CASE WHEN status IN ('queued','sending') THEN 'failed' ELSE status END,
+           error = CASE WHEN status IN ('queued','sending') THEN 'erased' ELSE error END
+         WHERE recipient_id = @id`,
+      ),
     };
   }
 
-  /** An officer who asked to be forgotten: their requests stay (the ward's record), without their id. */
+  /**
+   * An officer who asked to be forgotten: their requests stay (the ward's record), without their id; so do the
+   * reminders sent to them 1:1.
+   */
   forget(p: Person): { requests: number } {
-    return { requests: this.s.forgetRequester.run({ id: p.id }).changes };
+    const requests = this.s.forgetRequester.run({ id: p.id }).changes;
+    this.s.forgetRecipient.run({ id: p.id });
+    return { requests };
   }
 
   /** A draft with its targets, in one transaction; queued only once its jobs are in Redis. */
@@ -131,12 +170,17 @@ export class BroadcastStore implements PersonalDataOwner {
     targets: NewTarget[],
     skipped: { groupId: string; unitCode: string; unitName: string; reason: string }[],
     now: number,
+    /** Units nothing is sent to, with their text ready to copy (route "copy"). */
+    copies: NewTarget[] = [],
   ): void {
     this.db.transaction(() => {
       this.s.insert.run({ ...b, force: b.force ? 1 : 0, now });
-      for (const t of targets) this.s.insertTarget.run({ broadcastId: b.id, ...t, status: "queued", error: null, now });
+      for (const t of targets) this.s.insertTarget.run({ broadcastId: b.id, ...routeOf(t), status: "queued", error: null, now });
+      for (const t of copies)
+        this.s.insertTarget.run({ broadcastId: b.id, ...routeOf(t), route: "copy", status: "skipped", error: null, now });
       for (const t of skipped) {
-        this.s.insertTarget.run({ broadcastId: b.id, ...t, text: "", status: "skipped", error: t.reason, now });
+        const row = routeOf({ groupId: t.groupId, unitCode: t.unitCode, unitName: t.unitName, text: "" });
+        this.s.insertTarget.run({ broadcastId: b.id, ...row, status: "skipped", error: t.reason, now });
       }
     })();
   }

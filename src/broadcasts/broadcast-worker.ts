@@ -11,6 +11,8 @@ import type { BroadcastService } from "./broadcast-service.js";
 import { DRAFT_TTL_MS, type BroadcastStore } from "./broadcast-store.js";
 import { quietDelayMs, type QuietHours } from "./quiet-hours.js";
 import type { DeliveryCheck } from "../zalo/conversation-history.js";
+import { type GroupStateStore, groupStateOfCode } from "../stores/group-state-store.js";
+import type { Conversation } from "../shared/conversation.js";
 import { type Settlement, settleInterrupted } from "../zalo/interrupted-send.js";
 
 export interface BroadcastWorkerOptions {
@@ -37,6 +39,10 @@ export interface BroadcastWorkerOptions {
   onDaily?: () => Promise<void>;
   /** Reads a group's history to settle a send cut off by a crash; null (dry run) = report it, never resend. */
   deliveryCheck?: DeliveryCheck | null;
+  /** The same for a reminder sent 1:1 to an officer (the 1:1 conversation's history). */
+  userDeliveryCheck?: DeliveryCheck | null;
+  /** Where what Zalo says about a group (-237 disabled, -403, -224) is kept for the dashboard. */
+  groupStates?: GroupStateStore | null;
   /** How long after a cut-off send started before its group's history is read (default 15 s). */
   interruptedSettleMs?: number;
 }
@@ -119,6 +125,12 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     }
     const row = o.store.target(broadcastId, groupId);
     if (!row) return; // its broadcast was never committed (Redis failed while queuing) or was deleted
+    // groupId is the target's key: an OA group, or one of a unit's officers reached 1:1 (route "officer").
+    if (row.route === "copy") return done(broadcastId);
+    const officer = row.route === "officer";
+    if (officer && !row.recipient_id) return done(broadcastId); // the officer was forgotten (#xoa) before it went
+    const to: Conversation = officer ? { kind: "user", id: row.recipient_id! } : { kind: "group", id: groupId };
+    const check = officer ? (o.userDeliveryCheck ?? null) : (o.deliveryCheck ?? null);
     const broadcast = o.store.get(broadcastId);
     if (broadcast?.status === "draft") {
       // Still being queued: it may yet be rolled back, so a job that ran ahead must not send.
@@ -132,8 +144,8 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
       // tell → report it and do not resend (a second reminder in a group is the worse mistake).
       let r: Settlement;
       try {
-        const send = { conversationId: groupId, text: row.text, startedAt: row.updated_at };
-        r = await settleInterrupted(o.deliveryCheck ?? null, send, Date.now(), o.interruptedSettleMs);
+        const send = { conversationId: to.id, text: row.text, startedAt: row.updated_at };
+        r = await settleInterrupted(check, send, Date.now(), o.interruptedSettleMs);
       } catch (err) {
         if (isRetryable(err) && !lastAttempt()) throw err; // still 'sending': asked again after the backoff
         r = { kind: "unknown" };
@@ -153,9 +165,10 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
     } else if (row.status !== "queued") return done(broadcastId);
     if (!o.store.claim(broadcastId, groupId, Date.now())) return done(broadcastId);
     try {
-      const res = await o.outbound.sendText({ kind: "group", id: groupId }, row.text, { lane: "reminder" });
+      const res = await o.outbound.sendText(to, row.text, { lane: "reminder" });
       o.store.finish(broadcastId, groupId, "sent", Date.now(), { messageId: res.messageIds.join(",") });
-      metrics.outboundTotal.inc({ kind: "group", result: o.outbound.dryRun ? "dry_run" : "sent" });
+      if (!officer && !o.outbound.dryRun) o.groupStates?.clear(groupId);
+      metrics.outboundTotal.inc({ kind: to.kind, result: o.outbound.dryRun ? "dry_run" : "sent" });
     } catch (err) {
       const reason = err instanceof ZaloApiError ? `${err.code}: ${err.reason}` : (err as Error).message;
       if (err instanceof ApiBudgetExhaustedError) {
@@ -166,17 +179,19 @@ export function startBroadcastWorker(o: BroadcastWorkerOptions): { worker: Worke
       }
       if (err instanceof ZaloApiError && err.code === -32) {
         o.store.release(broadcastId, groupId, reason, Date.now());
-        metrics.outboundTotal.inc({ kind: "group", result: "rate_limited" });
+        metrics.outboundTotal.inc({ kind: to.kind, result: "rate_limited" });
         await worker.rateLimit(o.rateLimitWaitMs ?? untilNextMinute());
         throw Worker.RateLimitError();
       }
       if (isRetryable(err) && !lastAttempt()) {
         o.store.release(broadcastId, groupId, reason, Date.now());
-        metrics.outboundTotal.inc({ kind: "group", result: "retried" });
+        metrics.outboundTotal.inc({ kind: to.kind, result: "retried" });
         throw err;
       }
       o.store.finish(broadcastId, groupId, "failed", Date.now(), { error: reason });
-      metrics.outboundTotal.inc({ kind: "group", result: "failed" });
+      metrics.outboundTotal.inc({ kind: to.kind, result: "failed" });
+      const state = !officer && err instanceof ZaloApiError ? groupStateOfCode(err.code) : null;
+      if (state) o.groupStates?.record(groupId, state, Date.now(), { code: (err as ZaloApiError).code, detail: reason });
       o.logger.warn({ broadcastId, groupId, err: reason }, "reminder not delivered");
       await done(broadcastId);
       throw new UnrecoverableError(reason);

@@ -5,6 +5,7 @@ import { type ChatTexts, loadChatTexts } from "../content/chat-texts.js";
 import type { Db } from "../db/database.js";
 import { templateNames } from "../content/faq-content.js";
 import type { Logger } from "../observability/logger.js";
+import { OfficersStore } from "../people/officers-store.js";
 import type { ProgressReport } from "../people/progress-types.js";
 import type { BroadcastQueue } from "./broadcast-queue.js";
 import { BroadcastService } from "./broadcast-service.js";
@@ -43,5 +44,8 @@ export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
     queue: d.queue,
     cooldownMs: d.config.BROADCAST_COOLDOWN_HOURS * 3600_000,
     logger: d.logger,
+    officers: new OfficersStore(d.db),
+    apiRatePerMin: d.config.ZALO_API_RATE_PER_MIN,
+    ratePerSec: d.config.BROADCAST_RATE_PER_SEC,
   });
 }

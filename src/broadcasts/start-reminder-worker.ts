@@ -10,6 +10,7 @@ import type { Outbound } from "../zalo/outbound.js";
 import type { BroadcastQueue } from "./broadcast-queue.js";
 import type { BroadcastService } from "./broadcast-service.js";
 import { BroadcastStore } from "./broadcast-store.js";
+import { GroupStateStore } from "../stores/group-state-store.js";
 import { type BroadcastWorkerOptions, startBroadcastWorker } from "./broadcast-worker.js";
 import { dailyReminder } from "./daily-reminder.js";
 import { parseQuietHours } from "./quiet-hours.js";
@@ -33,6 +34,8 @@ export interface ReminderWorkerDeps {
   outbound: Outbound;
   /** Reads a group's history to settle a send cut off by a crash; null in dry run. */
   deliveryCheck: DeliveryCheck | null;
+  /** The same for a reminder sent 1:1 to an officer; null in dry run. */
+  userDeliveryCheck?: DeliveryCheck | null;
   tuning?: WorkerTuning;
   /** Where "Redis is down" goes, shared with the process's connection. */
   outage?: RedisOutageLog;
@@ -54,6 +57,8 @@ export function startReminderWorker(d: ReminderWorkerDeps): { close(): Promise<v
     quietHours: parseQuietHours(config.BROADCAST_QUIET_HOURS),
     onDaily: dailyReminder(d.service, d.window, () => d.clock.now(), logger),
     deliveryCheck: d.deliveryCheck,
+    userDeliveryCheck: d.userDeliveryCheck ?? null,
+    groupStates: new GroupStateStore(d.db),
     ...d.tuning,
   });
   const sync = () =>

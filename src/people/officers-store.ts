@@ -32,6 +32,7 @@ export class OfficersStore {
   private readonly removeStmt;
   private readonly listStmt;
   private readonly unitExistsStmt;
+  private readonly unitOfficersStmt;
 
   constructor(private readonly db: Db) {
     this.getStmt = db.prepare<[string], { zalo_user_id: string; all_units: number; name: string | null }>(
@@ -54,6 +55,23 @@ export class OfficersStore {
     this.removeStmt = db.prepare("DELETE FROM officers WHERE zalo_user_id = ?");
     this.listStmt = db.prepare<[], { zalo_user_id: string }>("SELECT zalo_user_id FROM officers ORDER BY zalo_user_id");
     this.unitExistsStmt = db.prepare<[string], { code: string }>("SELECT code FROM units WHERE code = ?");
+    this.unitOfficersStmt = db.prepare<[string], { zalo_user_id: string; name: string | null; last_message_at: number | null }>(
+      `SELECT o.zalo_user_id, o.name, o.last_message_at FROM officer_units ou JOIN officers o ON o.zalo_user_id = ou.zalo_user_id
+       WHERE ou.unit_code = ? ORDER BY o.zalo_user_id`,
+    );
+  }
+
+  /**
+   * The officers granted this unit by code (`officers add … --units`; all-units officers are the ward's, not the
+   * unit's) and when each last wrote to the OA 1:1 (kept by a trigger on the inbox; null = never seen).
+   */
+  unitOfficers(unitCode: string): { id: string; name: string | null; lastMessageAt: number | null }[] {
+    return this.unitOfficersStmt.all(unitCode).map((r) => ({ id: r.zalo_user_id, name: r.name, lastMessageAt: r.last_message_at }));
+  }
+
+  /** The officer's name as granted, or null. */
+  nameOf(userId: string): string | null {
+    return this.getStmt.get(userId)?.name ?? null;
   }
 
   isOfficer(userId: string): boolean {

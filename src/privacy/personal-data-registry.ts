@@ -66,7 +66,11 @@ export const TABLES: Record<string, TableRule> = {
   ),
   official_results: notPersonal("official counts per unit, imported by officers"),
   result_imports: notPersonal("when an official-results file was imported: shape, file name, row count"),
-  broadcast_targets: notPersonal("per-group reminder ledger: group ids, unit names, texts rendered from unit figures"),
+  broadcast_targets: personal(
+    "broadcasts/broadcast-store.ts: a reminder sent 1:1 to an officer keeps its row without their id",
+    "recipient_id = @id OR group_id LIKE 'o:%:' || @id",
+  ),
+  zalo_group_states: notPersonal("what Zalo reported about the OA's groups (-237 disabled, -403, -224): group ids and codes"),
   units: notPersonal("units of the ward (agencies, tổ dân phố) and their OA group ids"),
   people_version: notPersonal("a change counter"),
   zalo_tokens: notPersonal("the OA's own API tokens"),

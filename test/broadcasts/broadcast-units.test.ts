@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -62,14 +62,46 @@ describe("planning", () => {
     pendingIn: () => null,
     texts: loadChatTexts("content", loadCampaign("content")),
   };
-  it("behind scope: behind units with a group; reasons for the rest", () => {
+  it("behind scope: behind units with a group; a unit without one and without officers is listed to copy; reasons for the rest", () => {
     const units = [unit("A"), unit("B", { behind: false }), unit("C", { zaloGroupId: null }), unit("D", { zaloGroupId: "g-A" })];
     const p = planBroadcast({ ...base, scope: "behind", units });
-    expect(p.targets.map((t) => t.unit.code)).toEqual(["A"]);
-    expect(p.skipped).toEqual([
-      { unit: "C", unitName: "Tổ C", groupId: null, reason: "chưa liên kết nhóm Zalo" },
-      { unit: "D", unitName: "Tổ D", groupId: "g-A", reason: "nhóm Zalo trùng với đơn vị A" },
+    expect(p.targets.map((t) => [t.unit.code, t.route, t.reason.code])).toEqual([["A", "group", "group"]]);
+    expect(p.copies.map((c) => [c.unit.code, c.reason])).toEqual([["C", { code: "noOfficer" }]]);
+    expect(p.skipped).toEqual([{ unit: "D", unitName: "Tổ D", groupId: "g-A", reason: "nhóm Zalo trùng với đơn vị A" }]);
+  });
+
+  it("a unit without an OA group goes 1:1 to each of its officers inside Zalo's 7 days, else to the copy list", () => {
+    const now = base.now;
+    const day = 86_400_000;
+    const officers: Record<string, { id: string; name: string | null; lastMessageAt: number | null }[]> = {
+      C: [
+        { id: "o-near", name: "Chị Lan", lastMessageAt: now - 2 * day },
+        { id: "o-far", name: null, lastMessageAt: now - 8 * day },
+      ],
+      E: [
+        { id: "o-far", name: null, lastMessageAt: now - 8 * day },
+        { id: "o-never", name: null, lastMessageAt: null },
+      ],
+    };
+    const units = [unit("C", { zaloGroupId: null }), unit("E", { zaloGroupId: null }), unit("F", { zaloGroupId: null })];
+    const p = planBroadcast({ ...base, scope: "behind", units, officersOf: (code) => officers[code] ?? [] });
+    expect(p.targets.map((t) => [t.unit.code, t.route, t.key, t.officer?.id, t.reason])).toEqual([
+      ["C", "officer", "o:C:o-near", "o-near", { code: "officerInWindow", lastMessageAt: now - 2 * day }],
     ]);
+    expect(p.copies.map((c) => [c.unit.code, c.reason])).toEqual([
+      ["E", { code: "officerOutsideWindow", lastMessageAt: now - 8 * day }],
+      ["F", { code: "noOfficer" }],
+    ]);
+    // The cooldown and a pending broadcast hold per officer target, as per group.
+    const again = planBroadcast({
+      ...base,
+      scope: "behind",
+      units,
+      officersOf: (code) => officers[code] ?? [],
+      lastSentAt: (k) => (k === "o:C:o-near" ? now - 3600_000 : null),
+    });
+    expect(again.targets).toEqual([]);
+    expect(again.skipped.map((s) => s.unit)).toEqual(["C"]);
   });
   it("cooldown skips recently reminded groups unless forced; officer rights limit the units", () => {
     const units = [unit("A"), unit("B")];
@@ -114,6 +146,16 @@ describe("reminder template", () => {
     expect(text).toContain("https://c");
     expect(text).toContain("https://g");
   });
+  it("for an officer: a note to them, then the text to forward to the unit's own group; the copy route gets the text alone", () => {
+    const at = new Date("2025-11-01T08:00:00+07:00");
+    const forward = renderReminder(t, unit("A"), at, facts, undefined, "forward");
+    const officer = renderReminder(t, unit("A"), at, facts, undefined, "officer");
+    expect(forward).toContain("Tổ A: đã có 10/70 người hoàn thành");
+    expect(forward).toContain("#xong Họ và tên, Tổ A");
+    expect(forward).not.toContain("trong nhóm này");
+    expect(officer.startsWith("Nhờ anh/chị phụ trách Tổ A chuyển tiếp")).toBe(true);
+    expect(officer.endsWith(forward)).toBe(true);
+  });
   it("an officer's own text gets the same placeholders", () => {
     expect(renderReminder(t, unit("A"), new Date("2025-11-01T08:00:00+07:00"), facts, "{{unit}} còn {{days_left}} ngày")).toBe(
       "Tổ A còn 10 ngày",
@@ -122,11 +164,14 @@ describe("reminder template", () => {
   it("an unknown placeholder in the file is reported at load", () => {
     const dir = mkdtempSync(join(tmpdir(), "tpl-"));
     mkdirSync(join(dir, "templates"));
+    const good = readFileSync(join("content", "templates", "reminder.yaml"), "utf8");
     writeFileSync(
       join(dir, "templates", "reminder.yaml"),
-      "reminder: 'Nhắc {{unti}} nhé, cố lên'\ndays_left_line: { many: a, last: b, ended: c }\nsummary: s\n",
+      good.replace("{{hotline}}.\n# {{days_left_line}}", "{{unti}}.\n# {{days_left_line}}"),
     );
-    expect(() => loadReminderTemplate(dir, names)).toThrow(/unti/);
+    expect(() => loadReminderTemplate(dir, names)).toThrow(/reminder: unknown placeholder \{\{unti\}\}/);
+    writeFileSync(join(dir, "templates", "reminder.yaml"), good.replace("cán bộ nhắn trang {{days_ago}}", "cán bộ {{officer}}"));
+    expect(() => loadReminderTemplate(dir, names)).toThrow(/reasons.officerInWindow: unknown placeholder \{\{officer\}\}/);
   });
 });
 

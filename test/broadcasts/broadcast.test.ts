@@ -25,9 +25,17 @@ describe("reminder broadcasts", () => {
     expect(res.status).toBe(202);
     const body = await res.json();
     expect(body.targets).toBe(4);
-    expect(body.skipped).toEqual([{ unit: "T5", reason: "chưa liên kết nhóm Zalo" }]);
+    expect(body.skipped).toEqual([]);
+    expect(body.copies).toEqual([{ unit: "T5", reason: expect.stringMatching(/chưa có cán bộ phụ trách riêng đơn vị/) }]);
     const report = await env.waitDone(body.id);
-    expect(report).toMatchObject({ status: "done", total: 5, sent: 4, failed: 0, skipped: 1 });
+    expect(report).toMatchObject({ status: "done", total: 5, sent: 4, failed: 0, skipped: 0, copy: 1, sentGroups: 4 });
+    const t5 = (report.targets as { unit: string }[]).find((t) => t.unit === "T5");
+    expect(t5).toMatchObject({
+      route: "copy",
+      groupId: null,
+      status: "skipped",
+      text: expect.stringContaining("#xong Họ và tên, Tổ dân phố 5"),
+    });
     expect(countBy(env.fake.delivered)).toEqual({ "g-0": 1, "g-1": 1, "g-2": 1, "g-3": 1 });
     const toG2 = env.fake.delivered.find((m) => m.to === "g-2")!;
     expect(toG2.kind).toBe("group");
@@ -182,14 +190,18 @@ describe("reminder broadcasts", () => {
     const toOfficer = () => env!.fake.delivered.filter((m) => m.to === "officer-1").map((m) => m.text);
     const toResident = env.fake.delivered.filter((m) => m.to === "resident-1").map((m) => m.text);
     expect(toResident[0]).toMatch(/cán bộ/i);
-    expect(toOfficer()[0]).toContain("4 nhóm");
+    expect(toOfficer()[0]).toContain("Sẽ gửi 4 tin nhắc nhở: 4 vào nhóm Zalo, 0 nhắn riêng cán bộ");
+    expect(toOfficer()[0]).toMatch(/Dự kiến gửi 4 tin trong khoảng 1 phút/);
     expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(0);
     await env.bot.post(userText("officer-1", "có"));
     await env.bot.settle();
     const end = Date.now() + 10_000;
     while (toOfficer().length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect(toOfficer()[1]).toMatch(/Đã xếp hàng 4 tin/);
-    expect(toOfficer()[2]).toMatch(/4 nhóm đã nhận, 0 nhóm lỗi, 1 nhóm bỏ qua/);
+    expect(toOfficer()[2]).toMatch(/4 tin đã gửi \(4 vào nhóm, 0 nhắn riêng cán bộ\), 0 lỗi, 1 đơn vị cần chép tin gửi tay, 0 bỏ qua/);
+    // Per unit, which way it went and why: the one needing an officer first.
+    expect(toOfficer()[2]).toMatch(/\n- Tổ dân phố 5: chưa gửi được: cán bộ chép tin .*chưa có cán bộ phụ trách riêng đơn vị/);
+    expect(toOfficer()[2]).toMatch(/\n- Tổ dân phố 0: vào nhóm Zalo của đơn vị, đã gửi \(đơn vị có nhóm Zalo do trang quản lý\)/);
     expect(env.fake.delivered.filter((m) => m.kind === "group")).toHaveLength(4);
   });
 });

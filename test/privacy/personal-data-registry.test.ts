@@ -43,12 +43,22 @@ const scenario: Step[] = [
     run: (b) => b.post(groupText("g-tdp7", OTHER, `${NAME} ơi, thi xong chưa?`)).then(() => undefined),
   },
   {
-    why: "broadcasts: a reminder the person asked for in chat",
+    why: "broadcasts, broadcast_targets: a reminder the person asked for in chat, and one sent to them 1:1 as the unit's officer",
     run: (b) => {
       const store = new BroadcastStore(b.rt.db);
       store.createDraft(
         { id: "b-1", scope: "behind", message: null, force: false, requestedBy: `zalo:${PERSON}`, notify: `user:${PERSON}` },
-        [],
+        [
+          {
+            groupId: `o:AD-TDP07:${PERSON}`,
+            unitCode: "AD-TDP07",
+            unitName: "TDP 7",
+            text: "Nhờ anh/chị chuyển tiếp",
+            route: "officer",
+            recipientId: PERSON,
+            reason: '{"code":"noOfficer"}',
+          },
+        ],
         [],
         Date.now(),
       );

@@ -8,6 +8,7 @@ import sendQuota from "./007-send-quota.js";
 import type { Db } from "../database.js";
 import loop from "./008-loop.js";
 import officialResults from "./009-official-results.js";
+import reminderRoutes from "./010-reminder-routes.js";
 
 export interface Migration {
   name: string;
@@ -20,4 +21,15 @@ export interface Migration {
  * Ordered schema changes; PRAGMA user_version counts how many are applied.
  * Append only: never edit one that has shipped, add a new file instead.
  */
-export const migrations: Migration[] = [core, faq, people, broadcasts, admin, personalData, sendQuota, loop, officialResults];
+export const migrations: Migration[] = [
+  core,
+  faq,
+  people,
+  broadcasts,
+  admin,
+  personalData,
+  sendQuota,
+  loop,
+  officialResults,
+  reminderRoutes,
+];
