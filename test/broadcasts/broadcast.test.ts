@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { userText } from "../helpers/zalo-events.js";
 import { BroadcastStore, DRAFT_TTL_MS } from "../../src/broadcasts/broadcast-store.js";
+import { sendJobId } from "../../src/broadcasts/broadcast-queue.js";
 import { inspectQueue, startBroadcastEnv, unitsCsv, type BroadcastEnv } from "./broadcast-setup.js";
 
 let env: BroadcastEnv | undefined;
@@ -90,11 +91,17 @@ describe("reminder broadcasts", () => {
     draft("bdead", "g-1", Date.now() - DRAFT_TTL_MS - 1000);
     await queue.enqueue("bslow", ["g-0"]);
     await queue.enqueue("bdead", ["g-1"]);
-    await new Promise((r) => setTimeout(r, 800));
+    // Settled: the worker has run both jobs; bdead's finished (its requester died), bslow's was put off.
+    const bull = inspectQueue(env.prefix);
+    try {
+      await expect.poll(() => bull.queue.getJobState(sendJobId("bdead", "g-1")), { timeout: 10_000 }).toBe("completed");
+      await expect.poll(async () => (await bull.queue.getJob(sendJobId("bslow", "g-0")))?.processedOn, { timeout: 10_000 }).toBeTruthy();
+    } finally {
+      await bull.close();
+    }
     expect(env.fake.requests).toHaveLength(0); // still a draft: not sent yet, could be rolled back
     store.setStatus("bslow", "queued");
     await env.waitDone("bslow");
-    await new Promise((r) => setTimeout(r, 300));
     expect(env.fake.delivered.map((m) => m.text)).toEqual(["nhắc bslow"]);
     expect(store.target("bdead", "g-1")?.status).toBe("queued");
     // The next request prunes the abandoned draft; its group is free again.
@@ -139,7 +146,14 @@ describe("reminder broadcasts", () => {
     const body = await res.json();
     expect(body.messages).toHaveLength(5);
     expect(body.messages.find((m: { unit: string }) => m.unit === "T4").text).toBe("Nhắc Tổ dân phố 4: 70/70");
-    await new Promise((r) => setTimeout(r, 200));
+    // Nothing can be sent later either: no job was queued.
+    const bull = inspectQueue(env.prefix);
+    try {
+      const counts = await bull.queue.getJobCounts();
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    } finally {
+      await bull.close();
+    }
     expect(env.fake.requests).toHaveLength(0);
     expect((await (await env.admin("/admin/broadcasts")).json()).broadcasts).toHaveLength(0);
   });

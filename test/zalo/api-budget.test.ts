@@ -78,7 +78,8 @@ describe("one Zalo API budget for the OA", () => {
     const a = budget(100, { prefix, now });
     const other = budget(100, { prefix, now });
     a.rateLimited();
-    await new Promise((r) => setTimeout(r, 50)); // the pause key is written without waiting
+    // The pause key is written without waiting: the other process sees it once it is in Redis.
+    await expect.poll(() => redis.pttl(`${prefix}:zalo-api:paused`)).toBeGreaterThan(0);
     await expect(other.take("reminder")).rejects.toBeInstanceOf(ApiBudgetExhaustedError);
     await other.take("reply"); // waits for the next window, then goes
   });
