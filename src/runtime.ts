@@ -62,6 +62,8 @@ export interface RuntimeOptions {
   answering?: "here" | "thread";
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
   workerOptions?: WorkerTuning;
+  /** The Zalo API budget's window (tests shorten the minute of ZALO_API_RATE_PER_MIN); default: a minute. */
+  apiBudgetWindowMs?: number;
 }
 
 /** The bot process composed: main.ts and the tests build it here; each part is built by its own module. */
@@ -71,7 +73,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const { clock, db, redis, campaign } = base;
   const inbox = new InboxStore(db);
   const outbox = new OutboxStore(db);
-  const zalo = connectZalo(config, db, outbox, logger, redis, o.workerOptions?.rateLimitWaitMs);
+  const zalo = connectZalo(config, db, outbox, logger, redis, o.workerOptions?.rateLimitWaitMs, o.apiBudgetWindowMs);
   const broadcastQueue = redis ? new BroadcastQueue(redis, config.BULLMQ_PREFIX) : null;
 
   // A reply cut off by a crash is looked up in the conversation before it is sent again.

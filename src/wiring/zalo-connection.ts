@@ -31,6 +31,8 @@ export function connectZalo(
   redis: Redis | null = null,
   /** How long Zalo's -32 pauses every call (tests shorten it); default: until the next minute. */
   rateLimitPauseMs?: number,
+  /** The API budget's window (tests shorten the minute); default: a minute. */
+  budgetWindowMs?: number,
 ): ZaloConnection {
   // Token lifetimes and send times are real time, never BOT_NOW.
   if (config.dryRun) return { tokens: null, outbound: new DryRunOutbound(outbox, systemClock, logger), history: null };
@@ -41,6 +43,7 @@ export function connectZalo(
     prefix: config.BULLMQ_PREFIX,
     logger,
     pauseMs: rateLimitPauseMs,
+    windowMs: budgetWindowMs,
   });
   const transport = new ZaloTransport({ budget });
   const tokens = new TokenManager({

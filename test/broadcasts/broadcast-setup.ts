@@ -36,6 +36,8 @@ export async function startBroadcastEnv(o: {
   env?: Record<string, string>;
   worker?: boolean;
   dir?: string;
+  /** The Zalo API budget's window (ZALO_API_RATE_PER_MIN per this many ms). */
+  apiBudgetWindowMs?: number;
 }): Promise<BroadcastEnv> {
   const fake = await startFakeZalo();
   const prefix = `t${randomUUID().slice(0, 8)}`;
@@ -58,6 +60,7 @@ export async function startBroadcastEnv(o: {
       worker: o.worker ?? true,
       workerOptions: { backoffBaseMs: 20, backoffCapMs: 100, rateLimitWaitMs: 200, lockDurationMs: 2000, interruptedSettleMs: 200 },
       dir: o.dir,
+      apiBudgetWindowMs: o.apiBudgetWindowMs,
     },
   );
   const parsed = parseUnitsCsv(o.units);

@@ -34,6 +34,7 @@ export async function startTestBot(
     worker?: boolean;
     workerOptions?: RuntimeOptions["workerOptions"];
     answering?: RuntimeOptions["answering"];
+    apiBudgetWindowMs?: number;
   } = {},
 ): Promise<TestBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "zalo-bot-test-"));
@@ -52,6 +53,7 @@ export async function startTestBot(
     worker: opts.worker,
     workerOptions: opts.workerOptions,
     answering: opts.answering,
+    apiBudgetWindowMs: opts.apiBudgetWindowMs,
   });
   const server: Server = await new Promise((resolve) => {
     const s = rt.app.listen(0, "127.0.0.1", () => resolve(s));
