@@ -16,6 +16,7 @@ import {
   type UnitOfficer,
 } from "./broadcast-planner.js";
 import { expectedBroadcastMinutes } from "../zalo/api-budget.js";
+import type { GroupState } from "../stores/group-state-store.js";
 import { MAX_TEXT_LENGTH } from "../zalo/text-splitter.js";
 import { type BroadcastStore, DRAFT_TTL_MS, type ShownBroadcastStatus, type TargetRow } from "./broadcast-store.js";
 import {
@@ -194,6 +195,11 @@ export class BroadcastService {
       );
     }
     return { plan, messages, copies };
+  }
+
+  /** What a group's reported state means, as officers read it (content/templates/reminder.yaml `groupStates`). */
+  groupStateText(state: GroupState): string {
+    return this.o.template.groupStates[state];
   }
 
   /** The broadcast's expected duration: reminders take 80% of the API budget, at most BROADCAST_RATE_PER_SEC. */

@@ -75,11 +75,13 @@ describe.skipIf(!HAS_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, (
     const texts = await preview.allTextContents();
     expect(texts.join("\n")).toContain("Tổ dân phố Số 2: đã có 1/35 người hoàn thành");
     expect(fake.requests).toHaveLength(0);
+    // Before confirming: how long it takes under ZALO_API_RATE_PER_MIN.
+    expect(await page.locator("#reminder-expected").textContent()).toMatch(/^Dự kiến gửi 2 tin trong khoảng 1 phút/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
 
     // Confirm: queued, then the live status reaches "done" with the refused group listed.
-    await page.getByRole("button", { name: "Xác nhận gửi tới 2 nhóm" }).click();
+    await page.getByRole("button", { name: "Xác nhận gửi 2 tin" }).click();
     await page.locator("#reminder-status", { hasText: "Đã xếp lịch gửi tới 2 nhóm" }).waitFor();
     const item = page.locator("#broadcast-list [data-broadcast-id]").first();
     await item.locator('[data-field="status"]', { hasText: "Đã xong" }).waitFor({ timeout: 15_000 });

@@ -139,4 +139,27 @@ describe("a behind unit without an OA group", () => {
     expect(t1).toMatchObject({ route: "officer", status: "failed", error: expect.stringMatching(/^-230/) });
     expect(t1.text).toMatch(FORWARD_NOTE);
   });
+
+  it("the dashboard lists the unit to copy (selectable text, copy button) and shows a disabled OA group (-237) on its unit's row until a send works", async () => {
+    env = await setup();
+    env.fake.respond((m) => (m.to === "g-0" ? { body: { error: -237, message: "Group is disabled" } } : undefined));
+    const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
+    expect(body.copies).toEqual([{ unit: "T2", reason: expect.stringMatching(/không nhắn trang trong 7 ngày qua/) }]);
+    await env.waitDone(body.id);
+    const page = await (await env.admin("/admin")).text();
+    const row = (code: string) =>
+      page.slice(page.indexOf(`data-unit="${code}"`), page.indexOf("</li>", page.indexOf(`data-unit="${code}"`)));
+    expect(row("T0")).toContain("Nhóm Zalo bị vô hiệu hoá (gói nhóm hết hạn, mã -237)");
+    expect(row("T1")).not.toContain("group-state");
+    const copies = page.slice(page.indexOf('data-field="copies"'));
+    expect(copies).toMatch(/<textarea class="copy-text" readonly[^>]*>📣 Nhắc nhở Cuộc thi/);
+    expect(copies).toContain("Tổ dân phố 2: đã có 2/70 người hoàn thành");
+    expect(copies).toContain("data-copy>Chép nội dung</button>");
+    expect(page).toMatch(/nhắn riêng cán bộ để chuyển tiếp: <b>1<\/b>/);
+    // The group works again (asset renewed): the next reminder goes through and the state is cleared.
+    env.fake.respond(null);
+    const again = await (await env.admin("/admin/broadcasts", { scope: { units: ["T0"] }, force: true })).json();
+    await env.waitDone(again.id);
+    expect(await (await env.admin("/admin")).text()).not.toContain("mã -237");
+  });
 });

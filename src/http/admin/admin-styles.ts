@@ -68,6 +68,8 @@ main.login-wrap{display:block}
 .work>summary{cursor:pointer;color:#0b4f8a;margin-top:6px}
 .work h3{margin:10px 0 4px;font-size:.95rem}
 .stack label{display:block;margin:6px 0;font-size:.9rem}
+.copy-text{display:block;width:100%;font:inherit;font-size:.9em;margin:4px 0;padding:6px;border:1px solid #b9cbe0;border-radius:8px}
+.group-state{color:#b3261e;font-weight:600}
 .stack input,.stack textarea{display:block;width:100%;font:inherit;padding:6px;border:1px solid #b9cbe0;border-radius:8px;margin-top:2px}
 .stack button{margin-top:6px}
 .badge.state-new{background:#fff4d6;color:#7a4b00}

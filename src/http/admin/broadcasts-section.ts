@@ -25,7 +25,31 @@ function broadcastItem(b: BroadcastView): SafeHtml {
 · lỗi <span data-field="failed">${formatInt(b.failed)}</span> · bỏ qua <span data-field="skipped">${formatInt(b.skipped)}</span>
 · <span data-field="withoutGroup">${formatInt(b.withoutGroup ?? 0)}</span> đơn vị chưa có nhóm Zalo</div>
 <ul class="failures" data-field="failures">${b.failures.map((f) => html`<li>${f.unit}: ${f.error ?? "không rõ lỗi"}</li>`)}</ul>
+${routesPart(b)}
 </li>`;
+}
+
+/** Which way the reminders went: how many into groups and 1:1 to officers; the units left for an officer to copy. */
+function routesPart(b: BroadcastView): SafeHtml {
+  const officers = b.officerRoutes ?? [];
+  const copies = b.copies ?? [];
+  if (officers.length === 0 && copies.length === 0) return html``;
+  return html`<div class="numbers" data-field="routes">Vào nhóm Zalo: <b>${formatInt(b.sentGroups ?? 0)}</b> · nhắn riêng cán bộ để chuyển tiếp: <b>${formatInt(b.sentOfficers ?? 0)}</b> · cần chép gửi tay: <b>${formatInt(copies.length)}</b></div>
+${
+  officers.length
+    ? html`<ul class="routes" data-field="officer-routes">${officers.map((o) => html`<li>${o.unit}: ${o.route} (${o.status})${o.reason ? html` — <span class="muted">${o.reason}</span>` : ""}</li>`)}</ul>`
+    : ""
+}
+${
+  copies.length
+    ? html`<details class="copies" data-field="copies" open><summary>Đơn vị chưa nhận được tin: chép nội dung để gửi vào nhóm của đơn vị</summary>
+<ul>${copies.map(
+        (c) => html`<li data-copy-unit="${c.unit}"><b>${c.unit}</b>${c.reason ? html` — <span class="muted">${c.reason}</span>` : ""}
+<textarea class="copy-text" readonly rows="6" aria-label="Nội dung tin nhắc cho ${c.unit}">${c.text}</textarea>
+<button type="button" class="secondary copy-button" data-copy>Chép nội dung</button></li>`,
+      )}</ul></details>`
+    : ""
+}`;
 }
 
 /** Recent reminder broadcasts; the page script polls the ones not done for live status. */
@@ -48,6 +72,7 @@ ${behind.withoutGroup > 0 ? html`(${formatInt(behind.withoutGroup)} đơn vị c
 <div id="reminder-status" class="notice" role="status" hidden></div>
 <div id="reminder-preview-box" hidden>
 <h3>Nội dung sẽ gửi</h3>
+<p class="notice" id="reminder-expected" data-field="expected" hidden></p>
 <ul class="preview" id="reminder-messages"></ul>
 <ul class="failures" id="reminder-skipped"></ul>
 <div class="actions">

@@ -6,6 +6,7 @@ import { OutboxStore } from "../../inbox/outbox-store.js";
 import { matchNames } from "../../people/person-matching.js";
 import type { DashboardData } from "./dashboard-data.js";
 import { sendRefusalAlert } from "./send-refusal-alert.js";
+import { GroupStateStore } from "../../stores/group-state-store.js";
 
 export interface DashboardDataDeps {
   db: Db;
@@ -17,6 +18,7 @@ export interface DashboardDataDeps {
 /** Reads each part of the dashboard from the feature that owns it. */
 export function buildDashboardData(d: DashboardDataDeps): DashboardData {
   const outbox = new OutboxStore(d.db);
+  const groupStates = new GroupStateStore(d.db);
   const requester = (by: string): string => {
     if (by === "admin") return "bảng điều khiển";
     if (by === "cli") return "dòng lệnh";
@@ -57,7 +59,23 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         groups: b.targets.filter((t) => t.groupId !== null && t.status !== "skipped").length,
         withoutGroup: b.targets.filter((t) => t.groupId === null).length,
         failures: b.targets.filter((t) => t.status === "failed").map((t) => ({ unit: t.unitName, groupId: t.groupId, error: t.error })),
+        sentGroups: b.sentGroups,
+        sentOfficers: b.sentOfficers,
+        copy: b.copy,
+        copies: b.targets.filter((t) => t.text !== null).map((t) => ({ unit: t.unitName, reason: t.reason, text: t.text! })),
+        officerRoutes: b.targets
+          .filter((t) => t.route === "officer")
+          .map((t) => ({ unit: t.unitName, route: t.routeLabel, status: t.status, reason: t.reason })),
       })),
+    groupStates: () => {
+      const states = groupStates.all();
+      const out = new Map<string, string>();
+      for (const u of people.units.all()) {
+        const s = u.zaloGroupId ? states.get(u.zaloGroupId) : undefined;
+        if (s) out.set(u.code, d.services.broadcasts.groupStateText(s.state));
+      }
+      return out;
+    },
     alerts: () => {
       const refusals = sendRefusalAlert(outbox, Date.now());
       return [...(d.alarms?.list() ?? []).map((a) => ({ message: a.message })), ...(refusals ? [refusals] : [])];

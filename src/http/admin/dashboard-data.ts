@@ -30,6 +30,14 @@ export interface BroadcastView {
   groups?: number;
   withoutGroup?: number;
   failures: { unit: string; groupId: string | null; error: string | null }[];
+  /** Sent into OA groups, sent 1:1 to officers to forward, units listed for an officer to copy. */
+  sentGroups?: number;
+  sentOfficers?: number;
+  copy?: number;
+  /** Per unit not reached by the OA (no OA group, no officer it may write to, or the officer's send failed): the text to copy. */
+  copies?: { unit: string; reason: string | null; text: string }[];
+  /** Per unit reached through an officer: who, and why that way. */
+  officerRoutes?: { unit: string; route: string; status: string; reason: string | null }[];
 }
 
 /** A question of the officers' work queue (contract.md GET /admin/unanswered items). */
@@ -57,4 +65,6 @@ export interface DashboardData {
   alerts?(): AlertView[];
   /** Per unit with an official per-person list: chat reports against it (near matches not computed). */
   matching?(): Map<string, MatchSummary>;
+  /** Per unit code: what Zalo last said about its OA group (-237 disabled, …), in words. */
+  groupStates?(): Map<string, string>;
 }

@@ -29,6 +29,8 @@ export interface DashboardView {
   taught: TaughtItem[];
   /** Per unit with an official per-person list: confirmed / chat only / official only. */
   matching?: Map<string, MatchSummary>;
+  /** Per unit code: the state Zalo last reported for its OA group, in words. */
+  groupStates?: Map<string, string>;
   sort: SortKey;
   /** Null when signed in with a bearer header (no session, so no sign-out and no sends from the page). */
   csrfToken: string | null;
@@ -57,7 +59,7 @@ ${
 </nav>
 ${(v.alerts ?? []).map((a) => html`<div class="alert" role="alert">${a.message}</div>`)}
 <main>
-${progressSection(v.progress, v.sort, v.campaign.noun, v.matching ?? new Map())}
+${progressSection(v.progress, v.sort, v.campaign.noun, v.matching ?? new Map(), v.groupStates ?? new Map())}
 <section class="wide" id="bieu-do">
 <h2>Số người hoàn thành theo thời gian</h2>
 ${completionsChart(v.daily, target > 0 ? target : null)}

@@ -45,6 +45,7 @@ export function dashboardRouter(d: DashboardRoutesDeps): Router {
       quality,
       taught,
       matching: d.data.matching?.() ?? new Map(),
+      groupStates: d.data.groupStates?.() ?? new Map(),
       sort: parseSort(req.query.sort),
       csrfToken: auth.kind === "session" ? auth.session.csrfToken : null,
     });

@@ -51,17 +51,21 @@ function sources(u: UnitProgress, m: MatchSummary | undefined): SafeHtml {
   }</div>`;
 }
 
-function unitRow(u: UnitProgress, m: MatchSummary | undefined): SafeHtml {
+/** Per unit code: what Zalo last said about its OA group (disabled, not the OA's, full, …), as officers read it. */
+export type GroupStateTexts = Map<string, string>;
+
+function unitRow(u: UnitProgress, m: MatchSummary | undefined, groupState: string | undefined): SafeHtml {
   return html`<li class="unit${u.behind ? " behind" : ""}" data-unit="${u.code}" data-behind="${String(u.behind)}">
 <div class="row-title"><span>${u.name} <span class="code">${u.code} · ${KIND_LABELS[u.kind] ?? u.kind}</span></span>${badge(u.behind)}</div>
 ${progressBar(u)}
 ${numbers(u)}
 ${sources(u, m)}
-${u.zaloGroupId ? "" : html`<div class="numbers muted">Chưa liên kết nhóm Zalo: không nhận được tin nhắc.</div>`}
+${u.zaloGroupId ? "" : html`<div class="numbers muted">Chưa có nhóm Zalo do trang quản lý: tin nhắc đi qua cán bộ phụ trách (nhắn riêng) hoặc để cán bộ chép gửi tay.</div>`}
+${groupState ? html`<div class="numbers group-state" data-field="group-state">${groupState}</div>` : ""}
 </li>`;
 }
 
-function wardBlock(ward: WardProgress, units: UnitProgress[], matching: Map<string, MatchSummary>): SafeHtml {
+function wardBlock(ward: WardProgress, units: UnitProgress[], matching: Map<string, MatchSummary>, states: GroupStateTexts): SafeHtml {
   const behindCount = units.filter((u) => u.behind).length;
   // Wards with a unit behind stay open; the others fold away so the page shows the problems first.
   return html`<details class="ward${ward.behind ? " behind" : ""}"${behindCount > 0 ? html` open` : ""} data-ward="${ward.ward}">
@@ -71,7 +75,7 @@ ${progressBar(ward)}
 ${numbers(ward)}
 <div class="numbers">${formatInt(units.length)} đơn vị, ${formatInt(behindCount)} đơn vị chậm tiến độ</div>
 </summary>
-<ul class="units">${units.map((u) => unitRow(u, matching.get(u.code)))}</ul>
+<ul class="units">${units.map((u) => unitRow(u, matching.get(u.code), states.get(u.code)))}</ul>
 </details>`;
 }
 
@@ -81,6 +85,7 @@ export function progressSection(
   sort: SortKey,
   noun: string,
   matching: Map<string, MatchSummary> = new Map(),
+  groupStates: GroupStateTexts = new Map(),
 ): SafeHtml {
   const groups = groupByWard(report, sort);
   const behind = report.units.filter((u) => u.behind).length;
@@ -97,7 +102,7 @@ ${(Object.keys(SORT_LABELS) as SortKey[]).map(
 </div>
 <p class="legend">Thanh màu: số người đã hoàn thành so với chỉ tiêu. Vạch đen: mức cần đạt đến hôm nay theo thời gian ${noun}.</p>
 <p class="legend" id="completed-rule">${COMPLETED_RULE}</p>
-${groups.map((g) => wardBlock(g.ward, g.units, matching))}`
+${groups.map((g) => wardBlock(g.ward, g.units, matching, groupStates))}`
 }
 </section>`;
 }

@@ -8,6 +8,19 @@ import { api, csrf, el, num } from "./admin-common.js";
   var STATUS = { queued: "Đang chờ gửi", running: "Đang gửi", done: "Đã xong" };
   var POLL_MS = 3000;
 
+  // ---- copy a reminder's text for a unit the OA cannot reach (selectable textarea + button)
+  document.addEventListener("click", (e) => {
+    var btn = e.target instanceof Element ? e.target.closest("[data-copy]") : null;
+    if (!btn) return;
+    var box = btn.parentElement?.querySelector("textarea.copy-text");
+    if (!box) return;
+    box.focus();
+    box.select();
+    var done = () => btn.setAttribute("data-copied", "true");
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(box.value).then(done, () => document.execCommand("copy") && done());
+    else if (document.execCommand("copy")) done();
+  });
+
   // ---- live broadcast status
   function field(li, name) {
     return li.querySelector(`[data-field="${name}"]`);
@@ -283,16 +296,38 @@ import { api, csrf, el, num } from "./admin-common.js";
           var li = el("li");
           var who = m.unitName || m.name || m.unit || m.groupId || "";
           li.appendChild(el("b", null, who));
-          if (m.groupId && m.groupId !== who) li.appendChild(el("span", "code", ` · nhóm ${m.groupId}`));
+          if (m.routeLabel) li.appendChild(el("span", "code", ` · ${m.routeLabel}`));
+          else if (m.groupId && m.groupId !== who) li.appendChild(el("span", "code", ` · nhóm ${m.groupId}`));
+          if (m.reason) li.appendChild(el("div", "muted", m.reason));
           li.appendChild(el("pre", "text", m.text || m.message || ""));
           messagesList.appendChild(li);
         });
+        (data?.copies || []).forEach((c) => {
+          var li = el("li");
+          li.appendChild(el("b", null, c.unitName || c.unit || ""));
+          li.appendChild(el("div", "muted", c.reason || ""));
+          var area = el("textarea", "copy-text");
+          area.readOnly = true;
+          area.rows = 6;
+          area.value = c.text || "";
+          li.appendChild(area);
+          var copyBtn = el("button", "secondary copy-button", "Chép nội dung");
+          copyBtn.type = "button";
+          copyBtn.setAttribute("data-copy", "");
+          li.appendChild(copyBtn);
+          skippedList.appendChild(li);
+        });
+        var expected = document.getElementById("reminder-expected");
+        if (expected) {
+          expected.hidden = !data?.expected?.text;
+          expected.textContent = data?.expected?.text || "";
+        }
         (data?.skipped || []).forEach((s) => {
           skippedList.appendChild(el("li", null, `Bỏ qua ${s.unit || ""}: ${skipReason(s.reason)}`));
         });
         box.hidden = false;
         sendBtn.disabled = items.length === 0;
-        sendBtn.textContent = `Xác nhận gửi tới ${num(items.length)} nhóm`;
+        sendBtn.textContent = `Xác nhận gửi ${num(items.length)} tin`;
         say(items.length === 0 ? "Không có nhóm nào cần nhắc." : "Kiểm tra nội dung rồi bấm “Xác nhận gửi”.");
       })
       .catch((e) => {
