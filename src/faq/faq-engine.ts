@@ -28,7 +28,7 @@ const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai
 /** A clause that ends like a yes/no question ("… có được giấy chứng nhận không"): it asks. */
 const YES_NO_END = /\b(khong|ko|k|kh|hok|hong|khum|chua|chu)( (a|ha|vay|nhi|nhe|ta|the|z|v|ban|ad|bot))*\s*[?.!]*\s*$/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
-const REQUEST = /\b(xin|gui|giup|gium|dum|chi (em|minh|toi|chau|cho))\b/;
+const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
 const AND_END = /\s(va|voi)\s*$/;
 /**

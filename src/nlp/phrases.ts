@@ -46,6 +46,10 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["kieu nao", "q:how"],
   ["nghia la", "q:what"],
   ["dung khong", ""],
+  // "có phải thật không": is it real, not "must I"
+  ["co phai that", "that"],
+  ["phai that", "that"],
+  ["co that", "that"],
   ["phai khong", ""],
   ["co dung khong", ""],
   ["hom nay", ""],
@@ -103,6 +107,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["goi ai", "goi q:who"],
   ["lien he ai", "lien he q:who"],
   ["hoi ai", "hoi q:who"],
+  ["bao ai", "bao q:who"],
   ["nho ai", "nho q:who"],
   // "ai cũng" is everyone, not AI
   ["ai cung", "moi_nguoi"],
@@ -154,6 +159,10 @@ const GENERAL_RULES: Array<[string, string]> = [
   // the resident's own Zalo (or other) account is not the contest account
   // words that look like the contest's vocabulary once folded but are not about it
   ["cong an", "congan"],
+  ["can cuoc", "cancuoc"],
+  ["can cuoc cong dan", "cancuoc"],
+  ["chung minh nhan dan", "cancuoc"],
+  ["chung minh thu", "cancuoc"],
   ["tai khoan zalo", "tai_khoan_zalo"],
   ["zalo bi khoa", "tai_khoan_zalo"],
   ["nick zalo", "tai_khoan_zalo"],

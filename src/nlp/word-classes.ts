@@ -4,8 +4,8 @@
  * question about who may take part; the content cannot list every one. Each becomes one class token, so
  * an occupation or province the content never names reads like the ones it does, instead of counting
  * as a word of another topic. "công nhân" (a worker) folds like "công nhận" (recognised), a word of the
- * contest, so only its unambiguous uses ("làm công nhân") are a class. Rules are folded phrases, applied by the PhraseRewriter with the general
- * rules; a campaign's lexicon can still override a phrase (its own city is a place, not "a province").
+ * contest, so only its unambiguous uses ("làm công nhân") are a class. Rules are folded phrases, applied
+ * by the PhraseRewriter with the general rules. A campaign's own city is not listed: its lexicon names it.
  */
 
 /** The class token for a kind of person (occupation, status, age group). */
@@ -21,14 +21,14 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |khiem thi|nguoi mu|dang vien|nguoi nuoc ngoai|viet kieu|nguoi thue tro|thue tro|o tro|nguoi o tro|tam tru
   |nguoi tam tru|dan ngu cu|tre em|thieu nhi|thanh nien
   |hoc sinh cap 1|hoc sinh cap 2|hoc sinh cap 3|hoc sinh tieu hoc|hoc sinh thcs|hoc sinh thpt
-  |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|nhan vien|nhan vien van phong|giam doc
+  |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|hoc lop|dang hoc lop|hoc cap|nhan vien|nhan vien van phong|giam doc
   |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);
 
 /** The 63 provinces and cities by their long-used names (people still say their home this way). */
-const PROVINCES = `ha noi|ho chi minh|sai gon|da nang|can tho|hai phong|hue|thua thien hue|an giang|ba ria|vung tau
+const PROVINCES = `ha noi|ho chi minh|sai gon|da nang|can tho|hue|thua thien hue|an giang|ba ria|vung tau
   |bac giang|bac kan|bac can|bac lieu|bac ninh|ben tre|binh dinh|binh duong|binh phuoc|binh thuan|ca mau|cao bang
   |dak lak|dac lac|dak nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha tinh|hai duong|hau giang
   |hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|lam dong|lang son|lao cai|long an|nam dinh|nghe an
