@@ -2,10 +2,19 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { MetricObjectWithValues, MetricValue } from "prom-client";
+import type { WorkerTuning } from "./broadcasts/start-reminder-worker.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./observability/logger.js";
 
 export type Metrics = Array<MetricObjectWithValues<MetricValue<string>>>;
+
+/** What the answering thread starts with (structured-cloned). */
+export interface ThreadData {
+  config: Config;
+  /** Run the reminder worker in the thread (npm start). */
+  worker: boolean;
+  workerOptions?: WorkerTuning;
+}
 
 /** Messages to the answering thread. */
 export type ToThread = { type: "wake" } | { type: "stop" } | { type: "metrics"; id: number };
@@ -41,10 +50,11 @@ export class AnswerThread {
   private readonly waiting = new Map<number, (m: Metrics) => void>();
   readonly ready: Promise<void>;
 
-  constructor(config: Config, logger: Logger) {
+  constructor(config: Config, logger: Logger, o: { worker?: boolean; workerOptions?: WorkerTuning } = {}) {
     // V8 flags (--max-semi-space-size) are process-wide and apply to the thread without being passed.
     const [entry, options] = threadEntry();
-    this.worker = new Worker(entry, { ...options, workerData: { config } });
+    const workerData: ThreadData = { config, worker: o.worker === true, workerOptions: o.workerOptions };
+    this.worker = new Worker(entry, { ...options, workerData });
     this.ready = new Promise((resolve, reject) => {
       this.worker.on("message", (m: FromThread) => {
         if (m.type === "ready") resolve();

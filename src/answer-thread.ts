@@ -1,34 +1,59 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { FromThread, ToThread } from "./answer-thread-host.js";
-import type { Config } from "./config.js";
+import type { FromThread, ThreadData, ToThread } from "./answer-thread-host.js";
+import { InboxStore } from "./inbox/inbox-store.js";
+import { OutboxStore } from "./inbox/outbox-store.js";
 import { createLogger } from "./observability/logger.js";
 import { registry } from "./observability/metrics.js";
-import { createRuntime } from "./runtime.js";
+import { buildAnswering } from "./wiring/answering.js";
+import { startHousekeeping } from "./wiring/housekeeping.js";
+import { openProcessBase } from "./wiring/process-base.js";
+import { startProcessReminderWorker } from "./wiring/reminder-worker.js";
 
 /**
- * Entry point of the answering thread (started by AnswerThread in npm start): the bot, the inbox dispatcher
- * and the reply sender on their own SQLite connection, with the main thread's config.
+ * Entry point of the answering thread (started by AnswerThread in npm start): the dispatcher, the handlers, the
+ * reply sender, the reminder worker and the bot's timers on their own SQLite connection, with the main thread's
+ * config. No HTTP server and no dashboard here: they stay on the edge.
  */
 const port = parentPort;
 if (!port) throw new Error("answer-thread.ts runs as a worker thread (see answer-thread-host.ts)");
-const { config } = workerData as { config: Config };
+const { config, worker: runWorker, workerOptions } = workerData as ThreadData;
 const logger = createLogger(config.LOG_LEVEL).child({ thread: "answering" });
-const rt = createRuntime(config, { logger, worker: false, answering: "here" });
+const base = openProcessBase(config, logger, { redis: true });
+const inbox = new InboxStore(base.db);
+const answering = buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
+const worker =
+  runWorker && answering.broadcastQueue
+    ? startProcessReminderWorker({
+        config,
+        logger,
+        base,
+        zalo: answering.zalo,
+        queue: answering.broadcastQueue,
+        service: answering.services.broadcasts,
+        tuning: workerOptions,
+      })
+    : null;
+const stopHousekeeping = startHousekeeping({ config, logger, base, inbox, answering });
 const send = (m: FromThread) => port.postMessage(m);
 
 port.on("message", (m: ToThread) => {
-  if (m.type === "wake") rt.dispatcher.wake();
+  if (m.type === "wake") answering.dispatcher.wake();
   else if (m.type === "metrics") {
     // process_* figures are the whole process's and come from the main thread.
     void registry
       .getMetricsAsJSON()
       .then((all) => send({ type: "metrics", id: m.id, metrics: all.filter((x) => !x.name.startsWith("process_")) }));
   } else if (m.type === "stop") {
-    void rt.close().then(() => {
+    void (async () => {
+      stopHousekeeping();
+      await answering.stop();
+      await worker?.close();
+      await answering.broadcastQueue?.close();
+      await base.close();
       send({ type: "stopped" });
       port.close();
-    });
+    })();
   }
 });
 send({ type: "ready" });
-await rt.dispatcher.resume();
+await answering.dispatcher.resume();

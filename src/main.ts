@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config: Config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  // Events are answered in a worker thread: this event loop only verifies, stores and acknowledges.
+  // Events are answered in a worker thread (with the reminder worker and the bot's timers: token refresh, pruning,
+  // the digest): this event loop only verifies, stores and acknowledges, and serves the dashboard.
   const rt = createRuntime(config, { logger, worker: true, answering: "thread" });
 
   if (config.dryRun) {
@@ -24,34 +25,6 @@ async function main(): Promise<void> {
   }
   if (!config.ADMIN_TOKEN) logger.warn("ADMIN_TOKEN is not set: /admin/* answers 503");
   if (config.BOT_NOW) logger.warn({ botNow: config.BOT_NOW }, "BOT_NOW pins the campaign clock");
-
-  const timers: NodeJS.Timeout[] = [];
-  if (rt.tokens) {
-    const tokens = rt.tokens;
-    const refresh = () => tokens.refreshIfDue().catch((err) => logger.error({ err }, "proactive token refresh failed"));
-    void refresh();
-    timers.push(setInterval(refresh, 10 * 60_000));
-  }
-  // Keep inbox rows 3 days: Zalo redelivers for ~2 h, so dedupe keys older than that are dead weight.
-  // Expired dialog steps go too; they expire on the bot's clock (BOT_NOW), not the wall clock.
-  const prune = () => {
-    rt.inbox.pruneOlderThan(Date.now() - 3 * 24 * 3600_000);
-    rt.services.dialogs.prune(rt.clock.now().getTime());
-  };
-  prune();
-  timers.push(setInterval(prune, 3600_000));
-  // The officers' daily digest of new unanswered questions (UNANSWERED_DIGEST_HOUR; off by default).
-  if (config.UNANSWERED_DIGEST_HOUR !== undefined) {
-    const digest = () => {
-      try {
-        rt.services.loop.digest.runIfDue(rt.clock.now());
-      } catch (err) {
-        logger.error({ err }, "unanswered-questions digest failed");
-      }
-    };
-    timers.push(setInterval(digest, 60_000));
-  }
-  for (const t of timers) t.unref();
 
   // Logged only once the port is really bound; a busy port is one line (ListenError) and exit 1.
   const server: Server = await listen(rt.app, config.PORT);
@@ -72,7 +45,6 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     hardExit.unref();
-    for (const t of timers) clearInterval(t);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -1,27 +1,26 @@
 import type { Express } from "express";
 import type { Redis } from "ioredis";
-import { buildHandlers, fallback } from "../handlers/index.js";
-import { Bot } from "./bot/bot.js";
-import { buildServices } from "./bot/build-services.js";
+import { AnswerThread } from "./answer-thread-host.js";
+import type { Bot } from "./bot/bot.js";
 import type { Services } from "./bot/services.js";
-import { BroadcastQueue } from "./broadcasts/broadcast-queue.js";
-import { startReminderWorker, type WorkerTuning } from "./broadcasts/start-reminder-worker.js";
-import { type Clock, systemClock } from "./clock.js";
+import type { BroadcastQueue } from "./broadcasts/broadcast-queue.js";
+import type { WorkerTuning } from "./broadcasts/start-reminder-worker.js";
+import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
 import { createApp } from "./http/app.js";
-import { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
+import type { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
 import { InboxWriter } from "./inbox/inbox-writer.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
-import { ReplySender } from "./inbox/reply-sender.js";
+import type { ReplySender } from "./inbox/reply-sender.js";
 import { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
-import { WebhookRefusals } from "./webhook/webhook-refusals.js";
 import { registerMetricsSource, registerQueueDepth } from "./observability/metrics.js";
-import { AnswerThread } from "./answer-thread-host.js";
+import { WebhookRefusals } from "./webhook/webhook-refusals.js";
+import { type Answering, buildAnswering } from "./wiring/answering.js";
 import { openProcessBase } from "./wiring/process-base.js";
-import { connectZalo } from "./wiring/zalo-connection.js";
+import { startProcessReminderWorker } from "./wiring/reminder-worker.js";
 import type { Outbound } from "./zalo/outbound.js";
 import type { TokenManager } from "./zalo/token-manager.js";
 
@@ -53,11 +52,11 @@ export interface RuntimeOptions {
   logger: Logger;
   /** false: no Redis at all (ask/chat CLIs). */
   redis?: boolean;
-  /** Run the reminder broadcast worker in this process (npm start does). */
+  /** Run the reminder broadcast worker in this process (npm start does, in its answering thread). */
   worker?: boolean;
   /**
-   * Where stored events are answered: "here" (this thread: tests, CLIs, the answering thread itself) or
-   * "thread" (a worker thread with its own SQLite connection, so the HTTP event loop only acknowledges).
+   * Where stored events are answered: "here" (this thread: tests, CLIs) or "thread" (a worker thread with its own
+   * SQLite connection, so the HTTP event loop only acknowledges; npm start).
    */
   answering?: "here" | "thread";
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
@@ -66,58 +65,58 @@ export interface RuntimeOptions {
   apiBudgetWindowMs?: number;
 }
 
-/** The bot process composed: main.ts and the tests build it here; each part is built by its own module. */
+/**
+ * The bot process composed: main.ts and the tests build it here; each part is built by its own module.
+ * With answering "thread" this thread is the edge only (webhook, health, metrics, admin): the answering side
+ * (services, handlers, Zalo, the reminder worker) runs in the answering thread, and is built here only when
+ * something asks for it (the dashboard on its first request), so start-up stays small and fast.
+ */
 export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const { logger } = o;
   const base = openProcessBase(config, logger, { redis: o.redis !== false });
-  const { clock, db, redis, campaign } = base;
+  const { clock, db, redis } = base;
   const inbox = new InboxStore(db);
   const outbox = new OutboxStore(db);
-  const zalo = connectZalo(config, db, outbox, logger, redis, o.workerOptions?.rateLimitWaitMs, o.apiBudgetWindowMs);
-  const broadcastQueue = redis ? new BroadcastQueue(redis, config.BULLMQ_PREFIX) : null;
-
-  // A reply cut off by a crash is looked up in the conversation before it is sent again.
-  const sender = new ReplySender({ outbox, outbound: zalo.outbound, clock: systemClock, logger, interrupted: zalo.history });
-  const services = buildServices({ config, db, clock, logger, campaign, broadcastQueue, deliver: (row) => sender.deliver(row) });
-  const bot = new Bot(services, buildHandlers(), fallback, logger);
-  const dispatcher = new InboxDispatcher({
-    inbox,
-    outbox,
-    bot,
-    sender,
-    clock: systemClock,
-    logger,
-    sorry: services.faq.say(services.faq.messages.sorry, clock.now()),
-  });
+  const thread =
+    o.answering === "thread" ? new AnswerThread(config, logger, { worker: o.worker === true, workerOptions: o.workerOptions }) : null;
+  let answering: Answering | null = null;
+  const parts = (): Answering => {
+    answering ??= buildAnswering({
+      config,
+      logger,
+      base,
+      inbox,
+      outbox,
+      rateLimitPauseMs: o.workerOptions?.rateLimitWaitMs,
+      apiBudgetWindowMs: o.apiBudgetWindowMs,
+    });
+    return answering;
+  };
   // The backlog lives in SQLite; its depth is read at scrape time.
   const unregisterDepth = registerQueueDepth("inbox", async () => inbox.pendingCount());
-  const thread = o.answering === "thread" ? new AnswerThread(config, logger) : null;
   const unregisterThread = thread ? registerMetricsSource(() => thread.metrics()) : () => undefined;
-  const worker =
-    o.worker && redis && broadcastQueue
-      ? startReminderWorker({
-          config,
-          db,
-          clock,
-          logger,
-          window: campaign.window,
-          redis,
-          queue: broadcastQueue,
-          service: services.broadcasts,
-          outbound: zalo.outbound,
-          deliveryCheck: zalo.history?.group ?? null,
-          userDeliveryCheck: zalo.history?.user ?? null,
-          outage: base.redisOutage,
-          tuning: o.workerOptions,
-        })
-      : null;
+  let worker: { close(): Promise<void> } | null = null;
+  if (!thread) {
+    const a = parts();
+    if (o.worker && redis && a.broadcastQueue) {
+      worker = startProcessReminderWorker({
+        config,
+        logger,
+        base,
+        zalo: a.zalo,
+        queue: a.broadcastQueue,
+        service: a.services.broadcasts,
+        tuning: o.workerOptions,
+      });
+    }
+  }
 
   const alarms = new Alarms();
   const app = createApp({
     config,
     db,
     redis,
-    services,
+    services: () => parts().services,
     logger,
     alarms,
     webhook: {
@@ -125,7 +124,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       refusals: new WebhookRefusals(logger, alarms),
       appId: config.ZALO_APP_ID,
       oaSecretKey: config.ZALO_OA_SECRET_KEY,
-      onAccepted: thread ? () => thread.wake() : () => dispatcher.wake(),
+      onAccepted: thread ? () => thread.wake() : () => parts().dispatcher.wake(),
     },
   });
 
@@ -134,29 +133,42 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     db,
     redis,
     clock,
-    services,
-    bot,
+    get services() {
+      return parts().services;
+    },
+    get bot() {
+      return parts().bot;
+    },
     outbox,
     inbox,
-    outbound: zalo.outbound,
-    tokens: zalo.tokens,
-    broadcastQueue,
-    dispatcher,
-    sender,
+    get outbound() {
+      return parts().zalo.outbound;
+    },
+    get tokens() {
+      return parts().zalo.tokens;
+    },
+    get broadcastQueue() {
+      return parts().broadcastQueue;
+    },
+    get dispatcher() {
+      return parts().dispatcher;
+    },
+    get sender() {
+      return parts().sender;
+    },
     app,
     alarms,
     async startAnswering() {
       if (thread) await thread.ready;
-      else await dispatcher.resume();
+      else await parts().dispatcher.resume();
     },
     async close() {
-      sender.stop();
-      await dispatcher.stop();
+      await answering?.stop();
       await thread?.stop();
       unregisterThread();
       unregisterDepth();
       await worker?.close();
-      await broadcastQueue?.close();
+      await answering?.broadcastQueue?.close();
       await base.close();
     },
   };

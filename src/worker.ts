@@ -1,16 +1,16 @@
 import { BroadcastQueue } from "./broadcasts/broadcast-queue.js";
 import { buildBroadcastService } from "./broadcasts/build-broadcast-services.js";
-import { startReminderWorker } from "./broadcasts/start-reminder-worker.js";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
 import { createLogger } from "./observability/logger.js";
 import { ProgressService } from "./people/progress-service.js";
 import { openProcessBase } from "./wiring/process-base.js";
+import { startProcessReminderWorker, workerTuningFromEnv } from "./wiring/reminder-worker.js";
 import { connectZalo } from "./wiring/zalo-connection.js";
 
 /**
  * A reminder worker without the HTTP server or the handlers, for running workers apart from the webhook
- * process (`npm run worker`). npm start already runs one in-process.
+ * process (`npm run worker`). npm start already runs one (in its answering thread).
  */
 loadDotEnv();
 const config = loadConfig();
@@ -29,25 +29,7 @@ const service = buildBroadcastService({
   queue,
   progress: new ProgressService(db, campaign.window),
 });
-const worker = startReminderWorker({
-  config,
-  db,
-  clock,
-  logger,
-  window: campaign.window,
-  redis,
-  queue,
-  service,
-  outbound: zalo.outbound,
-  deliveryCheck: zalo.history?.group ?? null,
-  userDeliveryCheck: zalo.history?.user ?? null,
-  outage: base.redisOutage,
-  tuning: {
-    lockDurationMs: Number(process.env.BROADCAST_WORKER_LOCK_MS) || undefined,
-    backoffBaseMs: Number(process.env.BROADCAST_WORKER_BACKOFF_MS) || undefined,
-    interruptedSettleMs: Number(process.env.BROADCAST_WORKER_SETTLE_MS) || undefined,
-  },
-});
+const worker = startProcessReminderWorker({ config, logger, base, zalo, queue, service, tuning: workerTuningFromEnv() });
 logger.info({ prefix: config.BULLMQ_PREFIX, ratePerSec: config.BROADCAST_RATE_PER_SEC }, "reminder worker started");
 const stop = async () => {
   await worker.close();

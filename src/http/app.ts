@@ -7,20 +7,14 @@ import type { Logger } from "../observability/logger.js";
 import type { Services } from "../bot/services.js";
 import { webhookRouter, type WebhookOptions } from "../webhook/webhook-route.js";
 import { healthRouter } from "./health-routes.js";
-import { buildDashboardData } from "./admin/build-dashboard-data.js";
-import { mountAdmin } from "./admin/mount-admin.js";
-import { campaignLabel } from "../content/campaign.js";
-import { adminProgressRouter } from "./admin-progress-route.js";
-import { adminResultsRouter } from "./admin/results-routes.js";
-import { adminBroadcastsRouter } from "./admin-broadcasts-route.js";
-import { adminUnansweredRouter } from "./admin-unanswered-route.js";
 import { metricsRouter } from "../observability/metrics-route.js";
 
 export interface AppDeps {
   config: Config;
   db: Db;
   redis: Redis | null;
-  services: Services;
+  /** Built on the first /admin request (the edge of npm start answers webhooks without them). */
+  services: () => Services;
   logger: Logger;
   webhook: Omit<WebhookOptions, "logger">;
   /** Raised alarms, named by /readyz and shown on the dashboard. */
@@ -36,38 +30,33 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRouter({ ...deps.webhook, logger: deps.logger }));
   app.use(healthRouter(deps.db, deps.redis, deps.alarms));
   app.use(metricsRouter());
-  // Admin routes (progress, broadcasts, dashboard) mount below; the dashboard first (headers, session sign-in).
-  mountAdmin(app, {
-    adminToken: deps.config.ADMIN_TOKEN,
-    db: deps.db,
-    logger: deps.logger,
-    data: buildDashboardData({ db: deps.db, services: deps.services, clock: deps.services.clock, alarms: deps.alarms }),
-    now: () => deps.services.clock.now(),
-    campaign: campaignLabel(deps.services.faq.campaign),
-  });
-  app.use(
-    adminProgressRouter({
-      adminToken: deps.config.ADMIN_TOKEN,
-      progress: deps.services.people.progress,
-      now: () => deps.services.clock.now(),
-    }),
-  );
-  app.use(
-    adminResultsRouter({
-      adminToken: deps.config.ADMIN_TOKEN,
-      db: deps.db,
-      people: deps.services.people,
-      now: () => deps.services.clock.now(),
-    }),
-  );
-  app.use(adminBroadcastsRouter({ adminToken: deps.config.ADMIN_TOKEN, broadcasts: deps.services.broadcasts }));
-  app.use(adminUnansweredRouter({ adminToken: deps.config.ADMIN_TOKEN, loop: deps.services.loop, now: () => deps.services.clock.now() }));
-
+  app.use(lazyAdmin(deps));
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+/**
+ * The admin routes and the dashboard (progress, results, broadcasts, the unanswered queue) load on the first
+ * /admin request: their modules and the services behind them cost start-up time and memory a webhook edge
+ * does not need. They mount on a sub-app (settings inherited from the app), behind the loader, in their order.
+ */
+function lazyAdmin(deps: AppDeps): Express {
+  const admin = express();
+  admin.disable("x-powered-by");
+  let loaded: Promise<void> | undefined;
+  const load = async () => {
+    const { mountAdminRoutes } = await import("./admin-routes.js");
+    mountAdminRoutes(admin, { ...deps, services: deps.services() });
+  };
+  admin.use((req, _res, next) => {
+    if (req.path !== "/admin" && !req.path.startsWith("/admin/")) return next();
+    loaded ??= load();
+    loaded.then(() => next(), next);
+  });
+  return admin;
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {
