@@ -79,6 +79,9 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const outbox = new OutboxStore(db);
   const thread =
     o.answering === "thread" ? new AnswerThread(config, logger, { worker: o.worker === true, workerOptions: o.workerOptions }) : null;
+  // WAL checkpoints (copying the log into the database file, with an fsync) are left to the answering thread's
+  // connection, which commits after every event: an acknowledgement never waits behind one.
+  if (thread) db.pragma("wal_autocheckpoint = 0");
   let answering: Answering | null = null;
   const parts = (): Answering => {
     answering ??= buildAnswering({

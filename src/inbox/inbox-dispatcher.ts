@@ -275,13 +275,27 @@ export class InboxDispatcher {
       const to = parseConversationKey(ev.conversation_key);
       result = { intent: "error", replies: to ? [{ to, text: this.o.sorry }] : [] };
     }
-    const outboxIds = inbox.transaction(() => {
-      const ids = result.replies.map((r) => outbox.enqueue(ev.id, r.to, r.text, this.now()));
-      inbox.finish(ev.id, error ? "failed" : "done", error, this.now());
-      return ids;
+    const now = this.now();
+    return inbox.transaction(() => {
+      // The rows as written (not read back): the sender needs only what was just inserted.
+      const rows = result.replies.map(
+        (r): OutboxRow => ({
+          id: outbox.enqueue(ev.id, r.to, r.text, now),
+          inbox_id: ev.id,
+          recipient_kind: r.to.kind,
+          recipient_id: r.to.id,
+          text: r.text,
+          status: "pending",
+          attempts: 0,
+          error: null,
+          message_id: null,
+          created_at: now,
+          sent_at: null,
+        }),
+      );
+      inbox.finish(ev.id, error ? "failed" : "done", error, now);
+      return rows;
     });
-    // By primary key: outbox has no index on inbox_id, and a scan per event would grow with the table.
-    return outboxIds.map((oid) => outbox.get(oid)).filter((r): r is OutboxRow => r !== undefined);
   }
 
   private now(): number {

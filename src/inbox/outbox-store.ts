@@ -34,6 +34,8 @@ export class OutboxStore {
   private readonly claimStmt;
   private readonly recentStmt;
   private readonly quotaStmt;
+  private readonly sentStmt;
+  private readonly dryRunStmt;
   private readonly refusedStmt;
   private readonly refusalsStmt;
   private readonly dropStmt;
@@ -60,6 +62,13 @@ export class OutboxStore {
     );
     this.recentStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox ORDER BY id DESC LIMIT ?");
     this.quotaStmt = db.prepare("UPDATE outbox SET quota_type = ?, quota_remain = ?, quota_total = ? WHERE id = ?");
+    // One write per sent reply: status, message id and what paid for it together.
+    this.sentStmt = db.prepare(
+      `UPDATE outbox SET status = 'sent', error = NULL, message_id = ?, sent_at = ?,
+         quota_type = COALESCE(?, quota_type), quota_remain = COALESCE(?, quota_remain), quota_total = COALESCE(?, quota_total)
+       WHERE id = ?`,
+    );
+    this.dryRunStmt = db.prepare("UPDATE outbox SET status = 'dry_run', sent_at = ? WHERE id = ? AND status IN ('pending','sending')");
     this.refusedStmt = db.prepare("UPDATE outbox SET refusal_code = ? WHERE id = ?");
     this.refusalsStmt = db.prepare<[number], { code: number; n: number }>(
       "SELECT refusal_code AS code, COUNT(*) AS n FROM outbox WHERE refusal_code IS NOT NULL AND created_at >= ? GROUP BY refusal_code",
@@ -69,6 +78,16 @@ export class OutboxStore {
   /** Keeps what Zalo said paid for the send (data.quota). */
   recordQuota(id: number, q: { type: string; remain: number | null; total: number | null }): void {
     this.quotaStmt.run(q.type, q.remain, q.total, id);
+  }
+
+  /** A reply Zalo took: sent, its message ids and Zalo's data.quota (when given) in one write. */
+  finishSent(id: number, now: number, messageId: string, quota?: { type: string; remain: number | null; total: number | null }): void {
+    this.sentStmt.run(messageId, now, quota?.type ?? null, quota?.remain ?? null, quota?.total ?? null, id);
+  }
+
+  /** Dry run: recorded as what would have been sent; false when the row is no longer due (dropped meanwhile). */
+  finishDryRun(id: number, now: number): boolean {
+    return this.dryRunStmt.run(now, id).changes === 1;
   }
 
   /** Marks a reply Zalo refused for quota or window reasons (after finish(..., "failed")). */

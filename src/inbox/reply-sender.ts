@@ -40,9 +40,9 @@ export class ReplySender {
   async deliver(row: OutboxRow): Promise<void> {
     const { outbox, outbound, logger } = this.o;
     const to = { kind: row.recipient_kind, id: row.recipient_id } as const;
-    if (outbox.get(row.id)?.status === "dropped") return; // an OA admin answered by hand meanwhile
     if (outbound.dryRun) {
-      outbox.finish(row.id, "dry_run", this.now());
+      // Not when dropped meanwhile (an OA admin answered by hand).
+      if (!outbox.finishDryRun(row.id, this.now())) return;
       metrics.outboundTotal.inc({ kind: to.kind, result: "dry_run" });
       logger.info({ to, text: row.text, outboxId: row.id }, "dry-run: reply stored, not sent");
       return;
@@ -59,8 +59,7 @@ export class ReplySender {
       if (!outbox.claim(row.id, this.now())) return;
       try {
         const res = await outbound.sendText(to, row.text, { lane: "reply" });
-        outbox.finish(row.id, "sent", this.now(), { messageId: res.messageIds.join(",") });
-        if (res.quota) outbox.recordQuota(row.id, res.quota);
+        outbox.finishSent(row.id, this.now(), res.messageIds.join(","), res.quota);
         metrics.outboundTotal.inc({ kind: to.kind, result: "sent" });
         return;
       } catch (err) {
