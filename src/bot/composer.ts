@@ -71,12 +71,6 @@ export class Composer {
     });
   }
 
-  /** Text messages matching a pattern (tested against the folded text) or a predicate. */
-  hears(pattern: RegExp | Predicate, ...mw: Middleware[]): this {
-    const pred: Predicate = typeof pattern === "function" ? pattern : (ctx) => ctx.text !== "" && pattern.test(foldKey(ctx.text));
-    return this.filter(pred, ...mw);
-  }
-
   middleware(): (ctx: BotContext, next: NextFn) => Promise<void> {
     return compose([...this.stack]);
   }

@@ -77,7 +77,7 @@ function copyWithoutTranscripts(source: string, target: string): void {
 let seq = 0;
 
 /** A `user_send_text` event as Zalo would deliver it, from the given user. */
-export function textEvent(userId: string, text: string, at: Date): ZaloEvent {
+function textEvent(userId: string, text: string, at: Date): ZaloEvent {
   const data = userMessageEvent.parse({
     app_id: "offline",
     event_name: "user_send_text",

@@ -10,7 +10,7 @@ const dmy = (day: string | null) => (day ? day.split("-").reverse().join("/") : 
 const official = (f: UnitFigures) => (f.official === null ? "-" : `${int(f.official)} (${dmy(f.officialAsOf)})`);
 
 /** The import's report as lines of text (English, like the rest of the CLI; problems name line and reason). */
-export function reportLines(r: ImportReport, file: string, seconds: number): string[] {
+function reportLines(r: ImportReport, file: string, seconds: number): string[] {
   const lines = [
     `Read ${int(r.rowsRead)} rows from ${file} (per ${r.shape}) in ${seconds.toFixed(1)} s: ${int(r.usable)} ${r.shape === "person" ? "people" : "units"} usable, ${int(r.problems.length)} row(s) not used.`,
   ];

@@ -16,7 +16,6 @@ const phrasingSchema = z.strictObject({ entry: entrySchema.shape.id, ask: entryS
 
 /** What an officer types on the dashboard for a new entry: validated exactly like an entry of faq.yaml. */
 export const newEntryInput = entrySchema.pick({ title: true, answer: true, links: true });
-export type NewEntryInput = z.infer<typeof newEntryInput>;
 
 /** A new entry officers wrote: the facts are theirs (taughtBy), not a seed letter's. */
 const taughtEntrySchema = newEntryInput.extend({

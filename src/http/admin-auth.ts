@@ -36,7 +36,7 @@ export function enableAdminSessions(app: Express, sessions: AdminSessionLookup):
   app.locals[SESSIONS_KEY] = sessions;
 }
 
-export function readCookie(req: Request, name: string): string | null {
+function readCookie(req: Request, name: string): string | null {
   const header = req.get("cookie");
   if (!header) return null;
   for (const part of header.split(";")) {

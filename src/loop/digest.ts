@@ -19,7 +19,7 @@ export interface DigestDeps {
 }
 
 /** "5 câu hỏi mới chưa có trả lời" + the dashboard link, once a day. */
-export function digestText(t: ChatTexts, count: number, dashboardUrl: string | undefined): string {
+function digestText(t: ChatTexts, count: number, dashboardUrl: string | undefined): string {
   return t.say("digest.text", { count, where: dashboardUrl ?? t.say("digest.noDashboardUrl") });
 }
 

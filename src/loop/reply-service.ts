@@ -7,11 +7,7 @@ import type { UnansweredStore } from "../stores/unanswered-store.js";
 import { planReply, type ReplyPlan } from "./reply-planner.js";
 
 /** Zalo's limit is 2,000 characters; keep an officer's reply one phone screen. */
-export const replyText = z
-  .string()
-  .trim()
-  .min(1, { error: "the reply is empty" })
-  .max(1500, { error: "keep the reply under 1,500 characters" });
+const replyText = z.string().trim().min(1, { error: "the reply is empty" }).max(1500, { error: "keep the reply under 1,500 characters" });
 
 export interface ReplyDeps {
   unanswered: UnansweredStore;

@@ -69,11 +69,6 @@ export class OfficersStore {
     return this.unitOfficersStmt.all(unitCode).map((r) => ({ id: r.zalo_user_id, name: r.name, lastMessageAt: r.last_message_at }));
   }
 
-  /** The officer's name as granted, or null. */
-  nameOf(userId: string): string | null {
-    return this.getStmt.get(userId)?.name ?? null;
-  }
-
   isOfficer(userId: string): boolean {
     return this.getStmt.get(userId) !== undefined;
   }
@@ -92,19 +87,6 @@ export class OfficersStore {
       units: this.unitsStmt.all(userId).map((r) => r.unit_code),
       name: o.name,
     };
-  }
-
-  /** The unit codes this user manages (every unit for an all-units officer); [] for a non-officer. */
-  unitsOf(userId: string): string[] {
-    const o = this.getStmt.get(userId);
-    if (!o) return [];
-    if (o.all_units === 1) {
-      return this.db
-        .prepare<[], { code: string }>("SELECT code FROM units ORDER BY code")
-        .all()
-        .map((r) => r.code);
-    }
-    return this.unitsStmt.all(userId).map((r) => r.unit_code);
   }
 
   /** Grants rights, adding to what the officer already has. Throws UnknownUnitError, writing nothing. */

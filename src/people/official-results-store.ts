@@ -33,7 +33,7 @@ export interface OfficialImport {
 const DAY_MS = 86_400_000;
 
 /** Chat reports first made from this instant on count on top of figures as of `asOf` (the next Vietnam day). */
-export function chatCountsFrom(asOf: string): number {
+function chatCountsFrom(asOf: string): number {
   return Date.parse(`${asOf}T00:00:00+07:00`) + DAY_MS;
 }
 

@@ -12,8 +12,8 @@ import { UnitsStore } from "./units-store.js";
 /**
  * Units, officers, completion reports and progress, as handlers, the CLI, broadcasts and the dashboard use them:
  * - `units.byGroupId(groupId)`, `units.byCode(code)`, `resolver.resolve(text)`
- * - `officers.isOfficer(id)`, `officers.canManage(id, code)`, `officers.unitsOf(id)`
- * - `progress.report(now)` (contract.md GET /admin/progress), `progress.behind(now, { withGroup: true })`
+ * - `officers.isOfficer(id)`, `officers.canManage(id, code)`, `officers.rightsOf(id)`
+ * - `progress.report(now)` (contract.md GET /admin/progress; each unit says whether it is behind pace)
  * - `completions.perDay()` for the dashboard's chart
  * - `official`: official results imported by officers (progress counts them, see COMPLETED_RULE)
  * Nothing here caches units or officers without a freshness check: the CLI writes to the same file.

@@ -34,7 +34,7 @@ function distanceWithin(a: string, b: string, max: number): number {
  * Two different keys that are probably the same person: a typo or two ("nguyen van anh" / "nguyen van an"),
  * the same words in another order, or a middle name left out ("nguyen an" / "nguyen van an").
  */
-export function namesLookAlike(a: string, b: string): boolean {
+function namesLookAlike(a: string, b: string): boolean {
   if (a === b) return false;
   const ta = a.split(" ");
   const tb = b.split(" ");

@@ -98,15 +98,10 @@ export class ProgressService {
     });
     return { asOf: now.toISOString(), units, wards: rollUpWards(units, share) };
   }
-
-  /** Units behind pace (the broadcast's "behind" scope); withGroup keeps only those with a linked OA group. */
-  behind(now: Date, opts: { withGroup?: boolean } = {}): UnitProgress[] {
-    return this.report(now).units.filter((u) => u.behind && (!opts.withGroup || u.zaloGroupId !== null));
-  }
 }
 
 /** Sums units per ward, in first-seen order (units come sorted by ward). */
-export function rollUpWards(units: UnitProgress[], share: number): WardProgress[] {
+function rollUpWards(units: UnitProgress[], share: number): WardProgress[] {
   const byWard = new Map<string, WardProgress>();
   for (const u of units) {
     let w = byWard.get(u.ward);

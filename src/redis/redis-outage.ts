@@ -21,10 +21,6 @@ export class RedisOutageLog {
     private readonly everyMs = 60_000,
   ) {}
 
-  get isDown(): boolean {
-    return this.since !== null;
-  }
-
   down(reason: string): void {
     const now = this.now();
     if (this.since === null) {

@@ -74,7 +74,7 @@ const ROLE_OF = new Map<string, Role>();
 for (const [role, words] of Object.entries(HEADERS) as [Role, string[]][]) for (const w of words) ROLE_OF.set(w, role);
 
 /** "Số người hoàn thành (người)" → "so nguoi hoan thanh"; "as_of" → "as of". */
-export function headerKey(cell: CellValue): string {
+function headerKey(cell: CellValue): string {
   return foldKey(
     cellText(cell)
       .replace(/\([^)]*\)/g, " ")

@@ -15,16 +15,16 @@ afterEach(async () => {
 const dm = (user: string, text: string) => bot.say(userText(user, text));
 
 describe("officer rights", () => {
-  it("canManage / unitsOf / isOfficer", () => {
+  it("canManage / rightsOf / isOfficer", () => {
     const o = bot.people.officers;
     expect(o.isOfficer("officer-tdp")).toBe(true);
     expect(o.isOfficer("resident")).toBe(false);
     expect(o.canManage("officer-tdp", "AD-TDP05")).toBe(true);
     expect(o.canManage("officer-tdp", "AD-TDP06")).toBe(false);
     expect(o.canManage("officer-all", "AD-TDP06")).toBe(true);
-    expect(o.unitsOf("officer-tdp")).toEqual(["AD-TDP05", "AD-TDP07"]);
-    expect(o.unitsOf("officer-all")).toHaveLength(25);
-    expect(o.unitsOf("resident")).toEqual([]);
+    expect(o.rightsOf("officer-tdp")).toMatchObject({ all: false, units: ["AD-TDP05", "AD-TDP07"] });
+    expect(o.rightsOf("officer-all")).toMatchObject({ all: true });
+    expect(o.rightsOf("resident")).toBeNull();
     expect(() => o.grant("x", { units: ["NOPE"] }, new Date())).toThrow(/NOPE/);
     expect(o.isOfficer("x")).toBe(false);
   });
