@@ -29,6 +29,11 @@ interface ChoiceStep {
 
 const DIGIT = /^\s*(?:s[ốo]\s*)?([1-9])\s*[.)]?\s*$/iu;
 
+/** The campaign has ended: a report then is an earlier completion or does not count. */
+function isOver(ctx: BotContext): boolean {
+  return ctx.services.faq.phase(ctx.services.clock.now()) === "after";
+}
+
 /** The unit of the OA group this was written in, when the group is linked to one. */
 function groupUnit(ctx: BotContext): Unit | null {
   return ctx.conversation.kind === "group" ? ctx.services.people.units.byGroupId(ctx.conversation.id) : null;
@@ -50,7 +55,8 @@ function save(ctx: BotContext, name: string, unit: Unit): void {
   ctx.session.clear();
   ctx.intent = INTENT;
   ctx.log.info({ unit: unit.code, created }, "completion recorded");
-  ctx.reply(say.recorded(ctx.services.texts, { fullName: name }, unit, !created));
+  const done = say.recorded(ctx.services.texts, { fullName: name }, unit, !created);
+  ctx.reply(isOver(ctx) ? `${say.afterEndNote(ctx.services.texts)}\n${done}` : done);
 }
 
 /** Resolves the unit text and either saves, offers numbered choices or asks again. */
@@ -199,6 +205,12 @@ export const completionHandlers = new Composer().filter(
       if (existing) {
         ctx.intent = INTENT;
         ctx.reply(say.alreadyRecorded(ctx.services.texts, existing, ctx.services.people.units.byCode(existing.unitCode)));
+        return;
+      }
+      // "em vừa làm xong bài thi" after the end: it does not count; an earlier completion is reported with #xong.
+      if (isOver(ctx)) {
+        ctx.intent = INTENT;
+        ctx.reply(say.afterEnd(ctx.services.texts));
         return;
       }
       startFlow(ctx);

@@ -37,6 +37,8 @@ const SPEC = {
     recorded: ["fullName", "unit"],
     updated: ["fullName", "unit"],
     alreadyRecorded: ["fullName", "unit", "syntax"],
+    afterEnd: ["syntax"],
+    afterEndNote: [],
   },
   privacy: {
     held: ["fullName", "unit", "date"],

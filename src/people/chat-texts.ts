@@ -73,6 +73,16 @@ export function noUnitsYet(t: ChatTexts): string {
   return t.say("completion.noUnitsYet");
 }
 
+/** After the end: a report in plain words does not count; #xong is how to report an earlier completion. */
+export function afterEnd(t: ChatTexts): string {
+  return t.say("completion.afterEnd", { syntax: t.say("completion.syntax") });
+}
+
+/** Put before what #xong says after the end: the report is kept for officers, the contest is over. */
+export function afterEndNote(t: ChatTexts): string {
+  return t.say("completion.afterEndNote");
+}
+
 export function gaveUp(t: ChatTexts): string {
   return t.say("completion.gaveUp", { syntax: t.say("completion.syntax") });
 }

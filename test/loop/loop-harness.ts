@@ -8,8 +8,8 @@ export const ADMIN_TOKEN = "loop-test-admin-token";
 export const DURING = "2025-10-20T09:00:00+07:00";
 
 /** A question content/ does not cover, a rewording of it, and the entry that answers both. */
-export const UNCOVERED = "người khuyết tật có được nhờ con làm hộ bài thi không";
-export const REWORDED = "người khuyết tật nhờ người nhà thi hộ được không";
+export const UNCOVERED = "người khiếm thính có được nhờ con làm hộ bài thi không";
+export const REWORDED = "người khiếm thính nhờ người nhà thi hộ được không";
 export const ENTRY = "mot-tai-khoan";
 
 export interface LoopWorld {

@@ -184,3 +184,32 @@ describe("#toi, #xoa and user_withdraw", () => {
     expect(dialogs.n).toBe(0);
   });
 });
+
+describe("after the contest ended (11/11/2025)", () => {
+  let late: ChatBot;
+  beforeEach(async () => {
+    late = await startChatBot({ BOT_NOW: "2026-12-02T09:00:00+07:00" });
+  });
+  afterEach(async () => {
+    await late.close();
+  });
+
+  it("a report in plain words is told the contest is over and how to report an earlier completion; nothing is recorded", async () => {
+    const r = await late.say(userText("u1", "em vừa làm xong bài thi rồi ạ"));
+    expect(r.intent).toBe("completion");
+    expect(r.text).toContain("đã kết thúc ngày 11/11/2025");
+    expect(r.text).toContain("#xong");
+    expect(r.text).not.toContain("Chúc mừng");
+    // no dialogue step waits for a name
+    const next = await late.say(userText("u1", "Nguyễn Văn An"));
+    expect(late.people.completions.get("u1")).toBeNull();
+    expect(next.text).not.toContain("ghi nhận bạn");
+  });
+
+  it("#xong still records (officers reconcile), saying first that the contest is over", async () => {
+    const r = await late.say(userText("u1", "#xong Nguyễn Văn An, tổ 5"));
+    expect(r.text.split("\n")[0]).toContain("đã kết thúc ngày 11/11/2025");
+    expect(r.text).toContain("Đã ghi nhận");
+    expect(late.people.completions.get("u1")).toMatchObject({ fullName: "Nguyễn Văn An", unitCode: "AD-TDP05" });
+  });
+});
