@@ -120,7 +120,7 @@ export interface BroadcastServiceOptions {
   cooldownMs: number;
   logger: Logger;
   /** A unit's own officers and their last 1:1 message to the OA (for units without an OA group). */
-  officers?: { unitOfficers(unitCode: string): UnitOfficer[]; nameOf?(userId: string): string | null };
+  officers?: { unitOfficers(unitCode: string): UnitOfficer[]; nameOf(userId: string): string | null };
   /** ZALO_API_RATE_PER_MIN and BROADCAST_RATE_PER_SEC, for the expected duration. */
   apiRatePerMin?: number;
   ratePerSec?: number;
@@ -322,7 +322,7 @@ export class BroadcastService {
 
   private reportTarget(t: TargetRow, at: number): ReportTarget {
     const tpl = this.o.template;
-    const officer = t.route === "officer" ? (t.recipient_id ? (this.o.officers?.nameOf?.(t.recipient_id) ?? t.recipient_id) : null) : null;
+    const officer = t.route === "officer" ? (t.recipient_id ? (this.o.officers?.nameOf(t.recipient_id) ?? t.recipient_id) : null) : null;
     const reason = t.route_reason ? renderRouteReason(tpl, JSON.parse(t.route_reason) as RouteReason, at) : null;
     return {
       unit: t.unit_code,

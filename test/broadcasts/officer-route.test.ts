@@ -142,7 +142,7 @@ describe("a behind unit without an OA group", () => {
 
   it("the dashboard lists the unit to copy (selectable text, copy button) and shows a disabled OA group (-237) on its unit's row until a send works", async () => {
     env = await setup();
-    env.fake.respond((m) => (m.to === "g-0" ? { body: { error: -237, message: "Group is disabled" } } : undefined));
+    env.fake.disableGroup("g-0");
     const body = await (await env.admin("/admin/broadcasts", { scope: "behind" })).json();
     expect(body.copies).toEqual([{ unit: "T2", reason: expect.stringMatching(/không nhắn trang trong 7 ngày qua/) }]);
     await env.waitDone(body.id);
@@ -157,7 +157,7 @@ describe("a behind unit without an OA group", () => {
     expect(copies).toContain("data-copy>Chép nội dung</button>");
     expect(page).toMatch(/nhắn riêng cán bộ để chuyển tiếp: <b>1<\/b>/);
     // The group works again (asset renewed): the next reminder goes through and the state is cleared.
-    env.fake.respond(null);
+    env.fake.disableGroup("g-0", false);
     const again = await (await env.admin("/admin/broadcasts", { scope: { units: ["T0"] }, force: true })).json();
     await env.waitDone(again.id);
     expect(await (await env.admin("/admin")).text()).not.toContain("mã -237");

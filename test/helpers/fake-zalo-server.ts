@@ -37,6 +37,11 @@ export interface FakeZalo {
    * the default), -232 (never interacted), -218 (user's receive quota), -211 (OA out of quota).
    */
   refuseUser(userId: string, code?: -211 | -218 | -230 | -232): void;
+  /**
+   * Answer group sends to this group as Zalo does for a GMF group whose asset lapsed: -237 "group disabled"
+   * (developers.zalo.me phu-luc/ma-loi; nhom-chat-gmf/quan-ly/get_group_info: status "disabled").
+   */
+  disableGroup(groupId: string, disabled?: boolean): void;
   /** Tokens accepted; any other gets -216. Default: any token. */
   acceptTokens(tokens: string[] | null): void;
   /** Token pair the next refresh returns. */
@@ -81,6 +86,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
   let tokens = { access: "fake-access-2", refresh: "fake-refresh-2" };
   let nth = 0;
   const refused = new Map<string, number>();
+  const disabledGroups = new Set<string>();
   /** Free replies used per user: Zalo allows 8 within 48 h of the user's last message (quota_type "reply"). */
   const freeUsed = new Map<string, number>();
   const fake: Omit<FakeZalo, "url" | "close"> & { url?: string } = {
@@ -99,6 +105,10 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     },
     refuseUser: (userId, code = -230) => {
       refused.set(userId, code);
+    },
+    disableGroup: (groupId, disabled = true) => {
+      if (disabled) disabledGroups.add(groupId);
+      else disabledGroups.delete(groupId);
     },
     nextTokens: (access, refresh) => {
       tokens = { access, refresh };
@@ -197,6 +207,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     if (kind === "anonymous" && (!m.to || !m.conversationId)) return send({ body: { error: -201, message: "recipient is invalid!" } });
     const refusal = kind === "user" ? refused.get(m.to) : undefined;
     if (refusal !== undefined) return send({ body: { error: refusal, message: REFUSALS[refusal] ?? "refused" } });
+    if (kind === "group" && disabledGroups.has(m.to)) return send({ body: { error: -237, message: "Group is disabled" } });
     const answer = responder?.(m, ++nth);
     if (answer && (answer.body !== undefined || answer.status !== undefined)) return send(answer);
     // No answer, or only a delay: success, recorded when received.
