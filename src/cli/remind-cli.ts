@@ -46,9 +46,15 @@ export const remindCli: CliGroup = {
           ctx.err(`No broadcast ${id}.`);
           return 1;
         }
-        ctx.out(`${r.id}: ${r.status} — sent ${r.sent}, failed ${r.failed}, skipped ${r.skipped} of ${r.total}`);
-        for (const t of r.targets.filter((t) => t.status === "failed" || t.status === "skipped")) {
-          ctx.out(`  ${t.status} ${t.unit} (${t.unitName}): ${t.error ?? ""}`);
+        ctx.out(
+          `${r.id}: ${r.status} — sent ${r.sent} (${r.sentGroups} to groups, ${r.sentOfficers} to officers), failed ${r.failed}, to copy ${r.copy}, skipped ${r.skipped} of ${r.total}`,
+        );
+        // Per unit: which way it went (group, officer, copy) and why.
+        for (const t of r.targets) {
+          const why = t.status === "skipped" && t.route !== "copy" ? t.error : t.reason;
+          ctx.out(
+            `  ${t.unit} (${t.unitName}): ${t.route} ${t.status}${t.error && t.status === "failed" ? ` ${t.error}` : ""} — ${why ?? ""}`,
+          );
         }
         return 0;
       }
@@ -67,8 +73,13 @@ export const remindCli: CliGroup = {
       const req = { scope, message: values.message, force: values.force, requestedBy: "cli" };
       if (values["dry-run"]) {
         const p = service.preview(req);
-        ctx.out(`Dry run: ${p.targets} group(s) would get a reminder; nothing sent.`);
-        for (const m of p.messages) ctx.out(`\n--- ${m.unit} → group ${m.groupId}\n${m.text}`);
+        ctx.out(`Dry run: ${p.targets} reminder(s) would be sent, ${p.copies.length} unit(s) left to copy; nothing sent.`);
+        ctx.out(p.expected.text);
+        for (const m of p.messages) {
+          const to = m.route === "group" ? `group ${m.groupId}` : `officer ${m.officer}`;
+          ctx.out(`\n--- ${m.unit} → ${to} (${m.reason})\n${m.text}`);
+        }
+        for (const c of p.copies) ctx.out(`\n--- ${c.unit} → copy by hand (${c.reason})\n${c.text}`);
         for (const s of p.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
         return 0;
       }
@@ -76,8 +87,10 @@ export const remindCli: CliGroup = {
       for (let i = 0; i < 40 && redis?.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
       const r = await service.request(req);
       ctx.out(
-        `Queued broadcast ${r.id}: ${r.targets} group(s). The running bot sends them; check with: npm run cli -- remind status ${r.id}`,
+        `Queued broadcast ${r.id}: ${r.targets} reminder(s). The running bot sends them; check with: npm run cli -- remind status ${r.id}`,
       );
+      ctx.out(r.expected.text);
+      for (const c of r.copies) ctx.out(`to copy by hand ${c.unit}: ${c.reason}`);
       for (const s of r.skipped) ctx.out(`skipped ${s.unit}: ${s.reason}`);
       return 0;
     } catch (err) {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJobId } from "../../src/broadcasts/broadcast-queue.js";
 import { BroadcastStore } from "../../src/broadcasts/broadcast-store.js";
+import { join } from "node:path";
+import { runCli } from "../helpers/run-cli.js";
 import { userText } from "../helpers/zalo-events.js";
 import { type BroadcastEnv, inspectQueue, startBroadcastEnv, unitsCsv } from "./broadcast-setup.js";
 
@@ -161,5 +163,20 @@ describe("a behind unit without an OA group", () => {
     const again = await (await env.admin("/admin/broadcasts", { scope: { units: ["T0"] }, force: true })).json();
     await env.waitDone(again.id);
     expect(await (await env.admin("/admin")).text()).not.toContain("mã -237");
+  });
+
+  it("through the CLI: officers add … --units, then remind --dry-run says which way each unit goes and why, and how long it takes", async () => {
+    env = await startBroadcastEnv({ units: unitsCsv(3, { groupless: [1, 2] }), completed: (i) => i, worker: false });
+    const cli = { DATABASE_PATH: join(env.bot.dir, "bot.db"), BOT_NOW: "2025-11-01T10:00:00+07:00" };
+    expect((await runCli(cli, "officers", "add", "8100000000000000001", "--units", "T1", "--name", "Nguyễn Thị Lan")).code).toBe(0);
+    await env.bot.post(userText("8100000000000000001", "chào trang"));
+    await env.bot.settle();
+    const dry = await runCli(cli, "remind", "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Dry run: 2 reminder(s) would be sent, 1 unit(s) left to copy; nothing sent.");
+    expect(dry.stdout).toMatch(/Dự kiến gửi 2 tin trong khoảng 1 phút/);
+    expect(dry.stdout).toMatch(/--- T0 → group g-0 \(đơn vị có nhóm Zalo do trang quản lý\)/);
+    expect(dry.stdout).toMatch(/--- T1 → officer Nguyễn Thị Lan \(.*cán bộ nhắn trang 0 ngày trước/);
+    expect(dry.stdout).toMatch(/--- T2 → copy by hand \(.*chưa có cán bộ phụ trách riêng đơn vị\)/);
   });
 });
