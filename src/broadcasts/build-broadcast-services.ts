@@ -28,6 +28,7 @@ export interface BroadcastDeps {
 /** The broadcast service as handlers, routes, the CLI and the worker see it. */
 export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
   const { campaign } = d;
+  const officers = new OfficersStore(d.db);
   return new BroadcastService({
     store: new BroadcastStore(d.db),
     progress: d.progress,
@@ -44,7 +45,7 @@ export function buildBroadcastService(d: BroadcastDeps): BroadcastService {
     queue: d.queue,
     cooldownMs: d.config.BROADCAST_COOLDOWN_HOURS * 3600_000,
     logger: d.logger,
-    officers: new OfficersStore(d.db),
+    officers: { unitOfficers: (code) => officers.unitOfficers(code), nameOf: (id) => officers.rightsOf(id)?.name ?? null },
     apiRatePerMin: d.config.ZALO_API_RATE_PER_MIN,
     ratePerSec: d.config.BROADCAST_RATE_PER_SEC,
   });
