@@ -110,6 +110,7 @@ const SPEC = {
   },
   digest: {
     text: ["count", "where"],
+    refusals: ["total", "window", "quota", "where"],
     noDashboardUrl: [],
   },
 } as const satisfies Record<string, Record<string, readonly string[]>>;

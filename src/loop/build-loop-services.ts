@@ -81,6 +81,7 @@ export function buildLoopServices(d: LoopDeps): LoopServices {
       hour: d.config.UNANSWERED_DIGEST_HOUR,
       dashboardUrl: d.config.DASHBOARD_URL,
       texts: d.texts,
+      refusals: (since) => d.outbox.refusalsSince(since),
       logger: d.logger,
     }),
     outcomes,

@@ -34,4 +34,22 @@ describe("the officers' daily digest in Zalo", () => {
       .poll(() => deliveredTo(w.fake, OFFICER))
       .toEqual(["2 câu hỏi mới chưa có trả lời. Anh/chị xem và trả lời tại: https://bot.example.vn/admin"]);
   });
+
+  it("says how many replies Zalo refused for window or quota reasons in the last 24 hours", async () => {
+    world = await startLoopWorld({ UNANSWERED_DIGEST_HOUR: "17", DASHBOARD_URL: "https://bot.example.vn/admin" });
+    const w = world;
+    w.bot.rt.services.people.officers.grant(OFFICER, { all: true }, new Date());
+    w.fake.refuseUser("7400000000000000004", -230);
+    w.fake.refuseUser("7400000000000000005", -211);
+    await w.bot.post(userText("7400000000000000004", "cuộc thi kết thúc ngày nào"));
+    await w.bot.post(userText("7400000000000000005", "link thi ở đâu"));
+    await w.bot.settle();
+    await expect.poll(() => w.fake.requests.filter((m) => m.kind === "user").length).toBe(2);
+    expect(w.bot.rt.services.loop.digest.runIfDue(new Date("2025-10-20T17:00:00+07:00"))).toBe(1);
+    await expect
+      .poll(() => deliveredTo(w.fake, OFFICER))
+      .toEqual([
+        "Zalo từ chối 2 tin trả lời trong 24 giờ qua: 1 tin vì người dân nhắn đã quá 7 ngày, 1 tin vì hết hạn mức gửi tin của trang. Xem tại: https://bot.example.vn/admin",
+      ]);
+  });
 });
