@@ -3,10 +3,13 @@ import type { InboxStore } from "../inbox/inbox-store.js";
 import type { Logger } from "../observability/logger.js";
 import type { Answering } from "./answering.js";
 import type { ProcessBase } from "./process-base.js";
+import { checkGroups } from "../broadcasts/group-check.js";
+import { GroupStateStore } from "../stores/group-state-store.js";
 
 /**
  * The bot's timers, run where events are answered (off the HTTP event loop): proactive token refresh, pruning
- * handled inbox rows and expired dialog steps, and the officers' daily digest. Returns a stop function.
+ * handled inbox rows and expired dialog steps, the officers' daily digest, and an hourly read of the OA groups'
+ * state (disabled, full) for the dashboard. Returns a stop function.
  */
 export function startHousekeeping(d: {
   config: Config;
@@ -36,6 +39,17 @@ export function startHousekeeping(d: {
   };
   prune();
   timers.push(setInterval(prune, 3600_000));
+  // The linked OA groups' state (a few calls: an OA package holds one to three groups).
+  const read = answering.zalo.groupInfo;
+  if (read) {
+    const states = new GroupStateStore(base.db);
+    const check = () => {
+      const groupIds = services.people.units.all().flatMap((u) => (u.zaloGroupId ? [u.zaloGroupId] : []));
+      checkGroups({ groupIds, read, states, logger }).catch((err) => logger.error({ err }, "reading the OA groups' state failed"));
+    };
+    check();
+    timers.push(setInterval(check, 3600_000));
+  }
   // The officers' daily digest of new unanswered questions (UNANSWERED_DIGEST_HOUR; off by default).
   if (config.UNANSWERED_DIGEST_HOUR !== undefined) {
     const digest = () => {

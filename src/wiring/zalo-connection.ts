@@ -12,6 +12,7 @@ import { TokenManager } from "../zalo/token-manager.js";
 import { TokenStore } from "../zalo/token-store.js";
 import { ZaloClient } from "../zalo/zalo-client.js";
 import { ZaloHttp, ZaloTransport } from "../zalo/zalo-http.js";
+import { type GroupInfoReader, groupInfoReader } from "../zalo/group-info.js";
 
 export interface ZaloConnection {
   /** null in dry run (no credentials). */
@@ -20,6 +21,8 @@ export interface ZaloConnection {
   outbound: Outbound;
   /** Conversation readers that settle a send cut off by a crash; null in dry run. */
   history: { user: HistoryReader; group: HistoryReader } | null;
+  /** Reads an OA group's status and size (GMF); null in dry run. */
+  groupInfo: GroupInfoReader | null;
 }
 
 /** Zalo for this process: the real API with rotating tokens, or the dry-run outbox when credentials are missing. */
@@ -35,7 +38,7 @@ export function connectZalo(
   budgetWindowMs?: number,
 ): ZaloConnection {
   // Token lifetimes and send times are real time, never BOT_NOW.
-  if (config.dryRun) return { tokens: null, outbound: new DryRunOutbound(outbox, systemClock, logger), history: null };
+  if (config.dryRun) return { tokens: null, outbound: new DryRunOutbound(outbox, systemClock, logger), history: null, groupInfo: null };
   // Every call to Zalo (sends, history reads, token refresh) draws from the OA's one budget.
   const budget = new ApiBudget({
     perMinute: config.ZALO_API_RATE_PER_MIN,
@@ -62,5 +65,6 @@ export function connectZalo(
     tokens,
     outbound: new ZaloClient({ http, logger }),
     history: { user: userHistory(http, logger), group: groupHistory(http, logger) },
+    groupInfo: groupInfoReader(http),
   };
 }

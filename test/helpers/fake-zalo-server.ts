@@ -42,6 +42,8 @@ export interface FakeZalo {
    * (developers.zalo.me phu-luc/ma-loi; nhom-chat-gmf/quan-ly/get_group_info: status "disabled").
    */
   disableGroup(groupId: string, disabled?: boolean): void;
+  /** Members of a group and its asset's limit, as GET /v3.0/oa/group/getgroup answers them (default 3 of 50, gmf50). */
+  groupMembers(groupId: string, total: number, max: 10 | 50 | 100): void;
   /** Tokens accepted; any other gets -216. Default: any token. */
   acceptTokens(tokens: string[] | null): void;
   /** Token pair the next refresh returns. */
@@ -87,6 +89,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
   let nth = 0;
   const refused = new Map<string, number>();
   const disabledGroups = new Set<string>();
+  const members = new Map<string, { total: number; max: number }>();
   /** Free replies used per user: Zalo allows 8 within 48 h of the user's last message (quota_type "reply"). */
   const freeUsed = new Map<string, number>();
   const fake: Omit<FakeZalo, "url" | "close"> & { url?: string } = {
@@ -105,6 +108,9 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     },
     refuseUser: (userId, code = -230) => {
       refused.set(userId, code);
+    },
+    groupMembers: (groupId, total, max) => {
+      members.set(groupId, { total, max });
     },
     disableGroup: (groupId, disabled = true) => {
       if (disabled) disabledGroups.add(groupId);
@@ -147,6 +153,22 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         .slice(offset, offset + count)
         .map((m) => ({ src: 0, time: m.at, type: "text", message: m.text, message_id: ids.get(m), group_id: groupId }));
       return send({ body: { error: 0, message: "Success", data } });
+    }
+    if (req.method === "GET" && url.pathname === "/v3.0/oa/group/getgroup") {
+      // nhom-chat-gmf/quan-ly/get_group_info: group_info (status enabled/disabled, total_member, max_member) and
+      // asset_info (asset_type gmf10/gmf50/gmf100, the member limit).
+      const groupId = url.searchParams.get("group_id") ?? "";
+      const m = members.get(groupId) ?? { total: 3, max: 50 };
+      const group_info = {
+        group_id: groupId,
+        group_link: `https://zalo.me/g/${groupId}`,
+        name: `Nhóm ${groupId}`,
+        status: disabledGroups.has(groupId) ? "disabled" : "enabled",
+        total_member: m.total,
+        max_member: m.max,
+      };
+      const asset_info = { asset_type: `gmf${m.max}`, asset_id: `asset-${groupId}`, valid_through: "31/12/2026", auto_renew: false };
+      return send({ body: { error: 0, message: "Success", data: { group_info, asset_info } } });
     }
     if (req.method === "GET" && url.pathname === "/v2.0/oa/conversation") {
       // 1:1 history: data={"user_id","offset","count"}; what the OA sent this user, newest first.
