@@ -1,48 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/clock.js";
-import { openDatabase, type Db } from "../../src/db/database.js";
 import { ZaloApiError } from "../../src/errors.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { TokenManager } from "../../src/zalo/token-manager.js";
-import { TokenStore } from "../../src/zalo/token-store.js";
 import { type HistoryReader, groupHistory } from "../../src/zalo/conversation-history.js";
 import { settleInterrupted } from "../../src/zalo/interrupted-send.js";
 import { ZaloClient } from "../../src/zalo/zalo-client.js";
-import { ZaloHttp } from "../../src/zalo/zalo-http.js";
-import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo-server.js";
+import type { FakeZalo } from "../helpers/fake-zalo-server.js";
+import { type FakeZaloHttp, fakeZaloHttp } from "../helpers/fake-zalo-http.js";
 
-let dir: string;
-let db: Db;
+let z: FakeZaloHttp;
 let fake: FakeZalo;
 let history: HistoryReader;
 let zalo: ZaloClient;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "interrupted-"));
-  db = openDatabase(join(dir, "bot.db"));
-  fake = await startFakeZalo();
-  const tokens = new TokenManager({
-    store: new TokenStore(db),
-    clock: systemClock,
-    logger: silentLogger,
-    appId: "app-1",
-    appSecret: "secret",
-    oauthBaseUrl: fake.url,
-    initialAccessToken: "old-token",
-    initialRefreshToken: "r-1",
-  });
-  const http = new ZaloHttp({ apiBaseUrl: fake.url, tokens, logger: silentLogger });
-  history = groupHistory(http, silentLogger);
-  zalo = new ZaloClient({ http, logger: silentLogger });
+  z = await fakeZaloHttp({ access: "old-token", refresh: "r-1" });
+  fake = z.fake;
+  history = groupHistory(z.http, silentLogger);
+  zalo = new ZaloClient({ http: z.http, logger: silentLogger });
 });
-afterEach(async () => {
-  await fake.close();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => z.close());
 
 const REMINDER = "📣 Nhắc nhở\nTổ dân phố 1: đã có 3/70 người hoàn thành.";
 

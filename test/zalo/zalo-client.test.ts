@@ -19,7 +19,7 @@ const OAUTH = "https://oauth.zaloapp.com";
 let db: Db;
 let store: TokenStore;
 
-function client(initial: { access?: string; refresh?: string } = { access: "a-1", refresh: "r-1" }) {
+function client(initial: { access?: string; refresh?: string } = { access: "a-1", refresh: "r-1" }, transport?: ZaloTransport) {
   const tokens = new TokenManager({
     store,
     clock: systemClock,
@@ -29,9 +29,23 @@ function client(initial: { access?: string; refresh?: string } = { access: "a-1"
     oauthBaseUrl: OAUTH,
     initialAccessToken: initial.access,
     initialRefreshToken: initial.refresh,
+    transport,
   });
-  const http = new ZaloHttp({ apiBaseUrl: API, tokens, logger: silentLogger, timeoutMs: 1500 });
+  const http = new ZaloHttp({ apiBaseUrl: API, tokens, logger: silentLogger, timeoutMs: 1500, transport });
   return { tokens, zalo: new ZaloClient({ http, logger: silentLogger }) };
+}
+
+/** Answers up to 5 refreshes with `access`; returns how many were asked for. */
+function countRefreshes(access: string): () => number {
+  let n = 0;
+  nock(OAUTH)
+    .post("/v4/oa/access_token")
+    .times(5)
+    .reply(200, () => {
+      n++;
+      return { access_token: access, refresh_token: `r-${access}`, expires_in: "90000" };
+    });
+  return () => n;
 }
 
 beforeEach(() => {
@@ -126,14 +140,7 @@ describe("sending", () => {
   });
 
   it("two concurrent sends with an expired token cause exactly one refresh call", async () => {
-    let refreshCalls = 0;
-    nock(OAUTH)
-      .post("/v4/oa/access_token")
-      .times(5)
-      .reply(200, () => {
-        refreshCalls++;
-        return { access_token: "a-new", refresh_token: "r-new", expires_in: "90000" };
-      });
+    const refreshes = countRefreshes("a-new");
     nock(API)
       .post("/v3.0/oa/message/cs")
       .matchHeader("access_token", "a-new")
@@ -142,8 +149,8 @@ describe("sending", () => {
     const { zalo } = client({ refresh: "r-old" }); // no access token yet: it must be refreshed first
     const results = await Promise.all([zalo.sendText({ kind: "user", id: "u1" }, "x"), zalo.sendText({ kind: "user", id: "u2" }, "y")]);
     expect(results.map((r) => r.messageIds[0])).toEqual(["ok", "ok"]);
-    expect(refreshCalls).toBe(1);
-    expect(store.load()).toMatchObject({ accessToken: "a-new", refreshToken: "r-new" });
+    expect(refreshes()).toBe(1);
+    expect(store.load()).toMatchObject({ accessToken: "a-new", refreshToken: "r-a-new" });
   });
 
   it("two concurrent sends that both meet -216 still refresh once", async () => {
@@ -196,31 +203,11 @@ describe("sending", () => {
   it("the token refresh goes through zalo-http.ts and draws from the same API budget as the sends", async () => {
     const lanes: ApiLane[] = [];
     const transport = new ZaloTransport({ budget: { take: async (lane) => void lanes.push(lane), rateLimited() {} } });
-    const tokens = new TokenManager({
-      store,
-      clock: systemClock,
-      logger: silentLogger,
-      appId: "app-1",
-      appSecret: "app-secret",
-      oauthBaseUrl: OAUTH,
-      initialRefreshToken: "r-1",
-      transport,
-    });
-    const zalo = new ZaloClient({ http: new ZaloHttp({ apiBaseUrl: API, tokens, logger: silentLogger, transport }), logger: silentLogger });
-    let refreshCalls = 0;
-    nock(OAUTH)
-      .post("/v4/oa/access_token")
-      .times(3)
-      .reply(200, () => {
-        refreshCalls++;
-        return { access_token: "a-2", refresh_token: "r-2", expires_in: "90000" };
-      });
-    nock(API)
-      .post("/v3.0/oa/message/cs")
-      .matchHeader("access_token", "a-2")
-      .times(3)
-      .reply(200, { error: 0, data: { message_id: "ok" } });
+    const { zalo } = client({ refresh: "r-1" }, transport);
+    const refreshes = countRefreshes("a-2");
+    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-2").times(3).reply(200, { error: 0, data: { message_id: "ok" } });
     await Promise.all(["u1", "u2", "u3"].map((id) => zalo.sendText({ kind: "user", id }, "x")));
+    const refreshCalls = refreshes();
     // One refresh under concurrency (single flight), counted once in the budget as a "system" call.
     expect(refreshCalls).toBe(1);
     expect(lanes.filter((l) => l === "system")).toHaveLength(1);
