@@ -205,7 +205,11 @@ describe("sending", () => {
     const transport = new ZaloTransport({ budget: { take: async (lane) => void lanes.push(lane), rateLimited() {} } });
     const { zalo } = client({ refresh: "r-1" }, transport);
     const refreshes = countRefreshes("a-2");
-    nock(API).post("/v3.0/oa/message/cs").matchHeader("access_token", "a-2").times(3).reply(200, { error: 0, data: { message_id: "ok" } });
+    nock(API)
+      .post("/v3.0/oa/message/cs")
+      .matchHeader("access_token", "a-2")
+      .times(3)
+      .reply(200, { error: 0, data: { message_id: "ok" } });
     await Promise.all(["u1", "u2", "u3"].map((id) => zalo.sendText({ kind: "user", id }, "x")));
     const refreshCalls = refreshes();
     // One refresh under concurrency (single flight), counted once in the budget as a "system" call.
