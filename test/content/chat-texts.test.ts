@@ -30,6 +30,10 @@ describe("content/messages.yaml chat texts", () => {
     expect(t.say("broadcast.skipCooldown", { hours: 12 })).toBe("đã được nhắc trong 12 giờ qua");
   });
 
+  it.each(["content", "test/fixtures/health-book"])("%s has every chat text, with known placeholders only", (pack) => {
+    expect(() => loadChatTexts(pack, loadCampaign(pack))).not.toThrow();
+  });
+
   it("names a placeholder the text cannot use, and a missing text", () => {
     expect(
       problemsWith((m) =>
