@@ -9,7 +9,7 @@ export const anonymousHandlers = new Composer().filter(
   (ctx) => ctx.event.family === "anonymous_message" && ctx.text !== "",
   (ctx, next) => {
     const name = parseCommand(ctx.text)?.name;
-    if (name !== "xong" && !(name === undefined && looksLikeCompletion(ctx.text))) return next();
+    if (name !== "xong" && !(name === undefined && looksLikeCompletion(ctx.text, ctx.services.faq.content.lexicon.reports))) return next();
     const { faq, clock } = ctx.services;
     ctx.intent = "anonymous-report";
     ctx.reply(faq.say(faq.messages.anonymousReport, clock.now()));

@@ -200,7 +200,7 @@ export const completionHandlers = new Composer().filter(
     .use((ctx, next) => {
       if (parseCommand(ctx.text)) return next();
       if (continueFlow(ctx)) return;
-      if (!looksLikeCompletion(ctx.text)) return next();
+      if (!looksLikeCompletion(ctx.text, ctx.services.faq.content.lexicon.reports)) return next();
       const existing = ctx.services.people.completions.get(ctx.senderId!);
       if (existing) {
         ctx.intent = INTENT;

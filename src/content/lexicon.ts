@@ -15,6 +15,18 @@ export function lexiconWords(phrase: string): string[] {
 const phrase = z.string().trim().min(1, { error: "must not be empty" });
 const rewrites = z.record(phrase, z.string());
 
+/** What a person says to report they finished the campaign (see src/people/completion-intent.ts). */
+const reportsSchema = z.strictObject({
+  /** What they did, before "xong" ("thi xong", "làm bài xong"). */
+  actions: z.array(phrase).default([]),
+  /** The whole of the campaign, after "hoàn thành" ("hoàn thành cuộc thi"). */
+  whole: z.array(phrase).default([]),
+  /** A part that is not the whole ("học xong chuyên đề 1"), unless every part and the whole are named. */
+  parts: z.array(phrase).default([]),
+  /** What they got at the end ("nhận chứng nhận rồi"). */
+  proof: z.array(phrase).default([]),
+});
+
 const lexiconSchema = z.strictObject({
   names: rewrites.default({}),
   places: z.array(phrase).default([]),
@@ -23,6 +35,7 @@ const lexiconSchema = z.strictObject({
   shorthand: z.record(phrase, z.union([phrase, z.array(phrase).min(2)])).default({}),
   words: z.array(phrase).default([]),
   ignore: z.array(phrase).default([]),
+  reports: reportsSchema.default({ actions: [], whole: [], parts: [], proof: [] }),
 });
 export type LexiconFile = z.infer<typeof lexiconSchema>;
 
@@ -38,8 +51,17 @@ export interface Lexicon {
   known: string[];
   /** One token per place ("phuong bac" → "phuongbac"): a question naming only places asks no FAQ topic. */
   places: string[];
+  /** Folded phrases of the `reports` section: how people say they finished this campaign. */
+  reports: ReportWords;
   /** The file as written, for checks that need the officers' spelling (e.g. the no-campaign-words test). */
   file: LexiconFile;
+}
+
+export interface ReportWords {
+  actions: string[];
+  whole: string[];
+  parts: string[];
+  proof: string[];
 }
 
 export const LEXICON_FILE = "lexicon.yaml";
@@ -84,6 +106,9 @@ export function loadLexicon(contentDir: string): Lexicon {
     shorthand[k.trim().normalize("NFC").toLowerCase()] = typeof v === "string" ? v : [...v];
   }
   const known = [...file.words.flatMap(lexiconWords), ...places];
+  const foldAll = (list: string[]) => list.map((p) => lexiconWords(p).join(" ")).filter(Boolean);
+  const r = file.reports;
+  const reports = { actions: foldAll(r.actions), whole: foldAll(r.whole), parts: foldAll(r.parts), proof: foldAll(r.proof) };
   if (problems.length) throw new ContentError(problems);
-  return { phrases, shorthand, known, places, file };
+  return { phrases, shorthand, known, places, reports, file };
 }

@@ -1,3 +1,4 @@
+import type { ReportWords } from "../content/lexicon.js";
 import { fold } from "../text/fold.js";
 
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
@@ -35,46 +36,76 @@ const NOT_A_REPORT = new Set([
   "chuyen",
 ]);
 
-const REPORT = [
-  // "thi xong", "làm bài xong", "nộp bài xong", "đã thi xong"
-  /\b(thi|lam bai|lam|nop bai|nop)( \w+)? xong\b/,
-  // "hoàn thành rồi", "đã hoàn thành cuộc thi", "hoàn thành bài thi"
-  /\b(da|vua|moi) hoan thanh\b/,
-  /\bhoan thanh (roi|r|xong|cuoc thi|bai thi|het)\b/,
-  // "xong rồi", "xong r nhé", "đã xong"
-  /\bxong (roi|r|ca|het|nhe|nha)\b/,
-  /\b(da|vua|moi) xong\b/,
-  // "đã thi rồi", "đã dự thi rồi"
-  /\b(da|vua|moi) (du thi|thi|tham gia thi|tham gia cuoc thi)( \w+)? (roi|r)\b/,
+/** Regex alternatives for folded phrases ("lam bai" → "lam bai"), longest first; null when there are none. */
+function alternatives(phrases: readonly string[]): string | null {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[^a-z0-9 ]/g, ""));
+  return sorted.length ? `(?:${sorted.join("|")})` : null;
+}
+
+interface Patterns {
+  report: RegExp[];
+  /** "chuyên đề": a part; with the whole and "4 / tất cả …" it is the whole contest. */
+  part: RegExp | null;
+  allParts: RegExp | null;
+  whole: RegExp | null;
+}
+
+/** General Vietnamese for "done" and the campaign's own words (content/lexicon.yaml `reports`). */
+function patterns(words: ReportWords): Patterns {
+  const actions = alternatives(words.actions);
+  const whole = alternatives(words.whole);
+  const parts = alternatives(words.parts);
+  const proof = alternatives(words.proof);
+  const report = [
+    // "hoàn thành rồi", "đã hoàn thành", "xong rồi", "xong r nhé", "đã xong"
+    /\b(da|vua|moi) hoan thanh\b/,
+    /\bhoan thanh (roi|r|xong|het)\b/,
+    /\bxong (roi|r|ca|het|nhe|nha)\b/,
+    /\b(da|vua|moi) xong\b/,
+  ];
+  // "thi xong", "làm bài xong", "đã thi rồi"
+  if (actions) report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r)\\b`));
+  // "hoàn thành cuộc thi"
+  if (whole) report.push(new RegExp(`\\bhoan thanh ${whole}\\b`));
   // "nhận chứng nhận rồi"
-  /\bnhan (duoc )?(giay )?chung nhan (roi|r)\b/,
-];
+  if (proof) report.push(new RegExp(`\\bnhan (duoc )?${proof} (roi|r)\\b`));
+  return {
+    report,
+    part: parts ? new RegExp(`\\b${parts}\\b`) : null,
+    allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,
+    whole: whole ? new RegExp(`\\b${whole}\\b`) : null,
+  };
+}
+
+const cache = new WeakMap<ReportWords, Patterns>();
 
 /**
- * Does this message tell us the sender finished the contest? "em thi xong rồi ạ", "toi da hoan thanh
+ * Does this message tell us the sender finished the campaign? "em thi xong rồi ạ", "toi da hoan thanh
  * cuoc thi", "xong r nhé" yes; questions and problems ("thi xong thì nhận chứng nhận ở đâu?",
  * "thi xong mà không thấy chứng nhận") and partial progress ("học xong chuyên đề 1") no.
  */
-export function looksLikeCompletion(text: string): boolean {
+export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   if (text.includes("?") || /^\s*[#/]/.test(text)) return false;
+  let p = cache.get(words);
+  if (!p) {
+    p = patterns(words);
+    cache.set(words, p);
+  }
   let folded = fold(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   // "báo cáo: đã hoàn thành…" reports; "bao" alone asks ("bao giờ", "bao nhiêu").
   folded = folded.replace(/\bbao cao\b/g, " ").trim();
-  // "làm xong 4 chuyên đề và bài thi": every topic and the exam is the whole contest; topics alone are not.
-  if (/\bchuyen de\b/.test(folded)) {
-    if (!/\b(bai thi|cuoc thi)\b/.test(folded) || !/\b(4|04|bon|tat ca|het|ca|cac) (cac )?chuyen de\b/.test(folded)) return false;
-    folded = folded
-      .replace(/\b(4|04|bon|tat ca|het|ca|cac) (cac )?chuyen de\b/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
+  // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
+  if (p.part?.test(folded)) {
+    if (!p.whole?.test(folded) || !p.allParts?.test(folded)) return false;
+    folded = folded.replace(new RegExp(p.allParts.source, "g"), " ").replace(/\s+/g, " ").trim();
   }
   if (!folded) return false;
-  const words = folded.split(" ");
-  if (words.length > 20) return false;
-  for (let i = 0; i < words.length; i++) {
-    if (NOT_A_REPORT.has(words[i]!) || NOT_A_REPORT.has(`${words[i]} ${words[i + 1] ?? ""}`)) return false;
+  const tokens = folded.split(" ");
+  if (tokens.length > 20) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (NOT_A_REPORT.has(tokens[i]!) || NOT_A_REPORT.has(`${tokens[i]} ${tokens[i + 1] ?? ""}`)) return false;
   }
-  return REPORT.some((re) => re.test(folded));
+  return p.report.some((re) => re.test(folded));
 }

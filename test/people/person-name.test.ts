@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/content/lexicon.js";
 import { looksLikeCompletion } from "../../src/people/completion-intent.js";
+
+const REPORTS = loadLexicon("content").reports;
 import { checkFullName } from "../../src/people/person-name.js";
 
 describe("full names", () => {
@@ -54,7 +57,7 @@ describe("completion sentences", () => {
     "hoàn thành rồi ạ",
     "Dạ em đã hoàn thành bài thi",
   ])("%s → the completion flow", (text) => {
-    expect(looksLikeCompletion(text)).toBe(true);
+    expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
 
   it.each([
@@ -71,6 +74,6 @@ describe("completion sentences", () => {
     "#xong Nguyễn Văn An, tổ 5",
     "cần hoàn thành những gì để được tính",
   ])("%s → not a report (FAQ or nothing)", (text) => {
-    expect(looksLikeCompletion(text)).toBe(false);
+    expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
 });
