@@ -77,3 +77,12 @@ describe("completion sentences", () => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
 });
+
+describe("completion reports are read in the campaign's own words (lexicon.yaml reports:)", () => {
+  const healthBook = loadLexicon("test/fixtures/health-book").reports;
+  it("another campaign's action is a report there, not here", () => {
+    expect(looksLikeCompletion("nhà em đã kích hoạt sổ rồi", healthBook)).toBe(true);
+    expect(looksLikeCompletion("nhà em đã kích hoạt sổ rồi", REPORTS)).toBe(false);
+    expect(looksLikeCompletion("em thi xong rồi ạ", REPORTS)).toBe(true);
+  });
+});
