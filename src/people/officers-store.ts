@@ -69,11 +69,6 @@ export class OfficersStore {
     return this.unitOfficersStmt.all(unitCode).map((r) => ({ id: r.zalo_user_id, name: r.name, lastMessageAt: r.last_message_at }));
   }
 
-  /** The officer's name as granted, or null (the reminder report names the officer a unit's reminder went to). */
-  nameOf(userId: string): string | null {
-    return this.getStmt.get(userId)?.name ?? null;
-  }
-
   isOfficer(userId: string): boolean {
     return this.getStmt.get(userId) !== undefined;
   }
