@@ -43,35 +43,48 @@ function threadEntry(): [string | URL, WorkerOptions] {
  * `wake()` tells it new ones were committed.
  */
 export class AnswerThread {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
+  private started: Promise<void> | null = null;
   private wakePending = false;
   private stopping = false;
   private nextId = 0;
   private readonly waiting = new Map<number, (m: Metrics) => void>();
-  readonly ready: Promise<void>;
 
-  constructor(config: Config, logger: Logger, o: { worker?: boolean; workerOptions?: WorkerTuning } = {}) {
-    // V8 flags (--max-semi-space-size) are process-wide and apply to the thread without being passed.
-    const [entry, options] = threadEntry();
-    const workerData: ThreadData = { config, worker: o.worker === true, workerOptions: o.workerOptions };
-    this.worker = new Worker(entry, { ...options, workerData });
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.on("message", (m: FromThread) => {
+  constructor(
+    private readonly config: Config,
+    private readonly logger: Logger,
+    private readonly o: { worker?: boolean; workerOptions?: WorkerTuning } = {},
+  ) {}
+
+  /**
+   * Starts the thread (once) and resolves when it is answering. npm start calls it after the port is bound, so
+   * the two threads' start-up work does not compete for the CPU before /healthz answers; events acknowledged
+   * meanwhile wait in SQLite and are read when the thread resumes.
+   */
+  start(): Promise<void> {
+    this.started ??= new Promise((resolve, reject) => {
+      // V8 flags (--max-semi-space-size) are process-wide and apply to the thread without being passed.
+      const [entry, options] = threadEntry();
+      const workerData: ThreadData = { config: this.config, worker: this.o.worker === true, workerOptions: this.o.workerOptions };
+      const worker = new Worker(entry, { ...options, workerData });
+      this.worker = worker;
+      worker.on("message", (m: FromThread) => {
         if (m.type === "ready") resolve();
         else if (m.type === "metrics") {
           this.waiting.get(m.id)?.(m.metrics);
           this.waiting.delete(m.id);
         }
       });
-      this.worker.once("exit", (code) => {
+      worker.once("exit", (code) => {
         if (this.stopping) return;
         // Everything acknowledged is in SQLite; a restart of the process answers it.
-        logger.fatal({ code }, "answering thread exited; stopping the process");
+        this.logger.fatal({ code }, "answering thread exited; stopping the process");
         reject(new Error(`answering thread exited with code ${code}`));
         process.exit(1);
       });
-      this.worker.on("error", (err) => logger.fatal({ err }, "answering thread failed"));
+      worker.on("error", (err) => this.logger.fatal({ err }, "answering thread failed"));
     });
+    return this.started;
   }
 
   /** New events were committed to the inbox; one message per event-loop turn at most. */
@@ -86,6 +99,7 @@ export class AnswerThread {
 
   /** The thread's own metrics (handler, outbound and its V8 heap figures), for /metrics. */
   metrics(): Promise<Metrics> {
+    if (!this.worker) return Promise.resolve([]);
     const id = ++this.nextId;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
@@ -98,16 +112,18 @@ export class AnswerThread {
 
   /** Finishes the events in progress (the rest stays pending in SQLite) and ends the thread. */
   async stop(): Promise<void> {
-    if (this.stopping) return;
+    const worker = this.worker;
+    if (this.stopping || !worker) return;
     this.stopping = true;
-    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
     this.post({ type: "stop" });
-    const timer = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   }
 
+  /** Before start() there is no thread: a wake is not needed (the thread reads every pending event at start). */
   private post(m: ToThread): void {
-    this.worker.postMessage(m);
+    this.worker?.postMessage(m);
   }
 }

@@ -3,7 +3,11 @@ import { type Config, loadConfig, loadDotEnv } from "./config.js";
 import { ConfigError, DatabaseOpenError } from "./errors.js";
 import { ListenError, listen } from "./http/listen.js";
 import { createLogger } from "./observability/logger.js";
-import { createRuntime } from "./runtime.js";
+import { InboxStore } from "./inbox/inbox-store.js";
+import { OutboxStore } from "./inbox/outbox-store.js";
+import type { Answering } from "./wiring/answering.js";
+import { createEdge } from "./wiring/edge.js";
+import { openProcessBase } from "./wiring/process-base.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -12,8 +16,25 @@ async function main(): Promise<void> {
   const config: Config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   // Events are answered in a worker thread (with the reminder worker and the bot's timers: token refresh, pruning,
-  // the digest): this event loop only verifies, stores and acknowledges, and serves the dashboard.
-  const rt = createRuntime(config, { logger, worker: true, answering: "thread" });
+  // the digest): this event loop only verifies, stores and acknowledges, and serves the dashboard. The answering
+  // side's modules load here only when the dashboard first asks for its services.
+  const base = openProcessBase(config, logger, { redis: true });
+  const inbox = new InboxStore(base.db);
+  let answering: Promise<Answering> | undefined;
+  const parts = () => {
+    answering ??= import("./wiring/answering.js").then((m) =>
+      m.buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) }),
+    );
+    return answering;
+  };
+  const edge = createEdge({ config, logger, base, inbox, worker: true, answering: parts });
+  const close = async () => {
+    const a = await answering;
+    await a?.stop();
+    await edge.close();
+    await a?.broadcastQueue?.close();
+    await base.close();
+  };
 
   if (config.dryRun) {
     logger.warn(
@@ -27,7 +48,7 @@ async function main(): Promise<void> {
   if (config.BOT_NOW) logger.warn({ botNow: config.BOT_NOW }, "BOT_NOW pins the campaign clock");
 
   // Logged only once the port is really bound; a busy port is one line (ListenError) and exit 1.
-  const server: Server = await listen(rt.app, config.PORT);
+  const server: Server = await listen(edge.app, config.PORT);
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.PORT;
   logger.info({ port, database: config.DATABASE_PATH, dryRun: config.dryRun }, `bot listening on http://localhost:${port}`);
@@ -49,14 +70,14 @@ async function main(): Promise<void> {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
-    await rt.close();
+    await close();
     logger.info("stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   // After the signal handlers: a SIGTERM while the answering thread starts is still a graceful stop.
-  await rt.startAnswering();
+  await edge.startAnswering();
 }
 
 main().catch((err) => {

@@ -1,6 +1,5 @@
 import type { Express } from "express";
 import type { Redis } from "ioredis";
-import { AnswerThread } from "./answer-thread-host.js";
 import type { Bot } from "./bot/bot.js";
 import type { Services } from "./bot/services.js";
 import type { BroadcastQueue } from "./broadcasts/broadcast-queue.js";
@@ -8,17 +7,14 @@ import type { WorkerTuning } from "./broadcasts/start-reminder-worker.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
-import { createApp } from "./http/app.js";
 import type { InboxDispatcher } from "./inbox/inbox-dispatcher.js";
 import { InboxStore } from "./inbox/inbox-store.js";
-import { InboxWriter } from "./inbox/inbox-writer.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
 import type { ReplySender } from "./inbox/reply-sender.js";
-import { Alarms } from "./observability/alarms.js";
+import type { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
-import { registerMetricsSource, registerQueueDepth } from "./observability/metrics.js";
-import { WebhookRefusals } from "./webhook/webhook-refusals.js";
 import { type Answering, buildAnswering } from "./wiring/answering.js";
+import { createEdge, type Edge, edgeApp } from "./wiring/edge.js";
 import { openProcessBase } from "./wiring/process-base.js";
 import { startProcessReminderWorker } from "./wiring/reminder-worker.js";
 import type { Outbound } from "./zalo/outbound.js";
@@ -77,11 +73,6 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   const { clock, db, redis } = base;
   const inbox = new InboxStore(db);
   const outbox = new OutboxStore(db);
-  const thread =
-    o.answering === "thread" ? new AnswerThread(config, logger, { worker: o.worker === true, workerOptions: o.workerOptions }) : null;
-  // WAL checkpoints (copying the log into the database file, with an fsync) are left to the answering thread's
-  // connection, which commits after every event: an acknowledgement never waits behind one.
-  if (thread) db.pragma("wal_autocheckpoint = 0");
   let answering: Answering | null = null;
   const parts = (): Answering => {
     answering ??= buildAnswering({
@@ -95,11 +86,15 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     });
     return answering;
   };
-  // The backlog lives in SQLite; its depth is read at scrape time.
-  const unregisterDepth = registerQueueDepth("inbox", async () => inbox.pendingCount());
-  const unregisterThread = thread ? registerMetricsSource(() => thread.metrics()) : () => undefined;
+  let edge: Edge | null = null;
+  let app: Express;
+  let alarms: Alarms;
+  let unregisterDepth = () => {};
   let worker: { close(): Promise<void> } | null = null;
-  if (!thread) {
+  if (o.answering === "thread") {
+    edge = createEdge({ config, logger, base, inbox, worker: o.worker, workerOptions: o.workerOptions, answering: parts });
+    ({ app, alarms } = edge);
+  } else {
     const a = parts();
     if (o.worker && redis && a.broadcastQueue) {
       worker = startProcessReminderWorker({
@@ -112,24 +107,17 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
         tuning: o.workerOptions,
       });
     }
+    let close: () => void;
+    ({ app, alarms, close } = edgeApp({
+      config,
+      logger,
+      base,
+      inbox,
+      services: () => a.services,
+      onAccepted: () => a.dispatcher.wake(),
+    }));
+    unregisterDepth = close;
   }
-
-  const alarms = new Alarms();
-  const app = createApp({
-    config,
-    db,
-    redis,
-    services: () => parts().services,
-    logger,
-    alarms,
-    webhook: {
-      inbox: new InboxWriter(inbox),
-      refusals: new WebhookRefusals(logger, alarms),
-      appId: config.ZALO_APP_ID,
-      oaSecretKey: config.ZALO_OA_SECRET_KEY,
-      onAccepted: thread ? () => thread.wake() : () => parts().dispatcher.wake(),
-    },
-  });
 
   return {
     config,
@@ -162,13 +150,12 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     app,
     alarms,
     async startAnswering() {
-      if (thread) await thread.ready;
+      if (edge) await edge.startAnswering();
       else await parts().dispatcher.resume();
     },
     async close() {
       await answering?.stop();
-      await thread?.stop();
-      unregisterThread();
+      await edge?.close();
       unregisterDepth();
       await worker?.close();
       await answering?.broadcastQueue?.close();

@@ -13,8 +13,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   redis: Redis | null;
-  /** Built on the first /admin request (the edge of npm start answers webhooks without them). */
-  services: () => Services;
+  /** Asked for on the first /admin request (the edge of npm start answers webhooks without them). */
+  services: () => Services | Promise<Services>;
   logger: Logger;
   webhook: Omit<WebhookOptions, "logger">;
   /** Raised alarms, named by /readyz and shown on the dashboard. */
@@ -49,7 +49,7 @@ function lazyAdmin(deps: AppDeps): Express {
   let loaded: Promise<void> | undefined;
   const load = async () => {
     const { mountAdminRoutes } = await import("./admin-routes.js");
-    mountAdminRoutes(admin, { ...deps, services: deps.services() });
+    mountAdminRoutes(admin, { ...deps, services: await deps.services() });
   };
   admin.use((req, _res, next) => {
     if (req.path !== "/admin" && !req.path.startsWith("/admin/")) return next();
