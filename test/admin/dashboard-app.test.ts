@@ -38,7 +38,7 @@ describe("dashboard on the real bot", () => {
     expect(page).toMatch(/<li class="unit behind" data-unit="TDP-AD2" data-behind="true">[\s\S]*?Chậm tiến độ/);
     expect(page).toMatch(/<li class="unit" data-unit="TDP-AD1" data-behind="false">/);
     expect(page).toContain("Tổng: <b>20</b>");
-    expect(page).toContain("Chưa liên kết nhóm Zalo");
+    expect(page).toContain("Chưa có nhóm Zalo do trang quản lý: tin nhắc đi qua cán bộ phụ trách");
 
     const daily = await (await fetch(`${bot.url}/admin/completions/daily`, { headers: bearer })).json();
     expect(daily).toEqual({
