@@ -217,7 +217,7 @@ export class BroadcastService {
       targets: messages.length,
       messages,
       copies,
-      skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })),
+      skipped: this.skippedOf(plan.skipped, copies),
       expected: this.expected(messages.length),
     };
   }
@@ -293,10 +293,20 @@ export class BroadcastService {
     return {
       id,
       targets: messages.length,
-      skipped: plan.skipped.map(({ unit, reason }) => ({ unit, reason })),
+      skipped: this.skippedOf(plan.skipped, copies),
       copies: copies.map(({ unit, reason }) => ({ unit, reason })),
       expected: this.expected(messages.length),
     };
+  }
+
+  /**
+   * The units the bot sends nothing to: those left out, and those without a way to reach them (no OA group,
+   * no officer inside Zalo's 7 days), listed as "chưa liên kết nhóm Zalo" as the admin API always did;
+   * `copies` gives the latter's text to send by hand.
+   */
+  private skippedOf(skipped: readonly { unit: string; reason: string }[], copies: readonly { unit: string }[]) {
+    const noGroup = this.o.texts.say("broadcast.skipNoGroup");
+    return [...skipped.map(({ unit, reason }) => ({ unit, reason })), ...copies.map(({ unit }) => ({ unit, reason: noGroup }))];
   }
 
   report(id: string): BroadcastReport | null {

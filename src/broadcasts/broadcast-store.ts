@@ -120,7 +120,7 @@ export class BroadcastStore implements PersonalDataOwner {
         `SELECT COUNT(*) AS total,
                 COALESCE(SUM(status = 'sent'), 0) AS sent,
                 COALESCE(SUM(status = 'failed'), 0) AS failed,
-                COALESCE(SUM(status = 'skipped' AND route != 'copy'), 0) AS skipped,
+                COALESCE(SUM(status = 'skipped'), 0) AS skipped,
                 COALESCE(SUM(status IN ('queued','sending')), 0) AS open,
                 COALESCE(SUM(status = 'sent' AND route = 'group'), 0) AS sentGroups,
                 COALESCE(SUM(status = 'sent' AND route = 'officer'), 0) AS sentOfficers,

@@ -127,7 +127,8 @@ export function renderSummary(
   const head = render(t.summary, {
     sent: String(counts.sent),
     failed: String(counts.failed),
-    skipped: String(counts.skipped),
+    // `skipped` counts the units to copy too (the admin API's contract); the summary names those apart
+    skipped: String(counts.skipped - counts.copy),
     groups: String(counts.sentGroups),
     officers: String(counts.sentOfficers),
     copy: String(counts.copy),

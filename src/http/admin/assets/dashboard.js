@@ -37,7 +37,7 @@ import { api, csrf, el, num } from "./admin-common.js";
     var counts = {
       sent: b.sent,
       failed: b.failed,
-      skipped: b.skipped,
+      skipped: b.skipped - (b.copy || 0), // the units to copy are counted apart
       groups: targets.filter((t) => t.groupId && t.status !== "skipped").length,
       withoutGroup: targets.filter((t) => !t.groupId).length,
     };
@@ -322,7 +322,9 @@ import { api, csrf, el, num } from "./admin-common.js";
           expected.hidden = !data?.expected?.text;
           expected.textContent = data?.expected?.text || "";
         }
+        var copied = new Set((data?.copies || []).map((c) => c.unit));
         (data?.skipped || []).forEach((s) => {
+          if (copied.has(s.unit)) return; // listed above with its text to copy
           skippedList.appendChild(el("li", null, `Bỏ qua ${s.unit || ""}: ${skipReason(s.reason)}`));
         });
         box.hidden = false;
