@@ -85,6 +85,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   hqua: "hôm qua",
   hum: "hôm",
   vs: "với",
+  trc: "trước",
+  sv: "sinh viên",
   ms: "mới",
   bít: "biết",
   mun: "muốn",
