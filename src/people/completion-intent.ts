@@ -96,6 +96,10 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
     .trim();
   // "báo cáo: đã hoàn thành…" reports; "bao" alone asks ("bao giờ", "bao nhiêu").
   folded = folded.replace(/\bbao cao\b/g, " ").trim();
+  // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
+  folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
+  // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không).
+  folded = folded.replace(/\b(phuong|xa|quan|huyen|thon) [a-z]+( [a-z]+)?$/, " ").trim();
   // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
   if (p.part?.test(folded)) {
     if (!p.whole?.test(folded) || !p.allParts?.test(folded)) return false;
@@ -103,7 +107,7 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   }
   if (!folded) return false;
   const tokens = folded.split(" ");
-  if (tokens.length > 20) return false;
+  if (tokens.length > 30) return false;
   for (let i = 0; i < tokens.length; i++) {
     if (NOT_A_REPORT.has(tokens[i]!) || NOT_A_REPORT.has(`${tokens[i]} ${tokens[i + 1] ?? ""}`)) return false;
   }

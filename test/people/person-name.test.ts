@@ -86,3 +86,12 @@ describe("completion reports are read in the campaign's own words (lexicon.yaml 
     expect(looksLikeCompletion("em thi xong rồi ạ", REPORTS)).toBe(true);
   });
 });
+
+describe("completion reports with context around them", () => {
+  it.each([
+    "Bác đã làm xong bài thi và viết phần lan tỏa rồi cháu ạ, bác ở tổ 12 phường Hồng Bàng",
+    "ca nha em 3 nguoi deu thi xong hoi thang 10 nam ngoai roi a",
+  ])("%s", (text) => {
+    expect(looksLikeCompletion(text, REPORTS)).toBe(true);
+  });
+});
