@@ -37,7 +37,7 @@ function answerChoice(ctx: BotContext): boolean {
   const entry = id ? faq.entry(id) : undefined;
   if (!entry) {
     ctx.intent = FAQ_CHOICE;
-    ctx.reply(`Bạn chọn một số từ 1 đến ${step.data.ids.length} nhé.`);
+    ctx.reply(ctx.services.texts.say("faq.pickNumber", { count: step.data.ids.length }));
     return true;
   }
   ctx.session.clear();

@@ -12,6 +12,9 @@ import { placeholders, render, type TemplateVars } from "./template.js";
  * values listed here for it, filled by the code that sends it.
  */
 const SPEC = {
+  faq: {
+    pickNumber: ["count"],
+  },
   completion: {
     syntax: [],
     exampleName: [],

@@ -62,7 +62,7 @@ const messagesSchema = z.strictObject({
   anonymousReport: text,
   /** Sent when the bot failed to handle a message (a crash, a bug): an apology and where to get help. */
   sorry: text,
-  suggest: z.strictObject({ intro: text, outro: text }),
+  suggest: z.strictObject({ intro: text, outro: text, also: text }),
   countdown: z.strictObject({ before: text, during: text, lastDay: text, after: z.string() }),
   linkLabels: z.record(z.string(), text),
   /** Completion, privacy, officer and reminder texts: checked by loadChatTexts (src/content/chat-texts.ts). */

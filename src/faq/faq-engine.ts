@@ -41,8 +41,6 @@ const LONG_WORDS = 15;
 function isLong(text: string): boolean {
   return text.split(/\s+/).filter(Boolean).length >= LONG_WORDS;
 }
-/** Heads the list of close entries offered after an answer. */
-export const ALSO_INTRO = "Bạn cũng có thể hỏi:";
 
 /**
  * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
@@ -256,7 +254,8 @@ export class FaqEngine {
   alsoText(ids: string[]): string {
     const entries = ids.map((id) => this.current.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
     if (entries.length === 0) return "";
-    return [ALSO_INTRO, ...entries.map((e, i) => `${i + 1}) ${e.title}`), this.content.messages.suggest.outro].join("\n");
+    const m = this.content.messages.suggest;
+    return [m.also, ...entries.map((e, i) => `${i + 1}) ${e.title}`), m.outro].join("\n");
   }
 
   /** A message from messages.yaml with placeholders filled. */

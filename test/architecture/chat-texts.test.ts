@@ -9,8 +9,6 @@ import { describe, expect, it } from "vitest";
  * letters with diacritics. The places below may keep Vietnamese literals, each for the reason given.
  */
 const ALLOWED: Record<string, string> = {
-  "src/faq/": "the FAQ engine's texts (moved to content/ separately)",
-  "handlers/faq.ts": "the FAQ handler's texts (moved to content/ separately)",
   "src/nlp/": "normaliser tables: shorthand, stopwords, number words",
   "src/people/person-name.ts": "words that are not a name (a table read by the name check)",
   "src/http/": "the dashboard's own page labels, banners and form errors (not chat)",
