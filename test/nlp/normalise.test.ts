@@ -163,6 +163,8 @@ describe("analyse: kinds of people and provinces the content never names", () =>
   it("reads an occupation and a home province as word classes", () => {
     expect(terms("mình ở thái bình lên đây làm công nhân")).toEqual(expect.arrayContaining([PROVINCE, PERSON]));
     expect(terms("shipper có thi được không")).toContain(PERSON);
+    // registering temporary residence is a public service, not a kind of person
+    expect(terms("đăng ký tạm trú ở đâu")).not.toContain(PERSON);
   });
 
   it("keeps 'công nhận' (recognised), which folds like 'công nhân' (a worker)", () => {
