@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
 import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/observability/logger.js";
 import { createRuntime } from "../src/runtime.js";
-import { botEnv, importUnits, makeTempDir } from "./lib/bot-process.js";
-import { machineLine } from "./lib/machine.js";
+import { botEnv, importUnits } from "./lib/bot-process.js";
 import { fmt, Ledger, postEvent, QUESTION_MIX, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run bench:answering [-- <events>]: the answering side alone, in this process. <events> signed events (the
@@ -17,12 +15,7 @@ import { fmt, Ledger, postEvent, QUESTION_MIX, waitUntil } from "./lib/load.js";
  * Run it with `node --cpu-prof --import tsx bench/answer-bench.ts` for a profile of the per-question path.
  */
 const total = Number(process.argv[2] ?? 3000);
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `ab${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("answer-bench-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("answer-bench", "ab");
 let code = 1;
 try {
   await importUnits(join(tmp.dir, "bot.db"), "content/units.example.csv");

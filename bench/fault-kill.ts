@@ -1,12 +1,10 @@
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
-import { botEnv, freePort, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { botEnv, freePort, importUnits, startBot, type BotProcess } from "./lib/bot-process.js";
 import { drive } from "./lib/driver.js";
-import { machineLine } from "./lib/machine.js";
 import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run fault:kill [-- <events> <kill after ms>]: a burst of signed events from distinct users; the bot is
@@ -18,12 +16,7 @@ import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
  */
 const total = Number(process.argv[2] ?? 6_000);
 const killAfterMs = Number(process.argv[3] ?? 3_000);
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `fk${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("fault-kill-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("fault-kill", "fk");
 let bot: BotProcess | null = null;
 let code = 1;
 try {

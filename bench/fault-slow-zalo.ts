@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
-import { botEnv, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { botEnv, startBot, type BotProcess } from "./lib/bot-process.js";
 import { drive, warmUp } from "./lib/driver.js";
-import { machineLine } from "./lib/machine.js";
 import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run fault:slow-zalo: the Zalo API turns bad under a steady flow of chat events (200/s).
@@ -14,12 +12,7 @@ import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
  * is answered exactly once, the 5xx ones after retries.
  */
 const rate = 200;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `fs${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("fault-slow-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("fault-slow", "fs");
 let bot: BotProcess | null = null;
 let code = 1;
 try {

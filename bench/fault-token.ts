@@ -1,11 +1,9 @@
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
-import { botEnv, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { botEnv, startBot, type BotProcess } from "./lib/bot-process.js";
 import { drive, warmUp } from "./lib/driver.js";
-import { machineLine } from "./lib/machine.js";
 import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run fault:token: the OA access token dies in the middle of a burst (300 events/s for 6 s): from +2 s the
@@ -14,12 +12,7 @@ import { describeCheck, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
  */
 const rate = 300;
 const seconds = 6;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `ft${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("fault-token-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("fault-token", "ft");
 let bot: BotProcess | null = null;
 let code = 1;
 try {

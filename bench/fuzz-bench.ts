@@ -1,12 +1,10 @@
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
-import { botEnv, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { botEnv, startBot, type BotProcess } from "./lib/bot-process.js";
 import { fuzzCases } from "./lib/fuzz.js";
 import { describeTally, runFuzz } from "./lib/fuzz-run.js";
-import { machineLine } from "./lib/machine.js";
 import { fmt, Ledger, postEvent, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run bench:fuzz [-- <cases> <seed>]: random and mutated bodies posted one at a time to the bot (a child
@@ -17,12 +15,7 @@ import { fmt, Ledger, postEvent, waitUntil } from "./lib/load.js";
  */
 const count = Number(process.argv[2] ?? 5_000);
 const seed = Number(process.argv[3] ?? 20251011);
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `fz${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("fuzz-bench-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("fuzz-bench", "fz");
 let bot: BotProcess | null = null;
 let db: Database.Database | null = null;
 let code = 1;

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
 import { mb, scrapeMetrics } from "./lib/bot-metrics.js";
-import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
-import { machineLine } from "./lib/machine.js";
+import { botEnv, importUnits, startBot, type BotProcess } from "./lib/bot-process.js";
 import { drive } from "./lib/driver.js";
 import { describeCheck, fire, fmt, Ledger, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run bench:memory [-- <events> <events/s>]: 100,000 signed events (the bench:webhook mix, each from a new user)
@@ -20,12 +18,7 @@ const total = Number(process.argv[2] ?? 100_000);
 const rate = process.argv[3] ? Number(process.argv[3]) : undefined;
 const limitMb = 200;
 const startLimitMb = 100;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `mb${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("memory-bench-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("memory-bench", "mb");
 let bot: BotProcess | null = null;
 let code = 1;
 let sampler: NodeJS.Timeout | undefined;

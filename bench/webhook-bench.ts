@@ -1,12 +1,11 @@
 import autocannon from "autocannon";
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
-import { startFakeZalo } from "../test/helpers/fake-zalo-server.js";
-import { botEnv, importUnits, makeTempDir, startBot, type BotProcess } from "./lib/bot-process.js";
+import { botEnv, importUnits, startBot, type BotProcess } from "./lib/bot-process.js";
 import { drive } from "./lib/driver.js";
-import { cpuSeconds, machineLine } from "./lib/machine.js";
+import { cpuSeconds } from "./lib/machine.js";
 import { describeCheck, eventFor, fire, fmt, Ledger, pct, waitUntil } from "./lib/load.js";
+import { startRig } from "./lib/rig.js";
 
 /**
  * npm run bench:webhook [-- <seconds> <connections> <events/s>]: signed user_send_text events, each from a new user, a
@@ -20,12 +19,7 @@ import { describeCheck, eventFor, fire, fmt, Ledger, pct, waitUntil } from "./li
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 32);
 const rate = process.argv[4] ? Number(process.argv[4]) : undefined;
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `wb${randomUUID().slice(0, 8)}`;
-
-console.log(machineLine());
-const tmp = makeTempDir("webhook-bench-");
-const fake = await startFakeZalo();
+const { redisUrl, prefix, tmp, fake } = await startRig("webhook-bench", "wb");
 let bot: BotProcess | null = null;
 let bare: BotProcess | null = null;
 let code = 1;
