@@ -17,6 +17,14 @@ export function el(tag, cls, text) {
   return e;
 }
 
+/** Shows a status line in `box` (a `.notice`, red for an error); nothing when the page has no such box. */
+export function notice(box, text, isError) {
+  if (!box) return;
+  box.hidden = false;
+  box.className = isError ? "notice error" : "notice";
+  box.textContent = text;
+}
+
 /**
  * Calls the admin API and resolves with its JSON. `body`: an object (sent as JSON) or bytes (sent as a file).
  * A 401 goes back to the sign-in page; another error rejects with the server's message.

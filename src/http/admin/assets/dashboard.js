@@ -2,7 +2,7 @@
 // actions on unanswered questions (teach, reply, dismiss), taught items (undo) and human-held chats (hand back).
 // Data is only ever put on the page with textContent, never innerHTML (el() in admin-common.js).
 
-import { api, csrf, el, num } from "./admin-common.js";
+import { api, csrf, el, notice, num } from "./admin-common.js";
 
 (() => {
   var STATUS = { queued: "Đang chờ gửi", running: "Đang gửi", done: "Đã xong" };
@@ -102,13 +102,6 @@ import { api, csrf, el, num } from "./admin-common.js";
   // ---- unanswered questions: teach (a guess or a new entry), reply, dismiss; undo; hand back
   var STATES = { new: "Chưa xử lý", answered: "Đã trả lời", taught: "Đã dạy bot", dismissed: "Đã bỏ qua" };
 
-  function tell(box, text, isError) {
-    if (!box) return;
-    box.hidden = false;
-    box.className = isError ? "notice error" : "notice";
-    box.textContent = text;
-  }
-
   function setState(li, state) {
     var badge = li.querySelector('[data-field="state"]');
     li.setAttribute("data-state", state);
@@ -120,15 +113,15 @@ import { api, csrf, el, num } from "./admin-common.js";
 
   function run(li, button, request, done) {
     var box = li.querySelector('[data-field="status"]');
-    if (!csrf) return tell(box, "Đăng nhập bằng mã quản trị để thực hiện.", true);
+    if (!csrf) return notice(box, "Đăng nhập bằng mã quản trị để thực hiện.", true);
     if (button) button.disabled = true;
-    tell(box, "Đang xử lý…");
+    notice(box, "Đang xử lý…");
     request()
       .then((data) => {
-        tell(box, done(data));
+        notice(box, done(data));
       })
       .catch((e) => {
-        tell(box, e.message, true);
+        notice(box, e.message, true);
       })
       .finally(() => {
         if (button) button.disabled = false;
@@ -270,9 +263,7 @@ import { api, csrf, el, num } from "./admin-common.js";
   }
 
   function say(text, isError) {
-    statusBox.hidden = false;
-    statusBox.className = isError ? "notice error" : "notice";
-    statusBox.textContent = text;
+    notice(statusBox, text, isError);
   }
 
   function previewItems(data) {

@@ -1,7 +1,7 @@
 // Official results upload: preview (nothing written) → confirm (the same file, checked by its SHA-256).
 // Data is only ever put on the page with textContent, never innerHTML (el() in admin-common.js).
 
-import { api, csrf, el, num } from "./admin-common.js";
+import { api, csrf, el, notice, num } from "./admin-common.js";
 
 (() => {
   var input = document.getElementById("results-file");
@@ -21,9 +21,7 @@ import { api, csrf, el, num } from "./admin-common.js";
     return day ? day.split("-").reverse().join("/") : "";
   }
   function say(text, isError) {
-    statusBox.hidden = false;
-    statusBox.className = isError ? "notice error" : "notice";
-    statusBox.textContent = text;
+    notice(statusBox, text, isError);
   }
   function official(f) {
     return f.official === null ? "—" : `${num(f.official)} (${dmy(f.officialAsOf)})`;
