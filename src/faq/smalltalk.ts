@@ -52,16 +52,21 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
 ];
 
+/** Lowercase NFC letters, digits and spaces: punctuation and emoji dropped. */
+function lettersOnly(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .trim();
+}
+
 /**
  * Recognises a message that is only small talk (a greeting, thanks, "menu", "hướng dẫn"...).
  * "chào ad, bao giờ hết hạn?" is not: it carries a question, which the FAQ answers.
  */
 export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | null {
-  const raw = text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .trim();
+  const raw = lettersOnly(text);
   // A sticker-like message: only emoji ("👍", "❤️").
   if (!raw) return /\p{Extended_Pictographic}/u.test(text) ? "ack" : null;
   // analyse() folds, expands shorthand ("tks" → cảm ơn) and drops formulas; we keep the folded words.
@@ -91,12 +96,7 @@ const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi
  * carries such words ("bot ơi link thi ở đâu") is answered as a question.
  */
 export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | null {
-  const key = analyse(
-    text
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, " "),
-  ).key;
+  const key = analyse(lettersOnly(text)).key;
   if (ABOUT_WITHIN.test(key)) return "about";
   const words = key.split(" ").filter(Boolean);
   if (INSULT_WITHIN.test(key) && (AT_BOT.test(key) || words.length <= 6)) return "insult";
