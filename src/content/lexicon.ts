@@ -51,6 +51,8 @@ export interface Lexicon {
   known: string[];
   /** One token per place ("phuong bac" → "phuongbac"): a question naming only places asks no FAQ topic. */
   places: string[];
+  /** Folded names of the campaign and its platforms (`names` and `words`): a message naming one is about it. */
+  names: string[];
   /** Folded phrases of the `reports` section: how people say they finished this campaign. */
   reports: ReportWords;
   /** The file as written, for checks that need the officers' spelling (e.g. the no-campaign-words test). */
@@ -110,5 +112,6 @@ export function loadLexicon(contentDir: string): Lexicon {
   const r = file.reports;
   const reports = { actions: foldAll(r.actions), whole: foldAll(r.whole), parts: foldAll(r.parts), proof: foldAll(r.proof) };
   if (problems.length) throw new ContentError(problems);
-  return { phrases, shorthand, known, places, reports, file };
+  const names = foldAll([...Object.keys(file.names), ...file.words]);
+  return { phrases, shorthand, known, places, names, reports, file };
 }

@@ -2,6 +2,7 @@ import { type Campaign, campaignVars } from "../content/campaign.js";
 import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
+import { lexiconWords } from "../content/lexicon.js";
 import { fold } from "../text/fold.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
@@ -26,7 +27,7 @@ interface Second {
 /** Where a message splits into clauses (see decideByClause). */
 const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)\s+|$)/giu;
 /** A clause that ends like a yes/no question ("… có được giấy chứng nhận không"): it asks. */
-const YES_NO_END = /\b(khong|ko|k|kh|hok|hong|khum|chua|chu)( (a|ha|vay|nhi|nhe|ta|the|z|v|ban|ad|bot))*\s*[?.!]*\s*$/;
+const YES_NO_END = /\b(khong|ko|k|kh|hok|hong|khum|chua|chu)( (a|ha|vay|nhi|nhe|ta|the|z|v|ban|ad|bot))*\s*[?.!,;]*\s*$/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -240,6 +241,10 @@ export class FaqEngine {
    * campaign", not the contest's technical hotline.
    */
   offTopic(question: string): boolean {
+    // "bác nghe loa phường nói có cuộc thi Công dân số…": a message naming the campaign is about it,
+    // however much else it says.
+    const words = ` ${lexiconWords(question).join(" ")} `;
+    if (this.content.lexicon.names.some((n) => words.includes(` ${n} `))) return false;
     const top = retrieve(this.index, question).ranked[0];
     return !top || top.coverage < OFF_TOPIC_COVERAGE;
   }

@@ -43,6 +43,12 @@ const ANSWER_CREDIT = 0.5;
 /** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
 const COMMON_SHARE = 0.1;
 
+/** Tone marks only (huyền, sắc, ngã, hỏi, nặng), decomposed: shape marks (â, ơ, ă) and đ stay. */
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
+function toneless(syllable: string): string {
+  return syllable.normalize("NFD").replace(TONE, "").normalize("NFC");
+}
+
 export interface Candidate {
   entry: FaqEntry;
   /** Best BM25 score among the entry's phrasings. */
@@ -88,6 +94,8 @@ export class FaqIndex {
   private readonly idf = new Map<string, number>();
   /** Every accented syllable of the content: "giá" is not "gia" (tham gia) when marks were typed. */
   private readonly allAccented = new Set<string>();
+  /** Toneless spellings of the content's accented syllables: "cuôc" is "cuộc" typed without its tone. */
+  private readonly tonelessAccented = new Set<string>();
   /**
    * Tokens worth sending to BM25: known to some phrasing and not in most of them ("thi", "cuoc"),
    * which score almost nothing but make every phrasing a hit. Coverage still counts them.
@@ -162,6 +170,7 @@ export class FaqIndex {
     for (const d of docs) for (const t of d.t.split(" ")) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     for (const [t, n] of docFreq) if (n <= docs.length * COMMON_SHARE) this.searchable.add(t);
     for (const a of this.accented) for (const x of a) this.allAccented.add(x);
+    for (const x of this.allAccented) this.tonelessAccented.add(toneless(x));
     const df = new Map<string, number>();
     for (const v of this.vocab) for (const t of v) df.set(t, (df.get(t) ?? 0) + 1);
     const n = entries.length;
@@ -173,6 +182,15 @@ export class FaqIndex {
     // A number or a date the content does not mention ("12/11") is a detail of the question, not a topic.
     // A word class the content never uses ("c:tinh") stands for many words, none of them another topic.
     return this.idf.get(term) ?? (term.length <= 1 || /^(\d+|d\d+m\d+)$/.test(term) || isClassToken(term) ? 1 : UNKNOWN_WEIGHT);
+  }
+
+  /**
+   * The marks a syllable was typed with, or null when they say nothing: "cuôc" (shape marks, no tone) is
+   * "cuộc" half-typed, not another word, when the content has a toned syllable spelt that way.
+   */
+  private marks(a: string | null): string | null {
+    if (!a || this.allAccented.has(a) || toneless(a) !== a) return a;
+    return this.tonelessAccented.has(a) ? null : a;
   }
 
   knows(term: string): boolean {
@@ -206,7 +224,7 @@ export class FaqIndex {
           // "phường Lê Chân", "xã Tân Tiến": a place's name the content does not know, not another topic.
           if (r.named[k] && !this.knows(t)) return;
           central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
-          const a = r.accents[k];
+          const a = this.marks(r.accents[k] ?? null);
           if (
             !v.has(t) &&
             this.knows(t) &&
