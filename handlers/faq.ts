@@ -1,5 +1,6 @@
 import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
+import { smalltalkWithin } from "../src/faq/smalltalk.js";
 import { metrics } from "../src/observability/metrics.js";
 import type { FaqOutcome } from "../src/stores/faq-outcome-store.js";
 
@@ -70,7 +71,9 @@ export const faqHandlers = new Composer().filter(
       if (also) ctx.reply(also);
       return;
     }
-    if (res.kind === "suggest" && ctx.conversation.kind === "user") {
+    // "bạn là người thật hay máy trả lời vậy": a guess among entries is worse than the bot's own answer.
+    const aboutBot = res.kind === "suggest" && smalltalkWithin(ctx.text, ctx.services.faq.analyse) !== null;
+    if (res.kind === "suggest" && ctx.conversation.kind === "user" && !aboutBot) {
       offerChoice(ctx, res.ids);
       countFaq(ctx, "suggested");
       ctx.intent = "faq-suggest";

@@ -241,7 +241,7 @@ export class FaqEngine {
    * campaign", not the contest's technical hotline.
    */
   offTopic(question: string): boolean {
-    // "bác nghe loa phường nói có cuộc thi Công dân số…": a message naming the campaign is about it,
+    // "bác nghe loa phường nói có cuộc thi <tên cuộc thi>…": a message naming the campaign is about it,
     // however much else it says.
     const words = ` ${lexiconWords(question).join(" ")} `;
     if (this.content.lexicon.names.some((n) => words.includes(` ${n} `))) return false;

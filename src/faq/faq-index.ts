@@ -15,6 +15,8 @@ const KNOWN_MISSING_FACTOR = 0.5;
  * probably one word of another topic; the pair counts this much against coverage.
  */
 const NEW_PAIR_WEIGHT = 0.6;
+/** A campaign place (its city, a ward) the entry does not name: a detail, weighed lightly. */
+const PLACE_MISSING_WEIGHT = 0.5;
 /** Weight of a syllable typed with marks the content never has ("giá" vs "tham gia"). */
 const FOREIGN_ACCENT_WEIGHT = 3;
 /** Credit for a syllable typed with other marks than the content's ("điện" vs "điền"). */
@@ -109,6 +111,7 @@ export class FaqIndex {
   private readonly answerAccented: Array<Set<string>>;
 
   private readonly locality: ReadonlySet<string>;
+  private readonly places: ReadonlySet<string>;
 
   /**
    * `analyse` knows the campaign's words (see createAnalyser); `places` are its place tokens
@@ -120,6 +123,7 @@ export class FaqIndex {
     places: readonly string[] = [],
   ) {
     this.locality = new Set([...LOCALITY_WORDS, ...places]);
+    this.places = new Set(places);
     this.search = new MiniSearch<PhrasingDoc>({
       fields: ["t"],
       storeFields: ["entry"],
@@ -221,8 +225,14 @@ export class FaqIndex {
         const uses = this.phrasingsWith[i]!;
         const nPhrasings = this.phrasingCount[i]!;
         r.terms.forEach((t, k) => {
-          // "phường Lê Chân", "xã Tân Tiến": a place's name the content does not know, not another topic.
+          // "phường Lê Chân", "xã Tân Tiến": a place's name the content does not know, not another topic. The
+          // campaign's own places (its city, its wards) count only for the entries that name them.
           if (r.named[k] && !this.knows(t)) return;
+          if (this.places.has(t) && !v.has(t)) {
+            total += PLACE_MISSING_WEIGHT;
+            strictTotal += PLACE_MISSING_WEIGHT;
+            return;
+          }
           central += (this.weight(t) * (uses.get(t) ?? 0)) / nPhrasings;
           const a = this.marks(r.accents[k] ?? null);
           if (

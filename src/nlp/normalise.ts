@@ -95,6 +95,18 @@ function tidyNumbers(s: string): string {
 
 const YI = /^(k|l|qu|s|t|m)i$/;
 
+/** "oá", "oè", "uý" at a syllable's end with the tone on the second vowel (the older spelling). */
+const OLD_TONE = /(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/u;
+
+/**
+ * One spelling for the two ways of placing a tone: "khoá"/"khóa", "hoà"/"hòa", "thuỷ"/"thủy" are the same
+ * word typed on different keyboards. The tone goes on the first vowel, as the content is written.
+ */
+function canonicalTone(token: string): string {
+  const d = token.normalize("NFD");
+  return OLD_TONE.test(d) ? d.replace(OLD_TONE, "$1$2$4$3").normalize("NFC") : token;
+}
+
 /**
  * Drawn-out letters ("đâuuuu", "ơiiii", "ạaaa"): three or more letters in a row that fold the same are
  * one letter. Two stay two, since Telex spells marks that way ("dd", "aa", "oo").
@@ -248,7 +260,7 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
       .replace(ADDRESS, (_, site: string) => ` link ${site} `),
   );
   // Shorthand first: "cccd" is căn cước, not a drawn-out "cd".
-  const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : squeeze(r)));
+  const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : canonicalTone(squeeze(r))));
   let variants: Item[][] = [[]];
   for (const raw of raws) {
     const alts = expandToken(raw, vocab);

@@ -9,7 +9,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
   chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo ở lỡ
-  bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi`
+  bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa`
     .split(/\s+/)
     .filter((w) => w && !w.includes("_")),
 );
@@ -26,6 +26,6 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Pure fillers, dropped before syllable pairs are formed ("hết ạ hạn" reads as "hết hạn"). */
 export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
-  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen".split(" "),
+  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa".split(" "),
 );
-export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen".split(" "));
+export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua".split(" "));

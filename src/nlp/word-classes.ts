@@ -19,7 +19,7 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |xe om|shipper|grab|bac si|y ta|dieu duong|ky su|noi tro|ba noi tro|lao dong tu do|lam thue|di lam thue|lam cong nhat|lao dong pho thong|lam nghe tu do|tho may|tho xay|tho moc|tho dien
   |phu ho|giup viec|huu tri|ve huu|nghi huu|cuu chien binh|thuong binh|benh binh|nguoi khuyet tat|khuyet tat
   |khiem thi|nguoi mu|dang vien|nguoi nuoc ngoai|viet kieu|nguoi thue tro|thue tro|o tro|nguoi o tro
-  |nguoi tam tru|dan ngu cu|tre em|thieu nhi|thanh nien
+  |nguoi tam tru|dan ngu cu|tre em|thieu nhi|thanh nien|nguoi lon|nguoi truong thanh
   |hoc sinh cap 1|hoc sinh cap 2|hoc sinh cap 3|hoc sinh tieu hoc|hoc sinh thcs|hoc sinh thpt
   |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|hoc lop|dang hoc lop|hoc cap|nhan vien|nhan vien van phong|giam doc
   |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep`

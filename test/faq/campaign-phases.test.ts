@@ -72,7 +72,7 @@ describe("inside the contest (25/10/2025)", () => {
     async (q) => {
       const r = await say(q);
       expect(r.intent).toBe("doi-tuong");
-      expect(r.reply).toMatch(/không nói riêng/);
+      expect(r.reply).toMatch(/không nêu riêng/);
       expect(r.reply).toContain(HOTLINE);
       expect(r.reply).not.toMatch(IMPLIED_YES);
     },
@@ -85,7 +85,7 @@ describe("inside the contest (25/10/2025)", () => {
   ])("what the letters do not answer gets an honest word, the hotline and traced facts (%s)", async (q, id) => {
     const r = await say(q);
     expect(r.intent).toBe(id);
-    expect(r.reply).toMatch(/không nói/);
+    expect(r.reply).toMatch(/không nêu/);
     expect(r.reply).toContain(HOTLINE);
     expect(r.reply).not.toMatch(IMPLIED_YES);
   });
