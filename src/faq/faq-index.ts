@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
 import type { Analyse, Reading } from "../nlp/normalise.js";
+import { ACCENTED_LIGHT, FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { isClassToken } from "../nlp/word-classes.js";
 
 /** Weight of a query syllable the content never uses: such words usually mean another topic. */
@@ -16,7 +17,9 @@ const KNOWN_MISSING_FACTOR = 0.5;
  */
 const NEW_PAIR_WEIGHT = 0.6;
 /** A campaign place (its city, a ward) the entry does not name: a detail, weighed lightly. */
-const PLACE_MISSING_WEIGHT = 0.5;
+const PLACE_MISSING_WEIGHT = 1;
+/** An everyday word the content does not use ("chờ", "nhanh"; see ACCENTED_LIGHT). */
+const LIGHT_WEIGHT = 1;
 /** Weight of a syllable typed with marks the content never has ("giá" vs "tham gia"). */
 const FOREIGN_ACCENT_WEIGHT = 3;
 /** Credit for a syllable typed with other marks than the content's ("điện" vs "điền"). */
@@ -246,6 +249,14 @@ export class FaqIndex {
             total += this.weight(t);
             strictTotal += this.weight(t);
             covered += ANSWER_CREDIT * this.weight(t);
+            return;
+          }
+          // "chờ mãi", "làm nhanh": an everyday word the content does not use is a detail, not another topic.
+          const light = a ? ACCENTED_LIGHT.has(a) : FOLDED_LIGHT.has(t) && !this.knows(t);
+          if (light && (a ? !this.allAccented.has(a) : true)) {
+            missing.push(t);
+            total += LIGHT_WEIGHT;
+            strictTotal += LIGHT_WEIGHT;
             return;
           }
           if (a && !this.allAccented.has(a)) {

@@ -85,6 +85,8 @@ function tidyNumbers(s: string): string {
       )
       // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
+      // "học lớp 4", "lớp 11": a school year says who asks, like an age.
+      .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, "$1")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
       .replace(/(\d)\s*%/g, "$1 %")
       .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")

@@ -3,38 +3,14 @@ import { fold } from "../text/fold.js";
 
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
 // those go to the FAQ, never to the completion flow.
-const NOT_A_REPORT = new Set([
-  "chua",
-  "khong",
-  "ko",
-  "k",
-  "kh",
-  "hok",
-  "khum",
-  "hong",
-  "sao",
-  "gi",
-  "j",
-  "dau",
-  "nao",
-  "loi",
-  "bi",
-  "neu",
-  "can",
-  "phai",
-  "hoi",
-  "giup",
-  "cach",
-  "ntn",
-  "tiep",
-  "may",
-  "bao",
-  "lam sao",
-  "ai",
-  "the",
-  "duoc khong",
-  "chuyen",
-]);
+const NOT_A_REPORT = new Set(
+  "chua khong ko k kh hok khum hong sao gi j dau nao bi neu may bao ntn the".split(" ").concat(["lam sao", "duoc khong"]),
+);
+/**
+ * Words that usually ask ("giúp", "cần", "phải", "cách", "lỗi", "ai") but not in a plain statement of the
+ * whole done: "đã hoàn thành cuộc thi, cháu nó làm giúp phần chia sẻ" reports.
+ */
+const USUALLY_ASKS = new Set("loi hoi giup can phai cach tiep ai chuyen".split(" "));
 
 /** Regex alternatives for folded phrases ("lam bai" → "lam bai"), longest first; null when there are none. */
 function alternatives(phrases: readonly string[]): string | null {
@@ -44,6 +20,8 @@ function alternatives(phrases: readonly string[]): string | null {
 
 interface Patterns {
   report: RegExp[];
+  /** A plain statement that the whole is done ("đã hoàn thành cuộc thi", "thi xong rồi"). */
+  plain: RegExp | null;
   /** "chuyên đề": a part; with the whole and "4 / tất cả …" it is the whole contest. */
   part: RegExp | null;
   allParts: RegExp | null;
@@ -63,14 +41,15 @@ function patterns(words: ReportWords): Patterns {
     /\bxong (roi|r|ca|het|nhe|nha)\b/,
     /\b(da|vua|moi) xong\b/,
   ];
-  // "thi xong", "làm bài xong", "đã thi rồi"
-  if (actions) report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r)\\b`));
+  // "thi xong", "làm bài xong", "đã thi rồi", "đã thi hết"
+  if (actions) report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r|het)\\b`));
   // "hoàn thành cuộc thi"
   if (whole) report.push(new RegExp(`\\bhoan thanh ${whole}\\b`));
   // "nhận chứng nhận rồi"
   if (proof) report.push(new RegExp(`\\bnhan (duoc )?${proof} (roi|r)\\b`));
   return {
     report,
+    plain: whole ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b|\\b${actions ?? "thi"} xong (roi|r)\\b`) : null,
     part: parts ? new RegExp(`\\b${parts}\\b`) : null,
     allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,
     whole: whole ? new RegExp(`\\b${whole}\\b`) : null,
@@ -94,8 +73,10 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   let folded = fold(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-  // "báo cáo: đã hoàn thành…" reports; "bao" alone asks ("bao giờ", "bao nhiêu").
-  folded = folded.replace(/\bbao cao\b/g, " ").trim();
+  // "báo cáo: đã hoàn thành…", "bác báo là…", "báo lại để ad ghi nhận" report; "bao" alone asks ("bao giờ").
+  folded = folded.replace(/\bbao (cao|la|lai|rang)\b/g, " ").trim();
+  // "gửi cả lời chia sẻ rồi": "lời" (words), not "lỗi" (an error).
+  folded = folded.replace(/\bloi (chia se|nhan|moi|chuc)\b/g, " ").trim();
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
   folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
   // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không).
@@ -108,8 +89,10 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   if (!folded) return false;
   const tokens = folded.split(" ");
   if (tokens.length > 30) return false;
+  const plain = p.plain?.test(folded) ?? false;
   for (let i = 0; i < tokens.length; i++) {
     if (NOT_A_REPORT.has(tokens[i]!) || NOT_A_REPORT.has(`${tokens[i]} ${tokens[i + 1] ?? ""}`)) return false;
+    if (!plain && USUALLY_ASKS.has(tokens[i]!)) return false;
   }
   return p.report.some((re) => re.test(folded));
 }
