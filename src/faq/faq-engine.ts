@@ -37,11 +37,6 @@ const AND_END = /\s(va|voi)\s*$/;
  * most of its words are not the campaign's. Above it, it is a campaign question we could not answer.
  */
 const OFF_TOPIC_COVERAGE = 0.45;
-/** A message long enough that its own words are likely context around the question. */
-const LONG_WORDS = 15;
-function isLong(text: string): boolean {
-  return text.split(/\s+/).filter(Boolean).length >= LONG_WORDS;
-}
 
 /**
  * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
@@ -113,9 +108,10 @@ export class FaqEngine {
     }
     let d = decide(ranked);
     let second: Second | undefined;
-    if (ranked[0]?.foreign === 0 || (d.kind !== "answer" && isLong(question))) {
-      // A long message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu")
-      // is still answered by the clause that asks, when every word of that clause is the campaign's.
+    if (ranked[0]?.foreign === 0 || d.kind !== "answer") {
+      // A message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu",
+      // "tuần sau em mới rảnh, hạn cuối ngày mấy") is still answered by the clause that asks, when every
+      // word of that clause is the campaign's.
       const byClause = this.decideByClause(question, ranked[0]?.foreign !== 0);
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
@@ -153,13 +149,15 @@ export class FaqEngine {
    * the question in one clause ("ad gửi giúp mình link với"), or ask two things at once ("thi đến bao giờ
    * và giải thưởng thế nào"). Among the clauses answered with confidence, one that asks (question word,
    * "?", a request) beats one that does not, then the most confident, then the later. A second asking
-   * clause answered by another entry is answered too. Never used when a word is foreign to the campaign:
-   * then the context may be the topic ("thi bằng lái trượt rồi, thi lại thế nào").
+   * clause answered by another entry is answered too. A clause with words foreign to the campaign is context
+   * ("tuần sau em mới rảnh, hạn cuối ngày mấy") unless it names another topic the analyser knows: then it is
+   * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
   private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined] | null {
     const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
+    let otherTopic = false;
     let requestGoesOn = false;
     clauses.forEach((c, at) => {
       const folded = fold(c);
@@ -167,7 +165,14 @@ export class FaqEngine {
       const carried = requestGoesOn;
       requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
       const { analysis, ranked } = retrieve(this.index, c);
-      if (ranked[0]?.foreign !== 0) return;
+      const terms = analysis.readings.flatMap((r) => r.terms);
+      if (ranked[0]?.foreign !== 0) {
+        // "thi bằng lái", "thi công chức": words joined into one token of another topic.
+        if (terms.some((t) => t.includes("_") && !this.index.knows(t))) otherTopic = true;
+        return;
+      }
+      // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.
+      if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
       const d = decide(ranked);
       if (d.kind !== "answer") return;
       // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
@@ -180,11 +185,16 @@ export class FaqEngine {
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;
-    if (askingOnly && !found.some((f) => f.asks)) return null;
+    if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
     const best = found[0]!;
     const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
     return [best.d, other && { entry: other.d.entry, before: other.at < best.at }];
+  }
+
+  /** A topic word: not a word class ("c:tinh"), a number, a campaign place or a marker. */
+  private isTopical(term: string): boolean {
+    return !/^[qc]:|^\d+$/.test(term) && !this.content.lexicon.places.includes(term);
   }
 
   /** One answer, or two for a message that asked two things (in the order asked, the phase line once). */

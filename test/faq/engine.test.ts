@@ -108,6 +108,24 @@ describe("FAQ decisions on how residents write", () => {
     expect(engine.ask("hôm qua thi bằng lái xe bị trượt, thi lại thế nào", DURING).kind).toBe("none");
   });
 
+  it("answers the asking clause of a short message whose other clause is context", () => {
+    expect(["thoi-gian", "con-bao-lau"]).toContain(answerId("tuan sau e moi ranh, han cuoi ngay may"));
+    expect(answerId("co video huong dan ko, me e gia roi doc chu ko noi")).toBe("video");
+    expect(engine.ask("tối nay Hải Phòng đá với Hà Nội mấy giờ", DURING).kind).toBe("none");
+  });
+
+  it("reads both tone placements, half-typed marks and everyday words", () => {
+    expect(answerId("khoá học gồm những chuyên đề nào ạ, kể tên giúp em với")).toBe("chuyen-de");
+    expect(answerId("cuôc thi nay cua so nao to chuc vay ạ")).toBe("to-chuc");
+    expect(answerId("Khi nào công bố kết quả cuộc thi vậy, tôi chờ mãi không thấy")).toBe("ket-qua-giai");
+  });
+
+  it("never calls a message naming the campaign off-topic", () => {
+    const q = "bác nghe loa phường nói có cuộc thi công dân số mà bác không rành, cháu giúp bác";
+    expect(engine.offTopic(q)).toBe(false);
+    expect(engine.offTopic("giá vàng hôm nay bao nhiêu")).toBe(true);
+  });
+
   it("reads dates, ages and family words", () => {
     expect(answerId("ngày 12/11 còn thi được không")).toBe("con-bao-lau");
     expect(answerId("ông bà 70 tuổi có thi được không")).toBe("doi-tuong");
