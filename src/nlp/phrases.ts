@@ -207,6 +207,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["tai khoan zalo", "tai_khoan_zalo"],
   ["zalo bi khoa", "tai_khoan_zalo"],
   ["nick zalo", "tai_khoan_zalo"],
+  // other exams: "thi vào lớp 10", "thi tốt nghiệp"
+  ["thi vao lop", "thi_vao_lop"],
+  ["thi tot nghiep", "thi_tot_nghiep"],
   ["hoc lai xe", "hoc_lai_xe"],
   ["thi lai xe", "hoc_lai_xe"],
   ["bang lai xe", "bang_lai"],
