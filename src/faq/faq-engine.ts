@@ -37,6 +37,8 @@ const AND_END = /\s(va|voi)\s*$/;
  * most of its words are not the campaign's. Above it, it is a campaign question we could not answer.
  */
 const OFF_TOPIC_COVERAGE = 0.45;
+/** How much surer an asking clause's answer must be than the whole message's to replace it. */
+const CLAUSE_MARGIN = 0.2;
 
 /**
  * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
@@ -116,9 +118,12 @@ export class FaqEngine {
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
       if (byClause) {
-        const [main, other] = byClause;
+        const [main, other, asks] = byClause;
         const ids = [main.kind === "answer" ? main.entry.id : "", other?.entry.id ?? ""];
-        if (d.kind !== "answer" || (other && ids.includes(d.entry.id))) [d, second] = byClause;
+        // "cho mình xin link vào thi với, lướt mãi trong nhóm không thấy": the request is the question, and
+        // it is answered more surely than the whole message.
+        const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN;
+        if (d.kind !== "answer" || (other && ids.includes(d.entry.id)) || surer) [d, second] = [main, other];
       }
     }
     if (d.kind === "answer") {
@@ -153,7 +158,7 @@ export class FaqEngine {
    * ("tuần sau em mới rảnh, hạn cuối ngày mấy") unless it names another topic the analyser knows: then it is
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
-  private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined] | null {
+  private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined, boolean] | null {
     const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
@@ -189,7 +194,7 @@ export class FaqEngine {
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
     const best = found[0]!;
     const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
-    return [best.d, other && { entry: other.d.entry, before: other.at < best.at }];
+    return [best.d, other && { entry: other.d.entry, before: other.at < best.at }, best.asks];
   }
 
   /** A topic word: not a word class ("c:tinh"), a number, a campaign place or a marker. */

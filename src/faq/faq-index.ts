@@ -192,11 +192,12 @@ export class FaqIndex {
   }
 
   /**
-   * The marks a syllable was typed with, or null when they say nothing: "cuôc" (shape marks, no tone) is
-   * "cuộc" half-typed, not another word, when the content has a toned syllable spelt that way.
+   * The marks a syllable was typed with, or null when they say nothing: "cuôc" (shape marks, no tone, which
+   * a syllable ending in c cannot lack) is "cuộc" half-typed, when the content has a toned syllable spelt that way.
    */
   private marks(a: string | null): string | null {
-    if (!a || this.allAccented.has(a) || toneless(a) !== a) return a;
+    // Only syllables that cannot stand without a tone (ending in p, t, c, ch): "đô" is a word, "cuôc" is not.
+    if (!a || this.allAccented.has(a) || toneless(a) !== a || !/(p|t|c|ch)$/.test(a)) return a;
     return this.tonelessAccented.has(a) ? null : a;
   }
 

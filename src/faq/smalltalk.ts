@@ -43,7 +43,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
   [
     "help",
-    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi) (duoc )?(nhung )?(gi|q:what)( (o day|duoc|vay))?|co the hoi gi)$/,
+    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay))*|co the hoi gi)$/,
   ],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [

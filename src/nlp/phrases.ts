@@ -215,6 +215,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bang lai xe", "bang_lai"],
   ["bang lai", "bang_lai"],
   ["xe o to", "xe oto"],
+  ["ty gia", "ty_gia"],
+  ["hoc phi", "hoc_phi"],
   ["xo so", "xoso"],
   ["bong da", "bongda"],
   ["thoi tiet", "thoitiet"],
