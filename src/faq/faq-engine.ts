@@ -25,9 +25,13 @@ interface Second {
 }
 
 /** Where a message splits into clauses (see decideByClause). */
-const CLAUSE = /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)\s+|$)/giu;
-/** A clause that ends like a yes/no question ("… có được giấy chứng nhận không"): it asks. */
-const YES_NO_END = /\b(khong|ko|k|kh|hok|hong|khum|chua|chu)( (a|ha|vay|nhi|nhe|ta|the|z|v|ban|ad|bot))*\s*[?.!,;]*\s*$/;
+const CLAUSE =
+  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)\s+|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+/** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
+const YES_NO_END =
+  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac))*\s*[?.!,;]*\s*$/;
+/** "1 là …", "2) …": the number of a question in a list, not part of it. */
+const ENUMERATOR = /(^|\s)\d\s*(là|la|\))(?=\s|$)/giu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -140,7 +144,7 @@ export class FaqEngine {
       return {
         kind: "suggest",
         ids: d.entries.map((e) => e.id),
-        text: this.suggestion(d.entries),
+        text: this.suggestion(d.entries, now),
         confidence: d.confidence,
         key: analysis.key,
       };
@@ -169,7 +173,7 @@ export class FaqEngine {
       // "cho xin link thi và số hotline": the request covers what follows "và" too.
       const carried = requestGoesOn;
       requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
-      const { analysis, ranked } = retrieve(this.index, c);
+      const { analysis, ranked } = retrieve(this.index, c.replace(ENUMERATOR, " "));
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
         // "thi bằng lái", "thi công chức": words joined into one token of another topic.
@@ -264,10 +268,12 @@ export class FaqEngine {
     return !top || top.coverage < OFF_TOPIC_COVERAGE;
   }
 
-  /** "Bạn muốn hỏi: 1) … 2) …" */
-  suggestion(entries: FaqEntry[]): string {
+  /** "Bạn muốn hỏi: 1) … 2) …"; before or after the campaign, the phase line first ("Cuộc thi đã kết thúc…"). */
+  suggestion(entries: FaqEntry[], now?: Date): string {
     const m = this.content.messages.suggest;
-    return [m.intro, ...entries.map((e, i) => `${i + 1}) ${e.title}`), m.outro].join("\n");
+    const phase = now ? this.phase(now) : "during";
+    const head = phase === "during" ? [] : [render(this.content.phases[phase], this.varsAt(now!))];
+    return tidy([...head, m.intro, ...entries.map((e, i) => `${i + 1}) ${e.title}`), m.outro].join("\n"));
   }
 
   /** "Bạn cũng có thể hỏi: 1) … 2) …", sent after an answer when other entries were nearly as close. */

@@ -85,6 +85,8 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot))\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN = /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua)\b/;
+/** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
+const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
 const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay)\b/;
 /** Acknowledgements around a thanks: "ok e hiểu r, thanks". */
@@ -96,10 +98,13 @@ const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi
  * carries such words ("bot ơi link thi ở đâu") is answered as a question.
  */
 export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | null {
-  const key = analyse(lettersOnly(text)).key;
+  const letters = lettersOnly(text);
+  const key = analyse(letters).key;
   if (ABOUT_WITHIN.test(key)) return "about";
   const words = key.split(" ").filter(Boolean);
-  if (INSULT_WITHIN.test(key) && (AT_BOT.test(key) || words.length <= 6)) return "insult";
+  // "đợt 2", "ngủ": the same letters as a rude word, typed with other marks.
+  const rude = INSULT_WITHIN.test(key) && !INSULT_LOOKALIKES.test(letters);
+  if (rude && (AT_BOT.test(key) || words.length <= 6)) return "insult";
   const rest = key
     .replace(/\b(xin )?(cam on|thank you|thanks|thank)\b/g, " ")
     .split(" ")

@@ -85,6 +85,8 @@ function tidyNumbers(s: string): string {
       )
       // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
+      // A phone number typed out ("0904 540 490", "0832.765.568") asks about a number to call.
+      .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " số điện thoại ")
       // "học lớp 4", "lớp 11": a school year says who asks, like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, "$1")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
@@ -200,7 +202,9 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
     }
     if (isFiller(it, marked)) continue;
     const stop = isStop(it, marked);
-    const acc = it.acc !== it.f ? it.acc : null;
+    // Marks from someone who mostly types without them ("hạn chót cuọc thi la ngay nao") are too unreliable
+    // to tell words apart: only a resident who types with diacritics has their marks read.
+    const acc = it.acc !== it.f && marked ? it.acc : null;
     const inName = nameLeft > 0 && !stop;
     nameLeft = NAMING_WORDS.has(it.f) ? NAME_LENGTH : inName ? nameLeft - 1 : 0;
     // "dự báo bão": keep "bão" although "báo" folds the same.

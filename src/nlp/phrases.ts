@@ -23,6 +23,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["hom nao", "q:when"],
   ["ngay nao", "q:when ngay"],
   ["ngay may", "q:when ngay"],
+  ["ngay q:many", "q:when ngay"],
+  ["thang q:many", "q:when thang"],
   ["thang may", "q:when thang"],
   ["may gio", "q:when"],
   ["thoi han", "q:when han"],
@@ -126,6 +128,14 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["do ai", "do q:who"],
   ["ai duoc", "q:who duoc"],
   ["ai phai", "q:who phai"],
+  // "báo giúp nhé", "báo cho biết": let me know, no topic
+  ["bao giup", ""],
+  ["bao gium", ""],
+  ["bao cho biet", ""],
+  ["bao voi", ""],
+  // Southern "hết trơn" (at all), "sđt nhiêu" (how much)
+  ["het tron", ""],
+  ["sdt nhieu", "dien_thoai q:many"],
   // "kể tên giúp em", "liệt kê": asks for the list the question names
   ["ke ten", ""],
   ["liet ke", ""],

@@ -120,6 +120,21 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("Khi nào công bố kết quả cuộc thi vậy, tôi chờ mãi không thấy")).toBe("ket-qua-giai");
   });
 
+  it("reads typos, phone numbers, forwarded text and numbered questions", () => {
+    expect(answerId("giấy chứg nhận thi xong lấy ở đâu z")).toBe("nhan-chung-nhan");
+    expect(answerId("hotline 0904 540 490 giờ còn gọi dc ko")).toBe("hotline");
+    const fwd = engine.ask("Fwd: Mời bà con tham gia cuộc thi trước 11/11 nhé... -- giờ vào link này thi được nữa ko mn", AFTER);
+    expect(fwd.kind === "answer" && fwd.text).toMatch(/kết thúc/);
+    const two = engine.ask("Cho hỏi 2 việc: 1 là hạn cuối thi ngày mấy 2 là thi trên web nào", DURING);
+    expect(two.kind === "answer" && two.text).toMatch(/11\/11[\s\S]*onetouch|onetouch[\s\S]*11\/11/);
+  });
+
+  it("says the campaign ended before a choice list, after the end", () => {
+    const r = engine.ask("con tôi lớp 8 năm nay muốn thi thì đăng ký sao ạ", AFTER);
+    expect(r.kind === "suggest" || r.kind === "answer").toBe(true);
+    expect("text" in r && r.text).toMatch(/^Cuộc thi đã kết thúc/);
+  });
+
   it("never calls a message naming the campaign off-topic", () => {
     const q = "bác nghe loa phường nói có cuộc thi công dân số mà bác không rành, cháu giúp bác";
     expect(engine.offTopic(q)).toBe(false);
