@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiBudgetExhaustedError } from "../../src/errors.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { ApiBudget, expectedBroadcastMinutes } from "../../src/zalo/api-budget.js";
+import { ApiBudget, expectedBroadcastMinutes, reserveChunk } from "../../src/zalo/api-budget.js";
 import { TEST_REDIS_URL } from "../helpers/redis.js";
 
 const W = 3_000;
@@ -91,6 +91,27 @@ describe("one Zalo API budget for the OA", () => {
     await b.take("reply");
     expect(await takeAll(b, "reminder", 1)).toBe(0);
     down.disconnect();
+  });
+
+  it("replies reserve calls in chunks (one Redis call per chunk); reminders still stop at their share", async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const now = windowStartClock();
+    const b = budget(3200, { prefix, now });
+    expect(reserveChunk(3200)).toBe(16);
+    const counter = async () => Number(await redis.get(`${prefix}:zalo-api:w${Math.floor(now() / W)}`));
+    await b.take("reply");
+    expect(await counter()).toBe(16); // the chunk counts in the shared counter at once
+    expect(await takeAll(b, "reply", 15)).toBe(15);
+    expect(await counter()).toBe(16); // spent in the process, no Redis call
+    await b.take("reply");
+    expect(await counter()).toBe(32);
+    // Another process's reminders see the reserved calls as used: they stop at 80% of the minute.
+    const worker = budget(3200, { prefix, now });
+    expect(await takeAll(worker, "reminder", 2600)).toBe(2560 - 32);
+    expect(await counter()).toBe(2560);
+    // Small budgets take one call at a time, as before.
+    expect(reserveChunk(10)).toBe(1);
+    expect(reserveChunk(399)).toBe(1);
   });
 
   it("says how long a broadcast takes under the budget", () => {
