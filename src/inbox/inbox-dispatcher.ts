@@ -11,7 +11,8 @@ export interface InboxDispatcherOptions {
   inbox: InboxStore;
   outbox: OutboxStore;
   bot: EventHandler;
-  sender: { deliver(row: OutboxRow): Promise<void> };
+  /** `claimed`: the row was written already claimed (OutboxStore.enqueueClaimed) and goes out at once. */
+  sender: { deliver(row: OutboxRow, o?: { claimed?: boolean }): Promise<void> };
   clock: Clock;
   logger: Logger;
   /** Conversations processed at once; events within one conversation always run in order. */
@@ -241,7 +242,7 @@ export class InboxDispatcher {
       } finally {
         turn.release();
       }
-      for (const row of replies) await this.o.sender.deliver(row);
+      for (const row of replies) await this.o.sender.deliver(row, { claimed: true });
       this.inWindow--;
       if (lane.head > 64 && lane.head * 2 > lane.events.length) {
         lane.events = lane.events.slice(lane.head);
@@ -277,20 +278,20 @@ export class InboxDispatcher {
     }
     const now = this.now();
     return inbox.transaction(() => {
-      // The rows as written (not read back): the sender needs only what was just inserted.
+      // The rows as written (not read back), already claimed for their first send, which follows the commit.
       const rows = result.replies.map(
         (r): OutboxRow => ({
-          id: outbox.enqueue(ev.id, r.to, r.text, now),
+          id: outbox.enqueueClaimed(ev.id, r.to, r.text, now),
           inbox_id: ev.id,
           recipient_kind: r.to.kind,
           recipient_id: r.to.id,
           text: r.text,
-          status: "pending",
-          attempts: 0,
+          status: "sending",
+          attempts: 1,
           error: null,
           message_id: null,
           created_at: now,
-          sent_at: null,
+          sent_at: now,
         }),
       );
       inbox.finish(ev.id, error ? "failed" : "done", error, now);

@@ -28,6 +28,7 @@ export interface OutboxRow {
 /** Replies waiting to go out, and the record of what went out (or would have, in dry-run). */
 export class OutboxStore {
   private readonly insertStmt;
+  private readonly insertClaimedStmt;
   private readonly openStmt;
   private readonly getStmt;
   private readonly setStatusStmt;
@@ -44,6 +45,10 @@ export class OutboxStore {
     this.insertStmt = db.prepare(
       `INSERT INTO outbox (inbox_id, recipient_kind, recipient_id, text, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertClaimedStmt = db.prepare(
+      `INSERT INTO outbox (inbox_id, recipient_kind, recipient_id, text, status, attempts, created_at, sent_at)
+       VALUES (?, ?, ?, ?, 'sending', 1, ?, ?)`,
     );
     this.openStmt = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status IN ('pending','sending') ORDER BY id");
     this.getStmt = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE id = ?");
@@ -102,6 +107,15 @@ export class OutboxStore {
 
   enqueue(inboxId: number | null, to: Conversation, text: string, now: number): number {
     return Number(this.insertStmt.run(inboxId, to.kind, to.id, text, "pending", now).lastInsertRowid);
+  }
+
+  /**
+   * A reply written already claimed for its first attempt ('sending', attempts 1, sent_at now), for a caller that
+   * sends it as soon as the transaction commits: one write less than enqueue + claim. A crash before the send
+   * leaves it 'sending', settled at the next start like any send cut off (looked up, then sent if not there).
+   */
+  enqueueClaimed(inboxId: number | null, to: Conversation, text: string, now: number): number {
+    return Number(this.insertClaimedStmt.run(inboxId, to.kind, to.id, text, now, now).lastInsertRowid);
   }
 
   recordDryRun(to: Conversation, text: string, now: number): number {

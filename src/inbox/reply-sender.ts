@@ -37,7 +37,11 @@ export class ReplySender {
     this.abort.abort();
   }
 
-  async deliver(row: OutboxRow): Promise<void> {
+  /**
+   * Sends the row. `claimed`: the caller wrote it already claimed for this attempt (OutboxStore.enqueueClaimed,
+   * in the transaction that stored it), so the first attempt needs no claim of its own.
+   */
+  async deliver(row: OutboxRow, o: { claimed?: boolean } = {}): Promise<void> {
     const { outbox, outbound, logger } = this.o;
     const to = { kind: row.recipient_kind, id: row.recipient_id } as const;
     if (outbound.dryRun) {
@@ -47,16 +51,18 @@ export class ReplySender {
       logger.info({ to, text: row.text, outboxId: row.id }, "dry-run: reply stored, not sent");
       return;
     }
-    if (row.status === "sending") {
+    if (row.status === "sending" && !o.claimed) {
       // Claimed by a process that died during the call: it may or may not have reached Zalo.
       const settled = await this.settleInterrupted(row);
       if (settled !== "send") return;
     }
     const maxAttempts = this.o.maxAttempts ?? 6;
-    for (let attempt = row.attempts + 1; ; attempt++) {
+    const first = o.claimed ? row.attempts : row.attempts + 1;
+    for (let attempt = first; ; attempt++) {
+      // Shutting down: a row claimed by its writer stays 'sending' and is settled at the next start.
       if (this.abort.signal.aborted) return;
       // Dropped meanwhile (an OA admin answered by hand; counted where it was dropped): never sent.
-      if (!outbox.claim(row.id, this.now())) return;
+      if (!(o.claimed && attempt === first) && !outbox.claim(row.id, this.now())) return;
       try {
         const res = await outbound.sendText(to, row.text, { lane: "reply" });
         outbox.finishSent(row.id, this.now(), res.messageIds.join(","), res.quota);

@@ -62,6 +62,7 @@ export class TaughtStore {
   private readonly undoStmt;
   private readonly perDayStmt;
   private readonly entryIdsStmt;
+  private readonly versionStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -74,6 +75,10 @@ export class TaughtStore {
     this.undoStmt = db.prepare("UPDATE taught_items SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL");
     this.perDayStmt = db.prepare<[number], { at: number }>("SELECT taught_at AS at FROM taught_items WHERE taught_at >= ?");
     this.entryIdsStmt = db.prepare<[], { entry_id: string }>("SELECT DISTINCT entry_id FROM taught_items WHERE kind = 'entry'");
+    // Read per question (teach-service refresh): prepared once.
+    this.versionStmt = db.prepare<[], { v: string }>(
+      "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) || ':' || COALESCE(SUM(length(phrasing)), 0) AS v FROM taught_items",
+    );
   }
 
   add(t: {
@@ -117,12 +122,7 @@ export class TaughtStore {
 
   /** Changes whenever anything is taught, undone or erased (other threads and processes rebuild on it). */
   version(): string {
-    const r = this.db
-      .prepare<[], { v: string }>(
-        "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) || ':' || COALESCE(SUM(length(phrasing)), 0) AS v FROM taught_items",
-      )
-      .get()!;
-    return r.v;
+    return this.versionStmt.get()!.v;
   }
 
   /** Ids ever given to taught entries (also undone ones: an id is never reused). */
