@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./lib/bot-process.js";
+import { freePort, startFlags } from "./lib/bot-process.js";
 import { cpuSeconds, machineLine } from "./lib/machine.js";
 
 /**
@@ -27,7 +27,7 @@ async function once(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "startup-bench-"));
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--max-semi-space-size=8", ...entry], {
+  const child = spawn(process.execPath, [...startFlags(), ...entry], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

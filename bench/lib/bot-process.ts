@@ -71,6 +71,15 @@ export function botEnv(fakeUrl: string, extra: Record<string, string> = {}): Rec
   };
 }
 
+/**
+ * The node flags of `npm start` (package.json's start script: V8 heap limits), so every bench runs the bot as
+ * production does and a change of flags needs no edit here.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((a) => a.startsWith("--"));
+}
+
 let built = false;
 
 /** dist/src/main.js, built (incrementally) on first use so a bench never measures stale code. */
@@ -89,11 +98,11 @@ function compiledMain(): string {
  */
 export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   const dbPath = join(o.dir, "bot.db");
-  // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4".
+  // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4" (later flags win).
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   // The bot runs compiled, as npm start runs it (built once per bench run); other scripts through tsx.
   const entry = o.script ? ["--import", "tsx", o.script] : [compiledMain()];
-  const child = spawn(process.execPath, ["--max-semi-space-size=8", ...extra, ...(o.nodeArgs ?? []), ...entry], {
+  const child = spawn(process.execPath, [...startFlags(), ...extra, ...(o.nodeArgs ?? []), ...entry], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? "",
