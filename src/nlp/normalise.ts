@@ -1,5 +1,6 @@
 import { fold } from "../text/fold.js";
 import { PhraseRewriter, type PhraseRule } from "./phrases.js";
+import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
 import { isFoldedSyllable } from "./syllable.js";
 import { type Shorthand, TEENCODE } from "./teencode.js";
@@ -62,8 +63,7 @@ export type Analyse = (text: string) => Analysis;
 
 const MAX_READINGS = 4;
 
-/** Words after which residents name a place ("phường Lê Chân", "thôn Đông"): see Reading.named. */
-const NAMING_WORDS = new Set(["phuong", "xa", "quan", "huyen", "thon", "xom", "khu", "duong", "pho", "ap"]);
+const NAMING = new Set(NAMING_WORDS);
 /** At most this many syllables after a naming word are the place's name. */
 const NAME_LENGTH = 3;
 
@@ -206,7 +206,7 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
     // to tell words apart: only a resident who types with diacritics has their marks read.
     const acc = it.acc !== it.f && marked ? it.acc : null;
     const inName = nameLeft > 0 && !stop;
-    nameLeft = NAMING_WORDS.has(it.f) ? NAME_LENGTH : inName ? nameLeft - 1 : 0;
+    nameLeft = NAMING.has(it.f) ? NAME_LENGTH : inName ? nameLeft - 1 : 0;
     // "dự báo bão": keep "bão" although "báo" folds the same.
     if (!stop && !terms.some((t, k) => t === it.f && (accents[k] === acc || acc === null))) {
       terms.push(it.f);

@@ -1,4 +1,5 @@
 import type { ReportWords } from "../content/lexicon.js";
+import { NAMING_WORDS } from "../nlp/place-words.js";
 import { fold } from "../text/fold.js";
 
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
@@ -11,6 +12,9 @@ const NOT_A_REPORT = new Set(
  * whole done: "đã hoàn thành cuộc thi, cháu nó làm giúp phần chia sẻ" reports.
  */
 const USUALLY_ASKS = new Set("loi hoi giup can phai cach tiep ai chuyen".split(" "));
+
+/** A place named at the end of a report ("… phường Hồng Bàng"). */
+const PLACE_AT_END = new RegExp(`\\b(${NAMING_WORDS.join("|")}) [a-z]+( [a-z]+)?$`);
 
 /** Regex alternatives for folded phrases ("lam bai" → "lam bai"), longest first; null when there are none. */
 function alternatives(phrases: readonly string[]): string | null {
@@ -80,7 +84,7 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
   folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
   // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không).
-  folded = folded.replace(/\b(phuong|xa|quan|huyen|thon) [a-z]+( [a-z]+)?$/, " ").trim();
+  folded = folded.replace(PLACE_AT_END, " ").trim();
   // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
   if (p.part?.test(folded)) {
     if (!p.whole?.test(folded) || !p.allParts?.test(folded)) return false;
