@@ -236,7 +236,10 @@ export class FaqIndex {
   /** Entries ranked for one reading of a question, best first, with coverage. */
   rank(reading: Reading, limit = 5): Candidate[] {
     const r = this.withTyposFixed(reading);
-    const tokens = readingTokens(r).filter((t) => this.searchable.has(t));
+    const all = readingTokens(r);
+    let tokens = all.filter((t) => this.searchable.has(t));
+    // Only common words ("chuyên đề gồm những gì"): search with them rather than find nothing.
+    if (tokens.length === 0) tokens = all.filter((t) => this.knows(t));
     if (tokens.length === 0) return [];
     const best = new Map<number, number>();
     for (const hit of this.search.search(tokens.join(" "))) {

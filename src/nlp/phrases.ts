@@ -157,6 +157,11 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["ngay sinh", "thong tin ca nhan"],
   // "ai cũng" is everyone, not AI
   ["ai cung", "moi_nguoi"],
+  // "con em học lớp 8": my child, who asks about pupils
+  ["con em hoc", "hoc"],
+  ["con toi hoc", "hoc"],
+  ["con minh hoc", "hoc"],
+  ["con tui hoc", "hoc"],
   // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
   ["nguoi nha", "nguoi_nha"],
   ["nguoi than", "nguoi_nha"],

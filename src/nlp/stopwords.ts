@@ -28,7 +28,7 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
 export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
   "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa".split(" "),
 );
-export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua".split(" "));
+export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua ta".split(" "));
 
 /**
  * Everyday words that never make a question about something else on their own ("chờ mãi", "làm nhanh",

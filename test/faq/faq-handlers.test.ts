@@ -57,7 +57,7 @@ describe("greeting, thanks and help", () => {
     ["xin chào", "greeting", /Xin chào/],
     ["chào bot", "greeting", /Xin chào/],
     ["cam on ad nhieu", "thanks", /không có gì/i],
-    ["menu", "help", /^Dạ, bạn chọn một mục \(gõ số\)/],
+    ["menu", "help", /^Dạ, tôi trả lời các câu hỏi về Cuộc thi “[^”]+”. Bạn chọn một mục \(gõ số\)/],
     ["hướng dẫn", "guide", /docs\.google\.com.*\n.*drive\.google\.com/s],
     ["video", "guide", /drive\.google\.com\/file/],
   ])("%s → %s", async (text, intent, reply) => {
