@@ -5,14 +5,16 @@ export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide"
 /** Address words and particles around small talk: "chào ad ạ", "cảm ơn bạn nhiều nhé". */
 const AROUND = new Set(
   `a oi nhe nha nhi ha ad admin bot em anh chi ban minh toi chau co chu bac ong ba moi nguoi shop ca nha
-  nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how`.split(/\s+/),
+  nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how phuong cac tat ca`.split(/\s+/),
 );
 
 /** "người hay máy", "(có) phải người thật (trả lời) không", "máy trả lời à": asking whether a person answers. */
 const WHO_ANSWERS = [
   // ("người" is an address word, already dropped)
   "(q:many )?(la |phai )?(robot|may|q:many|tu dong|hay (may|q:many|robot|bot)|hoac (may|q:many|robot|bot))",
-  "(la |phai )that",
+  "(la |phai )that(_khong)?",
+  // "ai đang trả lời tin nhắn vậy"
+  "(q:who|ai) (dang )?(tra loi|nhan tin|rep|chat)( tin nhan)?",
   "that (tra loi|nhan tin|chat)",
 ]
   .map((a) => `${a}( (tra loi|nhan tin|chat|tu dong))*( (khong|ko|k|a|ha|ah|q:what))?`)
@@ -35,20 +37,22 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["insult", new RegExp(`^${INSULT}$`)],
   [
     "thanks",
-    /^((ok|da|vang|roi|duoc) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan)( nhiet tinh)?)?$/,
+    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( nhiet tinh)?)?( chuc .+)?$/,
   ],
+  // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
+  ["ack", /^(tra loi )?(nhanh|hay|gioi|thong( minh)?|chuan|chinh xac|nhiet tinh|tuyet)( (ghe|qua|the|vay|lam|that|ha|phet))*$/],
   [
     "goodbye",
     /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
   ],
   [
     "help",
-    /^(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay))*|co the hoi gi)$/,
+    /^((xin )?chao )?(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi|giup) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay))*|co the hoi gi)$/,
   ],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [
     "ack",
-    /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good)$/,
+    /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good|good job|nice)$/,
   ],
 ];
 

@@ -19,6 +19,18 @@ describe("small talk as residents type it", () => {
     ["ngủ ngon", "goodbye"],
     ["hay quá", "ack"],
     ["👍", "ack"],
+    ["xin chào phường", "greeting"],
+    ["chào các bạn", "greeting"],
+    ["bạn có phải người thật không", "about"],
+    ["ai đang trả lời tin nhắn vậy", "about"],
+    ["bot trả lời nhanh ghê", "ack"],
+    ["bot thông minh ghê", "ack"],
+    ["hay quá cảm ơn", "thanks"],
+    ["cảm ơn phường", "thanks"],
+    ["cảm ơn, chúc sức khỏe", "thanks"],
+    ["cám ơn ad đã giải đáp", "thanks"],
+    ["chào bot, bạn giúp được gì", "help"],
+    ["em hỏi được những gì ở đây", "help"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
