@@ -193,6 +193,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["trang web", "link"],
   ["trang mang", "link"],
   ["duong link", "link"],
+  ["bang duong link", "link"],
+  ["bang link", "link"],
   ["duong dan", "link"],
   ["dia chi web", "link"],
   ["web", "link"],

@@ -81,7 +81,7 @@ describe("FAQ and fallback", () => {
   });
 
   it("offers a choice and answers the digit the resident sends back", async () => {
-    const r = await say("u-5", "vao thi bang duong link nao");
+    const r = await say("u-5", "Thể lệ cuộc thi hồi đó bài làm bao nhiêu phút?");
     expect(r.intent).toBe("faq-suggest");
     expect(r.reply).toMatch(/^Bạn muốn hỏi:\n1\) .+\n2\) .+/);
     const titles = r.reply.split("\n").filter((l) => /^\d\) /.test(l));
@@ -107,7 +107,7 @@ describe("FAQ and fallback", () => {
   });
 
   it("asks again when the digit is not on the list", async () => {
-    await say("u-6", "vao thi bang duong link nao");
+    await say("u-6", "Thể lệ cuộc thi hồi đó bài làm bao nhiêu phút?");
     const r = await say("u-6", "9");
     expect(r.intent).toBe("faq-choice");
     expect(r.reply).toMatch(/từ 1 đến \d/);
