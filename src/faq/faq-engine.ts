@@ -26,12 +26,12 @@ interface Second {
 
 /** Where a message splits into clauses (see decideByClause). */
 const CLAUSE =
-  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)\s+|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const YES_NO_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac))*\s*[?.!,;]*\s*$/;
-/** "1 là …", "2) …": the number of a question in a list, not part of it. */
-const ENUMERATOR = /(^|\s)\d\s*(là|la|\))(?=\s|$)/giu;
+/** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
+const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -168,10 +168,13 @@ export class FaqEngine {
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
     let otherTopic = false;
     let requestGoesOn = false;
+    // "link thi với hotline cho e xin": a request at the end covers the clause joined to it by "với"/"và".
+    const foldedClauses = clauses.map((c) => fold(c));
+    const requestedLater = foldedClauses.map((f, i) => AND_END.test(f) && REQUEST.test(foldedClauses[i + 1] ?? ""));
     clauses.forEach((c, at) => {
       const folded = fold(c);
       // "cho xin link thi và số hotline": the request covers what follows "và" too.
-      const carried = requestGoesOn;
+      const carried = requestGoesOn || requestedLater[at]!;
       requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
       const { analysis, ranked } = retrieve(this.index, c.replace(ENUMERATOR, " "));
       const terms = analysis.readings.flatMap((r) => r.terms);

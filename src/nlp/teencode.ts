@@ -52,6 +52,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   nhiu: "nhiêu",
   nhìu: "nhiều",
   check: "xem",
+  share: "chia sẻ",
+  sare: "chia sẻ",
   ipad: "máy tính",
   tablet: "máy tính",
   laptop: "máy tính",

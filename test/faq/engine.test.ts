@@ -129,6 +129,13 @@ describe("FAQ decisions on how residents write", () => {
     expect(two.kind === "answer" && two.text).toMatch(/11\/11[\s\S]*onetouch|onetouch[\s\S]*11\/11/);
   });
 
+  it("answers both of two requests however they are listed", () => {
+    const listed = engine.ask("em muốn hỏi 2 cái, thứ nhất là thi ở đâu, thứ hai là có giải thưởng không", DURING);
+    expect(listed.kind === "answer" && listed.text).toMatch(/onetouch[\s\S]*Giải/);
+    const tail = engine.ask("link thi với hotline cho e xin", DURING);
+    expect(tail.kind === "answer" && tail.text).toMatch(/onetouch[\s\S]*0904/);
+  });
+
   it("says the campaign ended before a choice list, after the end", () => {
     const r = engine.ask("con tôi lớp 8 năm nay muốn thi thì đăng ký sao ạ", AFTER);
     expect(r.kind === "suggest" || r.kind === "answer").toBe(true);
