@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { FromThread, ThreadData, ToThread } from "./answer-thread-host.js";
 import { InboxStore } from "./inbox/inbox-store.js";
@@ -14,10 +16,12 @@ import { startProcessReminderWorker } from "./wiring/reminder-worker.js";
  * reply sender, the reminder worker and the bot's timers on their own SQLite connection, with the main thread's
  * config. No HTTP server and no dashboard here: they stay on the edge.
  */
+const ANSWERING_NICE = 5;
 const port = parentPort;
 if (!port) throw new Error("answer-thread.ts runs as a worker thread (see answer-thread-host.ts)");
 const { config, worker: runWorker, workerOptions } = workerData as ThreadData;
 const logger = createLogger(config.LOG_LEVEL).child({ thread: "answering" });
+lowerThreadPriority(logger);
 const base = openProcessBase(config, logger, { redis: true });
 const inbox = new InboxStore(base.db);
 const answering = buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
@@ -57,3 +61,18 @@ port.on("message", (m: ToThread) => {
 });
 send({ type: "ready" });
 await answering.dispatcher.resume();
+
+/**
+ * Acks come first: when both want the CPU (a burst), the kernel runs the edge's thread before this one (nice 5:
+ * about a quarter of the edge's share), and this thread answers with whatever is left and after the burst. On a
+ * machine with a spare core nothing changes. Linux only (/proc/thread-self names this thread); elsewhere, or when
+ * the system refuses, it runs at the process's priority.
+ */
+function lowerThreadPriority(log: typeof logger): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, ANSWERING_NICE);
+  } catch (err) {
+    log.debug({ err: (err as Error).message }, "answering thread keeps the process's priority");
+  }
+}
