@@ -141,6 +141,8 @@ export class InboxDispatcher {
 
   private settleWaiters(): void {
     if (!this.isIdle()) return;
+    // Nothing more to ride on: commit the writes waiting for a transaction (write-behind.ts) now.
+    this.o.inbox.flushLater();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();

@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.js";
+import { type WriteBehind, writeBehind } from "../db/write-behind.js";
 
 export type InboxStatus = "pending" | "done" | "failed" | "ignored";
 
@@ -36,8 +37,10 @@ export class InboxStore {
   private readonly attemptStmt;
   private readonly pruneStmt;
   private readonly countStmt;
+  private readonly later: WriteBehind;
 
   constructor(private readonly db: Db) {
+    this.later = writeBehind(db);
     this.insertStmt = db.prepare(
       `INSERT INTO inbox (dedupe_key, event_name, conversation_key, user_id, body, status, received_at)
        VALUES (@dedupeKey, @eventName, @conversationKey, @userId, @body, @status, @receivedAt)
@@ -88,8 +91,21 @@ export class InboxStore {
     return this.pruneStmt.run(cutoff).changes;
   }
 
-  /** Runs fn in one IMMEDIATE transaction (handler outcome + outbox rows + inbox status together). */
+  /**
+   * Runs fn in one IMMEDIATE transaction (handler outcome + outbox rows + inbox status together), with the writes
+   * waiting for a transaction on this connection (write-behind.ts: quality counts, earlier replies' 'sent').
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.db
+      .transaction(() => {
+        this.later.drain();
+        return fn();
+      })
+      .immediate();
+  }
+
+  /** Commits the writes waiting for a transaction (the dispatcher going idle, shutdown). */
+  flushLater(): void {
+    this.later.flush();
   }
 }

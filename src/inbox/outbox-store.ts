@@ -1,5 +1,6 @@
 import type { Conversation } from "../shared/conversation.js";
 import type { Db } from "../db/database.js";
+import { type WriteBehind, writeBehind } from "../db/write-behind.js";
 
 /** dropped: a bot reply not yet sent when an OA admin answered the resident by hand (never sent). */
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "dry_run" | "dropped";
@@ -40,8 +41,10 @@ export class OutboxStore {
   private readonly refusedStmt;
   private readonly refusalsStmt;
   private readonly dropStmt;
+  private readonly later: WriteBehind;
 
   constructor(db: Db) {
+    this.later = writeBehind(db);
     this.insertStmt = db.prepare(
       `INSERT INTO outbox (inbox_id, recipient_kind, recipient_id, text, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -85,9 +88,22 @@ export class OutboxStore {
     this.quotaStmt.run(q.type, q.remain, q.total, id);
   }
 
-  /** A reply Zalo took: sent, its message ids and Zalo's data.quota (when given) in one write. */
-  finishSent(id: number, now: number, messageId: string, quota?: { type: string; remain: number | null; total: number | null }): void {
-    this.sentStmt.run(messageId, now, quota?.type ?? null, quota?.remain ?? null, quota?.total ?? null, id);
+  /**
+   * A reply Zalo took: sent, its message ids and Zalo's data.quota (when given) in one write. `later`: committed
+   * with the next transaction on this connection (write-behind.ts; the dispatcher's replies); until then it reads
+   * 'sending', and a crash meanwhile leaves it to be looked up in the conversation at the next start, never sent
+   * twice.
+   */
+  finishSent(
+    id: number,
+    now: number,
+    messageId: string,
+    quota?: { type: string; remain: number | null; total: number | null },
+    o: { later?: boolean } = {},
+  ): void {
+    const args = [messageId, now, quota?.type ?? null, quota?.remain ?? null, quota?.total ?? null, id] as const;
+    if (o.later) this.later.add(() => this.sentStmt.run(...args));
+    else this.sentStmt.run(...args);
   }
 
   /** Dry run: recorded as what would have been sent; false when the row is no longer due (dropped meanwhile). */
@@ -123,14 +139,17 @@ export class OutboxStore {
   }
 
   open(): OutboxRow[] {
+    this.later.flush();
     return this.openStmt.all();
   }
 
   get(id: number): OutboxRow | undefined {
+    this.later.flush();
     return this.getStmt.get(id);
   }
 
   recent(limit = 50): OutboxRow[] {
+    this.later.flush();
     return this.recentStmt.all(limit);
   }
 

@@ -65,7 +65,8 @@ export class ReplySender {
       if (!(o.claimed && attempt === first) && !outbox.claim(row.id, this.now())) return;
       try {
         const res = await outbound.sendText(to, row.text, { lane: "reply" });
-        outbox.finishSent(row.id, this.now(), res.messageIds.join(","), res.quota);
+        // The dispatcher's replies: the 'sent' mark rides on its next transaction (write-behind.ts).
+        outbox.finishSent(row.id, this.now(), res.messageIds.join(","), res.quota, { later: o.claimed === true });
         metrics.outboundTotal.inc({ kind: to.kind, result: "sent" });
         return;
       } catch (err) {

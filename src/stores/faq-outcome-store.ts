@@ -1,5 +1,6 @@
 import { vnDate } from "../shared/vietnam-time.js";
 import type { Db } from "../db/database.js";
+import { type WriteBehind, writeBehind } from "../db/write-behind.js";
 
 export type FaqOutcome = "answered" | "suggested" | "fallback";
 
@@ -14,8 +15,10 @@ export interface OutcomeDay {
 export class FaqOutcomeStore {
   private readonly bumpStmt;
   private readonly sinceStmt;
+  private readonly later: WriteBehind;
 
   constructor(db: Db) {
+    this.later = writeBehind(db);
     this.bumpStmt = db.prepare(
       "INSERT INTO faq_outcomes_daily (day, outcome, n) VALUES (?, ?, 1) ON CONFLICT(day, outcome) DO UPDATE SET n = n + 1",
     );
@@ -24,12 +27,15 @@ export class FaqOutcomeStore {
     );
   }
 
+  /** Counted with the next transaction on this connection (the event's outcome), not a commit of its own. */
   count(outcome: FaqOutcome, at: Date): void {
-    this.bumpStmt.run(vnDate(at), outcome);
+    const day = vnDate(at);
+    this.later.add(() => this.bumpStmt.run(day, outcome));
   }
 
   /** Days from `since` (YYYY-MM-DD) on that have any count, oldest first. */
   since(since: string): OutcomeDay[] {
+    this.later.flush();
     const days = new Map<string, OutcomeDay>();
     for (const r of this.sinceStmt.all(since)) {
       const d = days.get(r.day) ?? { day: r.day, answered: 0, suggested: 0, fallback: 0 };

@@ -3,6 +3,7 @@ import { type Clock, clockFromEnv } from "../clock.js";
 import type { Config } from "../config.js";
 import { type Campaign, loadCampaign } from "../content/campaign.js";
 import { type Db, openDatabase } from "../db/database.js";
+import { writeBehind } from "../db/write-behind.js";
 import type { Logger } from "../observability/logger.js";
 import { createRedis } from "../redis/redis-connection.js";
 import { RedisOutageLog } from "../redis/redis-outage.js";
@@ -34,6 +35,7 @@ export function openProcessBase(config: Config, logger: Logger, o: { redis: bool
     campaign,
     async close() {
       if (redis) await redis.quit().catch(() => redis.disconnect());
+      writeBehind(db).flush();
       db.close();
     },
   };
