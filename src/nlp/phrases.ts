@@ -136,6 +136,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   // Southern "hết trơn" (at all), "sđt nhiêu" (how much)
   ["het tron", ""],
   ["sdt nhieu", "dien_thoai q:many"],
+  // where someone works: context, not a topic ("công nhân ở khu công nghiệp")
+  ["khu cong nghiep", ""],
+  ["cum cong nghiep", ""],
   // "kể tên giúp em", "liệt kê": asks for the list the question names
   ["ke ten", ""],
   ["liet ke", ""],
