@@ -9,7 +9,7 @@ import type { PersonalDataEraser } from "../privacy/personal-data-eraser.js";
 import type { UnansweredStore } from "../stores/unanswered-store.js";
 
 /**
- * What handlers may use. Handlers never reach axios or SQL themselves: each feature adds its
+ * What handlers may use. Handlers never reach HTTP or SQL themselves: each feature adds its
  * service here (an interface owned by the feature) and builds it in build-services.ts.
  */
 export interface Services {

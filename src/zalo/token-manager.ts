@@ -1,4 +1,3 @@
-import type { AxiosInstance } from "axios";
 import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
@@ -8,6 +7,7 @@ import type { Logger } from "../observability/logger.js";
 import { metrics } from "../observability/metrics.js";
 import type { CallBudget } from "./call-budget.js";
 import type { TokenStore } from "./token-store.js";
+import type { HttpCaller } from "./http-call.js";
 import { ZaloTransport } from "./zalo-http.js";
 
 /** Access tokens live 25 h; refresh an hour ahead so a send never meets an expired one. */
@@ -31,7 +31,7 @@ export interface TokenManagerOptions {
   oauthBaseUrl: string;
   initialAccessToken?: string;
   initialRefreshToken?: string;
-  http?: AxiosInstance;
+  http?: HttpCaller;
   /** The OA's API budget: a refresh is a call to Zalo too. */
   budget?: CallBudget | null;
   /** The way every call to Zalo goes (zalo-http.ts), shared with the API calls; default: one over `http` and `budget`. */

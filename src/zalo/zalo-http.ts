@@ -1,13 +1,14 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import { ZaloApiError, ZaloHttpError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import type { ApiLane, CallBudget } from "./call-budget.js";
+import { type HttpAnswer, type HttpCall, type HttpCaller, httpCall } from "./http-call.js";
 import type { TokenManager } from "./token-manager.js";
 import { classifyZaloError, zaloErrorReason } from "./zalo-errors.js";
 
 export interface ZaloTransportOptions {
   timeoutMs?: number;
-  http?: AxiosInstance;
+  /** How a call is made (tests may replace it); default: Node's http with a timeout (http-call.ts). */
+  http?: HttpCaller;
   /** The OA's one API budget (ZALO_API_RATE_PER_MIN); absent = unlimited. */
   budget?: CallBudget | null;
 }
@@ -18,18 +19,16 @@ export interface ZaloTransportOptions {
  * come back to the caller, who reads Zalo's envelope.
  */
 export class ZaloTransport {
-  private readonly http: AxiosInstance;
+  private readonly http: HttpCaller;
 
   constructor(private readonly o: ZaloTransportOptions = {}) {
-    // maxRedirects 0: the OA API never redirects, and axios then uses Node's http directly instead of
-    // follow-redirects, which cost about a third of each send's CPU under load (bench:webhook profile).
-    this.http = o.http ?? axios.create({ timeout: o.timeoutMs ?? 10_000, maxRedirects: 0 });
+    this.http = o.http ?? httpCall(o.timeoutMs ?? 10_000);
   }
 
-  async send(call: string, lane: ApiLane, config: AxiosRequestConfig): Promise<AxiosResponse<unknown>> {
+  async send(call: string, lane: ApiLane, config: HttpCall): Promise<HttpAnswer> {
     await this.o.budget?.take(lane);
     try {
-      return await this.http.request({ ...config, validateStatus: () => true });
+      return await this.http(config);
     } catch (err) {
       const e = err as { code?: string; message?: string };
       throw new ZaloHttpError(call, null, e.code ?? e.message ?? "network error", { cause: err });
