@@ -6,6 +6,7 @@ import { lexiconWords } from "../content/lexicon.js";
 import { fold } from "../text/fold.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
+import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { retrieve } from "./retrieval.js";
 
@@ -26,12 +27,14 @@ interface Second {
 
 /** Where a message splits into clauses (see decideByClause). */
 const CLAUSE =
-  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo|để)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const YES_NO_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac))*\s*[?.!,;]*\s*$/;
 /** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
+/** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
+const WHICH = /\b(nao|dau)\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -193,6 +196,7 @@ export class FaqEngine {
         c.includes("?") ||
         REQUEST.test(folded) ||
         YES_NO_END.test(folded) ||
+        WHICH.test(folded) ||
         analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
       found.push({ d, asks, at });
     });
@@ -204,9 +208,9 @@ export class FaqEngine {
     return [best.d, other && { entry: other.d.entry, before: other.at < best.at }, best.asks];
   }
 
-  /** A topic word: not a word class ("c:tinh"), a number, a campaign place or a marker. */
+  /** A topic word: not a word class ("c:tinh"), a number, a campaign place, a marker or an everyday word ("đúng"). */
   private isTopical(term: string): boolean {
-    return !/^[qc]:|^\d+$/.test(term) && !this.content.lexicon.places.includes(term);
+    return !/^[qc]:|^\d+$/.test(term) && !FOLDED_LIGHT.has(term) && !this.content.lexicon.places.includes(term);
   }
 
   /** One answer, or two for a message that asked two things (in the order asked, the phase line once). */

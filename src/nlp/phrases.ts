@@ -63,6 +63,17 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["ngay mai", ""],
   ["nam nay", ""],
   ["tuan nay", ""],
+  // a time of day ("buổi tối", "ca đêm", "sáng sớm"): one word, asked about as the hours something is open
+  ["buoi sang", "khung_gio"],
+  ["buoi trua", "khung_gio"],
+  ["buoi chieu", "khung_gio"],
+  ["buoi toi", "khung_gio"],
+  ["ban dem", "khung_gio"],
+  ["ca dem", "khung_gio"],
+  ["sang som", "khung_gio"],
+  ["nua dem", "khung_gio"],
+  ["gio hanh chinh", "khung_gio"],
+  ["gio mo cua", "khung_gio"],
   // "năm ngoái", "hồi đó": when the resident took part, not what they ask; the answer follows the clock
   ["nam ngoai", ""],
   ["nam truoc", ""],
@@ -84,7 +95,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["thoi gian qua", ""],
   ["hom truoc", ""],
   ["bua truoc", ""],
-  // "học sinh cấp 3", "trường cấp 2": a school level, not a topic
+  // "học sinh cấp 3", "trường cấp 2", "giáo viên mầm non": a school level, not a topic
+  ["mam non", ""],
   ["cap 1", ""],
   ["cap 2", ""],
   ["cap 3", ""],
@@ -123,6 +135,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["hoi ai", "hoi q:who"],
   ["bao ai", "bao q:who"],
   ["nho ai", "nho q:who"],
+  ["cho ai", "cho q:who"],
   ["ai to chuc", "q:who to chuc"],
   ["ai phu trach", "q:who phu trach"],
   ["do ai", "do q:who"],

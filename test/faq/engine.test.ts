@@ -136,6 +136,18 @@ describe("FAQ decisions on how residents write", () => {
     expect(tail.kind === "answer" && tail.text).toMatch(/onetouch[\s\S]*0904/);
   });
 
+  it("answers the asking clause of a long message from an elderly resident or a teacher", () => {
+    expect(
+      answerId("Bà ơi con là con dâu bà Lan tổ 7, con hỏi giúp bà là cuộc thi này hạn đến bao giờ để con còn sắp xếp làm cho bà ạ"),
+    ).toBe("thoi-gian");
+    expect(answerId("Thưa cán bộ, tôi thấy trên mạng có nhiều link cuộc thi công dân số, tôi sợ bị lừa, link nào là link thật ạ")).toBe(
+      "nen-tang",
+    );
+    expect(answerId("Mình làm ca đêm nên chỉ rảnh buổi sáng, không biết sáng sớm vào thi được không hay hệ thống có giờ mở cửa")).toBe(
+      "thoi-gian",
+    );
+  });
+
   it("says the campaign ended before a choice list, after the end", () => {
     const r = engine.ask("con tôi lớp 8 năm nay muốn thi thì đăng ký sao ạ", AFTER);
     expect(r.kind === "suggest" || r.kind === "answer").toBe(true);
