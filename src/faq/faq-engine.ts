@@ -116,6 +116,12 @@ export class FaqEngine {
       return { kind: "answer", id: pinned.id, text: this.answer(pinned, now), confidence: 1, key: analysis.key, also: [] };
     }
     let d = decide(ranked);
+    // "thi" alone (or around a greeting): one common word that does not ask is no question to answer.
+    const bare =
+      !question.includes("?") &&
+      !YES_NO_END.test(fold(question)) &&
+      analysis.readings.every((r) => r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t)));
+    if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
     let second: Second | undefined;
     if (ranked[0]?.foreign === 0 || d.kind !== "answer") {
       // A message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu",

@@ -203,6 +203,11 @@ export class FaqIndex {
     return this.tonelessAccented.has(a) ? null : a;
   }
 
+  /** A word in so many phrasings that it says little on its own ("thi", "số"). */
+  isCommon(term: string): boolean {
+    return this.knows(term) && !this.searchable.has(term);
+  }
+
   knows(term: string): boolean {
     return this.idf.has(term);
   }

@@ -85,8 +85,8 @@ function tidyNumbers(s: string): string {
       )
       // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
-      // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") asks about a number to call.
-      .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " số điện thoại ")
+      // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match.
+      .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
       // "học lớp 4", "lớp 11": a school year says who asks, like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, "$1")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")

@@ -149,6 +149,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   // Southern "hết trơn" (at all), "sđt nhiêu" (how much)
   ["het tron", ""],
   ["sdt nhieu", "dien_thoai q:many"],
+  // "số của tôi 09…": someone giving their own number, not asking for one
+  ["so cua toi", ""],
+  ["so cua em", ""],
+  ["so cua minh", ""],
+  ["so dien thoai cua toi", ""],
+  ["so dien thoai cua em", ""],
   // where someone works: context, not a topic ("công nhân ở khu công nghiệp")
   ["khu cong nghiep", ""],
   ["cum cong nghiep", ""],
