@@ -239,6 +239,13 @@ const GENERAL_RULES: Array<[string, string]> = [
   // the resident's own Zalo (or other) account is not the contest account
   // words that look like the contest's vocabulary once folded but are not about it
   ["cong an", "congan"],
+  // the police's own number is another service, not who takes part
+  ["so dien thoai cong an", "dien_thoai_congan"],
+  ["dien thoai cong an", "dien_thoai_congan"],
+  ["goi cong an", "goi_congan"],
+  ["bao cong an", "bao_congan"],
+  // "đứng thứ mấy": a rank
+  ["dung thu", "xep hang"],
   ["can cuoc", "cancuoc"],
   ["can cuoc cong dan", "cancuoc"],
   ["chung minh nhan dan", "cancuoc"],
