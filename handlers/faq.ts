@@ -72,7 +72,8 @@ export const faqHandlers = new Composer().filter(
       return;
     }
     // "bạn là người thật hay máy trả lời vậy": a guess among entries is worse than the bot's own answer.
-    const aboutBot = res.kind === "suggest" && smalltalkWithin(ctx.text, ctx.services.faq.analyse) !== null;
+    const within = res.kind === "suggest" ? smalltalkWithin(ctx.text, ctx.services.faq.analyse) : null;
+    const aboutBot = within === "about" || within === "insult";
     if (res.kind === "suggest" && ctx.conversation.kind === "user" && !aboutBot) {
       offerChoice(ctx, res.ids);
       countFaq(ctx, "suggested");

@@ -40,7 +40,10 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
     /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( nhiet tinh)?)?( chuc .+)?$/,
   ],
   // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
-  ["ack", /^(tra loi )?(nhanh|hay|gioi|thong( minh)?|chuan|chinh xac|nhiet tinh|tuyet)( (ghe|qua|the|vay|lam|that|ha|phet))*$/],
+  [
+    "ack",
+    /^(tra loi )?(nhanh|hay|gioi|thong( minh)?|chuan|chinh xac|nhiet tinh|tuyet|helpful|great|nice|good)( (ghe|qua|the|vay|lam|that|ha|phet))*$/,
+  ],
   [
     "goodbye",
     /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
@@ -93,6 +96,8 @@ const INSULT_WITHIN = /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac 
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
 const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay)\b/;
+/** A clause that asks something: a question word, a yes/no ending, a request. */
+const ASKING = /q:|\b(khong|chua|xin|hoi|giup|sao|nao|dau|gi|the nao)\b/;
 /** Acknowledgements around a thanks: "ok e hiểu r, thanks". */
 const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi nhieu lam a u uh ha".split(" "));
 
@@ -101,7 +106,7 @@ const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi
  * mãi không trả lời đúng", "ok e hiểu r, thanks". Checked only after the FAQ, so a question that also
  * carries such words ("bot ơi link thi ở đâu") is answered as a question.
  */
-export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | null {
+export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | "greeting" | null {
   const letters = lettersOnly(text);
   const key = analyse(letters).key;
   if (ABOUT_WITHIN.test(key)) return "about";
@@ -114,5 +119,11 @@ export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insu
     .split(" ")
     .filter(Boolean);
   if (rest.length < words.length && rest.every((w) => ACK_WORDS.has(w) || AROUND.has(w))) return "thanks";
+  // "Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay", "Chào cháu, chúc cháu buổi sáng an lành": small
+  // talk first, then a statement that asks nothing (the FAQ found no question in it).
+  const [first, ...others] = text.split(/[,.;!\n]+/).filter((c) => c.trim());
+  const opening = first === undefined ? null : smalltalkKind(first, analyse);
+  const asks = text.includes("?") || others.some((c) => ASKING.test(analyse(lettersOnly(c)).key));
+  if ((opening === "thanks" || opening === "greeting") && others.length > 0 && !asks) return opening;
   return null;
 }

@@ -52,6 +52,7 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   nhiu: "nhiêu",
   nhìu: "nhiều",
   check: "xem",
+  free: "miễn phí",
   share: "chia sẻ",
   sare: "chia sẻ",
   ipad: "máy tính",

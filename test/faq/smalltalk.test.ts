@@ -50,6 +50,9 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["Bạn là AI à hay là cán bộ phường trực?", "about"],
     ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
     ["bot vo dung that su", "insult"],
+    ["Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay.", "thanks"],
+    ["Chào cháu, chúc cháu buổi sáng an lành.", "greeting"],
+    ["thanks bot nha, helpful ghê", "thanks"],
     ["ok e hieu r, thanks", "thanks"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
