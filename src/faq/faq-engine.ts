@@ -37,6 +37,8 @@ const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|
 const WHICH = /\b(nao|dau)\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
+/** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
+const PURPOSE_END = /\sđể\s*$/iu;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
 const AND_END = /\s(va|voi)\s*$/;
 /**
@@ -180,12 +182,30 @@ export class FaqEngine {
     // "link thi với hotline cho e xin": a request at the end covers the clause joined to it by "với"/"và".
     const foldedClauses = clauses.map((c) => fold(c));
     const requestedLater = foldedClauses.map((f, i) => AND_END.test(f) && REQUEST.test(foldedClauses[i + 1] ?? ""));
-    clauses.forEach((c, at) => {
-      const folded = fold(c);
+    const read = clauses.map((c, at) => {
+      const folded = foldedClauses[at]!;
+      const { analysis, ranked } = retrieve(this.index, c.replace(ENUMERATOR, " "));
+      // A question word, a question mark, a request: the clause asks; the others are context.
+      const asks =
+        c.includes("?") ||
+        REQUEST.test(folded) ||
+        YES_NO_END.test(folded) ||
+        WHICH.test(folded) ||
+        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
+      return { analysis, ranked, asks };
+    });
+    // "làm sao để bài được tính hợp lệ", "có tài liệu … để con cháu in ra đọc không": one question across "để".
+    for (let i = 0; i + 1 < read.length; i++) {
+      if (!PURPOSE_END.test(clauses[i]!)) continue;
+      const asks = read[i]!.asks || read[i + 1]!.asks;
+      read[i]!.asks = asks;
+      read[i + 1]!.asks = asks;
+    }
+    read.forEach(({ analysis, ranked, asks: own }, at) => {
+      const folded = foldedClauses[at]!;
       // "cho xin link thi và số hotline": the request covers what follows "và" too.
       const carried = requestGoesOn || requestedLater[at]!;
       requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
-      const { analysis, ranked } = retrieve(this.index, c.replace(ENUMERATOR, " "));
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
         // "thi bằng lái", "thi công chức": words joined into one token of another topic.
@@ -196,15 +216,7 @@ export class FaqEngine {
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
       const d = decide(ranked);
       if (d.kind !== "answer") return;
-      // The clause that asks (a question word, a question mark, a request) is the question; the others are context.
-      const asks =
-        carried ||
-        c.includes("?") ||
-        REQUEST.test(folded) ||
-        YES_NO_END.test(folded) ||
-        WHICH.test(folded) ||
-        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
-      found.push({ d, asks, at });
+      found.push({ d, asks: carried || own, at });
     });
     if (found.length === 0) return null;
     if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;

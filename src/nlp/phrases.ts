@@ -244,6 +244,13 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dien thoai cong an", "dien_thoai_congan"],
   ["goi cong an", "goi_congan"],
   ["bao cong an", "bao_congan"],
+  // "tìm hoài không thấy": asks where something is, not that something is broken
+  ["tim khong thay", "q:where"],
+  ["tim hoai khong thay", "q:where"],
+  ["tim mai khong thay", "q:where"],
+  ["tim mai chua thay", "q:where"],
+  ["kiem khong thay", "q:where"],
+  ["kiem hoai khong thay", "q:where"],
   // "đứng thứ mấy": a rank
   ["dung thu", "xep hang"],
   ["can cuoc", "cancuoc"],
