@@ -62,7 +62,8 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // scored once on arrival: 71.4% / 70.0% (set 5) and 81.7% / 91.7% (set 6), then their general causes fixed.
 // Set 7, from a third session the same day, arrived after those fixes: 75.0% / 76.0%, then tuned on.
 // Set 8, from a fourth, arrived after the set 7 work: 85.0% / 83.3%, and was kept unseen to the end of the
-// turn (83.3% / 83.3% then); its small-talk misses were looked at only after that.
+// turn (83.3% / 83.3% then); its small-talk misses were looked at only after that. Set 9, from a fifth, was
+// scored once on the final code of that turn and never tuned on: 90.0% / 96.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -78,6 +79,9 @@ scoreAt("set 7 inside the contest (its own clock)", "2025-11-03T10:00:00+07:00",
 scoreAt("set 8 inside the contest (its own clock)", "2025-10-20T08:00:00+07:00", [
   { file: "test/faq/blind-8-during.jsonl", floor: 0.83, offTopicStrict: false },
 ]);
+scoreAt("set 9 inside the contest (its own clock)", "2025-11-06T19:00:00+07:00", [
+  { file: "test/faq/blind-9-during.jsonl", floor: 0.86, offTopicStrict: false },
+]);
 scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-2026-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-after.jsonl", floor: 0.86, offTopicStrict: false },
@@ -86,4 +90,5 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-6-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-7-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-8-after.jsonl", floor: 0.83, offTopicStrict: false },
+  { file: "test/faq/blind-9-after.jsonl", floor: 0.92, offTopicStrict: false },
 ]);
