@@ -84,6 +84,8 @@ export interface BroadcastReport {
   sent: number;
   failed: number;
   skipped: number;
+  /** `skipped` without the units listed to copy (counted in `copy`). */
+  leftOut: number;
   /** Sent into OA groups, sent 1:1 to officers, units listed to copy. */
   sentGroups: number;
   sentOfficers: number;
@@ -323,6 +325,7 @@ export class BroadcastService {
       sent: c.sent,
       failed: c.failed,
       skipped: c.skipped,
+      leftOut: c.leftOut,
       sentGroups: c.sentGroups,
       sentOfficers: c.sentOfficers,
       copy: c.copy,

@@ -57,8 +57,10 @@ export interface BroadcastCounts {
   total: number;
   sent: number;
   failed: number;
-  /** Left out (cooldown, no right, …); the units listed to copy are counted in `copy`. */
+  /** Left out (cooldown, no right, …) and the units listed to copy: the admin API's `skipped` (contract.md). */
   skipped: number;
+  /** Left out for another reason than a unit to copy: what the summary and the dashboard call "bỏ qua". */
+  leftOut: number;
   open: number;
   /** Sent into OA groups, and 1:1 to officers. */
   sentGroups: number;
@@ -121,6 +123,7 @@ export class BroadcastStore implements PersonalDataOwner {
                 COALESCE(SUM(status = 'sent'), 0) AS sent,
                 COALESCE(SUM(status = 'failed'), 0) AS failed,
                 COALESCE(SUM(status = 'skipped'), 0) AS skipped,
+                COALESCE(SUM(status = 'skipped' AND route != 'copy'), 0) AS leftOut,
                 COALESCE(SUM(status IN ('queued','sending')), 0) AS open,
                 COALESCE(SUM(status = 'sent' AND route = 'group'), 0) AS sentGroups,
                 COALESCE(SUM(status = 'sent' AND route = 'officer'), 0) AS sentOfficers,

@@ -120,15 +120,14 @@ export function renderReminder(
 /** The summary sent to the officer who asked, when a broadcast ends: counts, then per unit its route and why. */
 export function renderSummary(
   t: ReminderTemplate,
-  counts: { sent: number; failed: number; skipped: number; sentGroups: number; sentOfficers: number; copy: number },
+  counts: { sent: number; failed: number; leftOut: number; sentGroups: number; sentOfficers: number; copy: number },
   lines: { unit: string; route: string; status: string; reason: string }[] = [],
   maxLines = 15,
 ): string {
   const head = render(t.summary, {
     sent: String(counts.sent),
     failed: String(counts.failed),
-    // `skipped` counts the units to copy too (the admin API's contract); the summary names those apart
-    skipped: String(counts.skipped - counts.copy),
+    skipped: String(counts.leftOut),
     groups: String(counts.sentGroups),
     officers: String(counts.sentOfficers),
     copy: String(counts.copy),

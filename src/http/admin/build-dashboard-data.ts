@@ -54,7 +54,7 @@ export function buildDashboardData(d: DashboardDataDeps): DashboardData {
         total: b.total,
         sent: b.sent,
         failed: b.failed,
-        skipped: b.skipped - (b.copy ?? 0), // the units to copy are counted apart
+        skipped: b.leftOut, // the units to copy are counted apart
         requestedBy: requester(b.requestedBy),
         groups: b.targets.filter((t) => t.groupId !== null && t.status !== "skipped").length,
         withoutGroup: b.targets.filter((t) => t.groupId === null).length,

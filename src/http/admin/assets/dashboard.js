@@ -37,7 +37,7 @@ import { api, csrf, el, notice, num } from "./admin-common.js";
     var counts = {
       sent: b.sent,
       failed: b.failed,
-      skipped: b.skipped - (b.copy || 0), // the units to copy are counted apart
+      skipped: b.leftOut ?? b.skipped, // the units to copy are counted apart
       groups: targets.filter((t) => t.groupId && t.status !== "skipped").length,
       withoutGroup: targets.filter((t) => !t.groupId).length,
     };
