@@ -3,11 +3,11 @@ import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
-import { fold } from "../text/fold.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
+import { endsLikeQuestion, readClauses } from "./clauses.js";
 import { retrieve } from "./retrieval.js";
 
 /** What the FAQ made of a question. `key` is the normalised text (for the unanswered log). */
@@ -25,22 +25,6 @@ interface Second {
   before: boolean;
 }
 
-/** Where a message splits into clauses (see decideByClause). */
-const CLAUSE =
-  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo|để)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
-/** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
-const YES_NO_END =
-  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac))*\s*[?.!,;]*\s*$/;
-/** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
-const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
-/** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
-const WHICH = /\b(nao|dau)\b/;
-/** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
-const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
-/** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
-const PURPOSE_END = /\sđể\s*$/iu;
-/** A clause that ends in "và"/"với": what follows belongs to the same request. */
-const AND_END = /\s(va|voi)\s*$/;
 /**
  * Below this coverage an unanswered question is about something else ("giá vàng", "đăng ký kết hôn"):
  * most of its words are not the campaign's. Above it, it is a campaign question we could not answer.
@@ -121,7 +105,7 @@ export class FaqEngine {
     // "thi" alone (or around a greeting): one common word that does not ask is no question to answer.
     const bare =
       !question.includes("?") &&
-      !YES_NO_END.test(fold(question)) &&
+      !endsLikeQuestion(question) &&
       analysis.readings.every((r) => r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t)));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
     let second: Second | undefined;
@@ -174,38 +158,11 @@ export class FaqEngine {
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
   private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined, boolean] | null {
-    const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
+    const clauses = readClauses(question, (text) => retrieve(this.index, text));
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
     let otherTopic = false;
-    let requestGoesOn = false;
-    // "link thi với hotline cho e xin": a request at the end covers the clause joined to it by "với"/"và".
-    const foldedClauses = clauses.map((c) => fold(c));
-    const requestedLater = foldedClauses.map((f, i) => AND_END.test(f) && REQUEST.test(foldedClauses[i + 1] ?? ""));
-    const read = clauses.map((c, at) => {
-      const folded = foldedClauses[at]!;
-      const { analysis, ranked } = retrieve(this.index, c.replace(ENUMERATOR, " "));
-      // A question word, a question mark, a request: the clause asks; the others are context.
-      const asks =
-        c.includes("?") ||
-        REQUEST.test(folded) ||
-        YES_NO_END.test(folded) ||
-        WHICH.test(folded) ||
-        analysis.readings.some((r) => r.markers.some((m) => m !== "q:what"));
-      return { analysis, ranked, asks };
-    });
-    // "làm sao để bài được tính hợp lệ", "có tài liệu … để con cháu in ra đọc không": one question across "để".
-    for (let i = 0; i + 1 < read.length; i++) {
-      if (!PURPOSE_END.test(clauses[i]!)) continue;
-      const asks = read[i]!.asks || read[i + 1]!.asks;
-      read[i]!.asks = asks;
-      read[i + 1]!.asks = asks;
-    }
-    read.forEach(({ analysis, ranked, asks: own }, at) => {
-      const folded = foldedClauses[at]!;
-      // "cho xin link thi và số hotline": the request covers what follows "và" too.
-      const carried = requestGoesOn || requestedLater[at]!;
-      requestGoesOn = (carried || REQUEST.test(folded)) && AND_END.test(folded);
+    clauses.forEach(({ analysis, ranked, asks }, at) => {
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
         // "thi bằng lái", "thi công chức": words joined into one token of another topic.
@@ -216,7 +173,7 @@ export class FaqEngine {
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
       const d = decide(ranked);
       if (d.kind !== "answer") return;
-      found.push({ d, asks: carried || own, at });
+      found.push({ d, asks, at });
     });
     if (found.length === 0) return null;
     if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;
