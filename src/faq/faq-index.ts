@@ -2,8 +2,8 @@ import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
 import type { Analyse, Reading } from "../nlp/normalise.js";
 import { ACCENTED_LIGHT, FOLDED_LIGHT } from "../nlp/stopwords.js";
-import { isFoldedSyllable } from "../nlp/syllable.js";
 import { isClassToken } from "../nlp/word-classes.js";
+import { TypoCorrector } from "./typo-correction.js";
 
 /** Weight of a query syllable the content never uses: such words usually mean another topic. */
 const UNKNOWN_WEIGHT = 4;
@@ -115,7 +115,10 @@ export class FaqIndex {
   private readonly answerAccented: Array<Set<string>>;
 
   private readonly locality: ReadonlySet<string>;
-  private readonly corrections = new Map<string, string | null>();
+  private readonly typos = new TypoCorrector(
+    (t) => this.knows(t),
+    (t) => this.idf.get(t) ?? Number.POSITIVE_INFINITY,
+  );
   private readonly places: ReadonlySet<string>;
 
   /**
@@ -212,35 +215,9 @@ export class FaqIndex {
     return this.idf.has(term);
   }
 
-  /**
-   * A typo for a campaign word: "chứg" (chung), "chuyeen". Only for tokens no Vietnamese syllable spells and
-   * the content does not know; the most common known word one edit away, or null.
-   */
-  correct(token: string): string | null {
-    if (this.knows(token) || !/^[a-z]{3,8}$/.test(token) || isFoldedSyllable(token)) return null;
-    const cached = this.corrections.get(token);
-    if (cached !== undefined) return cached;
-    let best: string | null = null;
-    for (const c of oneEditAway(token)) {
-      if (!this.knows(c) || !isFoldedSyllable(c)) continue;
-      if (best === null || this.idf.get(c)! < this.idf.get(best)!) best = c;
-    }
-    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear(); // bounded: typos are endless
-    this.corrections.set(token, best);
-    return best;
-  }
-
-  /** The reading with typos of campaign words corrected (see `correct`). */
-  private withTyposFixed(r: Reading): Reading {
-    if (r.terms.every((t) => this.correct(t) === null)) return r;
-    const terms = r.terms.map((t) => this.correct(t) ?? t);
-    const accents = r.accents.map((a, k) => (terms[k] === r.terms[k] ? a : null));
-    return { ...r, terms, accents };
-  }
-
   /** Entries ranked for one reading of a question, best first, with coverage. */
   rank(reading: Reading, limit = 5): Candidate[] {
-    const r = this.withTyposFixed(reading);
+    const r = this.typos.fix(reading);
     const all = readingTokens(r);
     let tokens = all.filter((t) => this.searchable.has(t));
     // Only common words ("chuyên đề gồm những gì"): search with them rather than find nothing.
@@ -352,25 +329,4 @@ export class FaqIndex {
         };
       });
   }
-}
-
-const LETTERS = "abcdeghiklmnopqrstuvxy";
-/** Typos remembered per index before the memory is cleared. */
-const MAX_CORRECTIONS = 5000;
-
-/** Every string one doubled-letter deletion, swap, substitution or insertion away (Vietnamese letters only). */
-function oneEditAway(w: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i <= w.length; i++) {
-    const [a, b] = [w.slice(0, i), w.slice(i)];
-    // Only a doubled letter is deleted ("chuyeen"): dropping any letter turns loanwords ("taxi") into words.
-    if (b && b[0] === (a.at(-1) ?? b[1])) out.add(a + b.slice(1));
-    if (b.length > 1) out.add(a + b[1] + b[0] + b.slice(2));
-    for (const c of LETTERS) {
-      if (b) out.add(a + c + b.slice(1));
-      out.add(a + c + b);
-    }
-  }
-  out.delete(w);
-  return out;
 }
