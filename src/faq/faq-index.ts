@@ -2,6 +2,7 @@ import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
 import type { Analyse, Reading } from "../nlp/normalise.js";
 import { ACCENTED_LIGHT, FOLDED_LIGHT } from "../nlp/stopwords.js";
+import { toneless } from "../nlp/syllable.js";
 import { isClassToken } from "../nlp/word-classes.js";
 import { TypoCorrector } from "./typo-correction.js";
 
@@ -48,12 +49,6 @@ const LOCALITY_WORDS = ["phuong", "xa", "thon", "dac", "khu"];
 const ANSWER_CREDIT = 0.5;
 /** Tokens in more than this share of the phrasings are left out of the BM25 query (see `searchable`). */
 const COMMON_SHARE = 0.1;
-
-/** Tone marks only (huyền, sắc, ngã, hỏi, nặng), decomposed: shape marks (â, ơ, ă) and đ stay. */
-const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
-function toneless(syllable: string): string {
-  return syllable.normalize("NFD").replace(TONE, "").normalize("NFC");
-}
 
 export interface Candidate {
   entry: FaqEntry;

@@ -2,7 +2,7 @@ import { fold } from "../text/fold.js";
 import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
-import { isFoldedSyllable } from "./syllable.js";
+import { isFoldedSyllable, TONE_MARKS } from "./syllable.js";
 import { type Shorthand, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
 
@@ -100,7 +100,7 @@ function tidyNumbers(s: string): string {
 const YI = /^(k|l|qu|s|t|m)i$/;
 
 /** "oá", "oè", "uý" at a syllable's end with the tone on the second vowel (the older spelling). */
-const OLD_TONE = /(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/u;
+const OLD_TONE = new RegExp(`(^|[^q])([ou])([aey])([${TONE_MARKS}])$`, "u");
 
 /**
  * One spelling for the two ways of placing a tone: "khoá"/"khóa", "hoà"/"hòa", "thuỷ"/"thủy" are the same

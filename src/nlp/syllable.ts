@@ -5,6 +5,15 @@
  */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
+/** The five tone marks (huyền, sắc, ngã, hỏi, nặng) as decomposed combining characters; shape marks (â, ơ, ă) are not tones. */
+export const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+const TONES = new RegExp(`[${TONE_MARKS}]`, "g");
+
+/** A syllable with its tone taken off and its shape marks kept: "cuộc" → "cuôc". */
+export function toneless(syllable: string): string {
+  return syllable.normalize("NFD").replace(TONES, "").normalize("NFC");
+}
+
 /** Doubled letters no syllable has, except the few "oong" words (xoong, boong). */
 const DOUBLED = /aa|ee|dd|oo(?!ng$)|^(?!(x|b|c|s)oong$).*oo/;
 
