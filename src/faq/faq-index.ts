@@ -262,8 +262,8 @@ export class FaqIndex {
             return;
           }
           // "chờ mãi", "làm nhanh": an everyday word the content does not use is a detail, not another topic.
-          const light = a ? ACCENTED_LIGHT.has(a) : FOLDED_LIGHT.has(t) && !this.knows(t);
-          if (light && (a ? !this.allAccented.has(a) : true)) {
+          const light = a ? ACCENTED_LIGHT.has(a) && !this.allAccented.has(a) : FOLDED_LIGHT.has(t) && !this.knows(t);
+          if (light) {
             missing.push(t);
             total += LIGHT_WEIGHT;
             strictTotal += LIGHT_WEIGHT;

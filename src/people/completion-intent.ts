@@ -53,7 +53,9 @@ function patterns(words: ReportWords): Patterns {
   if (proof) report.push(new RegExp(`\\bnhan (duoc )?${proof} (roi|r)\\b`));
   return {
     report,
-    plain: whole ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b|\\b${actions ?? "thi"} xong (roi|r)\\b`) : null,
+    plain: whole
+      ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b${actions ? `|\\b${actions} xong (roi|r)\\b` : ""}`)
+      : null,
     part: parts ? new RegExp(`\\b${parts}\\b`) : null,
     allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,
     whole: whole ? new RegExp(`\\b${whole}\\b`) : null,
