@@ -282,7 +282,6 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["thong cong", "thoat_nuoc"],
   ["rac thai", "rac_thai"],
   ["thu gom rac", "rac_thai"],
-  ["tien dien", "tien_dien"],
   ["tien nuoc", "tien_nuoc"],
   ["giay phep xay dung", "giay_phep_xd"],
   ["bong da", "bongda"],
