@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { cleanRedis } from "../test/broadcasts/broadcast-setup.js";
 import { loadConfig } from "../src/config.js";
@@ -25,7 +26,7 @@ try {
     LOG_LEVEL: "silent",
   });
   const rt = createRuntime(config, { logger: silentLogger, worker: false, answering: "here" });
-  const server = rt.app.listen(0, "127.0.0.1");
+  const server = createServer(rt.listener).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;

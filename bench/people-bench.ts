@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.js";
@@ -33,7 +33,7 @@ async function webhookRun(): Promise<void> {
   if (!parsed.ok) throw new Error("example CSV is invalid");
   rt.services.people.units.upsertAll(parsed.units, new Date());
   const server: Server = await new Promise((resolve) => {
-    const s = rt.app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(rt.listener).listen(0, "127.0.0.1", () => resolve(s));
   });
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/webhooks/zalo`;

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (config.BOT_NOW) logger.warn({ botNow: config.BOT_NOW }, "BOT_NOW pins the campaign clock");
 
   // Logged only once the port is really bound; a busy port is one line (ListenError) and exit 1.
-  const server: Server = await listen(edge.app, config.PORT);
+  const server: Server = await listen(edge.listener, config.PORT);
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.PORT;
   logger.info({ port, database: config.DATABASE_PATH, dryRun: config.dryRun }, `bot listening on http://localhost:${port}`);

@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import type { Express } from "express";
 import type { Redis } from "ioredis";
 import type { Bot } from "./bot/bot.js";
@@ -36,6 +37,8 @@ export interface Runtime {
   dispatcher: InboxDispatcher;
   sender: ReplySender;
   app: Express;
+  /** The HTTP server's request listener (the webhook before express); serve this, not `app`. */
+  listener: RequestListener;
   /** Operator alarms raised in this process (/readyz, dashboard banner). */
   alarms: Alarms;
   /** Resumes work left by the last run and starts answering events (here, or in the answering thread). */
@@ -88,12 +91,13 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
   };
   let edge: Edge | null = null;
   let app: Express;
+  let listener: RequestListener;
   let alarms: Alarms;
   let unregisterDepth = () => {};
   let worker: { close(): Promise<void> } | null = null;
   if (o.answering === "thread") {
     edge = createEdge({ config, logger, base, inbox, worker: o.worker, workerOptions: o.workerOptions, answering: parts });
-    ({ app, alarms } = edge);
+    ({ app, listener, alarms } = edge);
   } else {
     const a = parts();
     if (o.worker && redis && a.broadcastQueue) {
@@ -108,7 +112,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       });
     }
     let close: () => void;
-    ({ app, alarms, close } = edgeApp({
+    ({ app, listener, alarms, close } = edgeApp({
       config,
       logger,
       base,
@@ -148,6 +152,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
       return parts().sender;
     },
     app,
+    listener,
     alarms,
     async startAnswering() {
       if (edge) await edge.startAnswering();

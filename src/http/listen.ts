@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { Express } from "express";
+import { createServer, type RequestListener, type Server } from "node:http";
 
 /**
  * How long a client may take. Zalo sends a whole event in well under a second and the dashboard's requests
@@ -37,7 +36,7 @@ export class ListenError extends Error {
 }
 
 /** Starts the HTTP server with the timeouts; resolves once it really listens, rejects with a ListenError. */
-export function listen(app: Express, port: number, host?: string, t: ServerTimeouts = SERVER_TIMEOUTS): Promise<Server> {
+export function listen(app: RequestListener, port: number, host?: string, t: ServerTimeouts = SERVER_TIMEOUTS): Promise<Server> {
   const server = createServer(
     {
       headersTimeout: t.headersMs,

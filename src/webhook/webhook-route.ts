@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import express, { type Request, type Response, Router } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { conversationKey } from "../shared/conversation.js";
 import { eventPerson } from "../inbox/event-person.js";
@@ -11,6 +12,7 @@ import { verifySignature } from "./webhook-signature.js";
 import { routeOf } from "../zalo/event-route.js";
 import { classifyEventName, parseEvent } from "../zalo/zalo-events.js";
 
+export const WEBHOOK_PATH = "/webhooks/zalo";
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_JSON_DEPTH = 32;
 
@@ -26,10 +28,25 @@ export interface WebhookOptions {
   onAccepted: (inboxId: number, conversationKey: string) => void;
 }
 
+/** Answers one POST to the webhook path on Node's own request and response. */
+export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function reject(res: Response, status: number, error: string, message: string): void {
-  res.status(status).json({ error, message });
+/**
+ * The JSON answer, written directly: no express response helpers (status, json, send, ETag), which took a
+ * large part of the edge's CPU per event for a body Zalo never reads. The ack time is observed here, when the
+ * answer is handed to the socket.
+ */
+function answer(res: ServerResponse, started: number, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+  metrics.webhookAckSeconds.observe({ status: String(status) }, (performance.now() - started) / 1000);
+}
+
+function reject(res: ServerResponse, started: number, status: number, error: string, message: string): void {
+  answer(res, started, status, { error, message });
 }
 
 function bodyTimestamp(v: unknown): string | null {
@@ -42,41 +59,81 @@ function bodyTimestamp(v: unknown): string | null {
  * POST /webhooks/zalo, the edge: size → UTF-8 → JSON → probe → signature → schema → durable inbox → 200.
  * Zalo wants 200 for every event it sends (else it marks the webhook broken and drops the event), so every
  * JSON body within the size limit gets 200: a body the bot cannot verify or understand is refused (nothing
- * stored, nothing answered, counted by reason). Only invalid UTF-8/JSON (400) and oversize bodies (413),
- * which Zalo never sends, get a 4xx. An accepted event is in SQLite before Zalo gets its 200.
+ * stored, nothing answered, counted by reason). Only invalid UTF-8/JSON (400), oversize bodies (413) and
+ * compressed bodies (415), which Zalo never sends, get a 4xx. An accepted event is in SQLite before Zalo gets
+ * its 200.
+ *
+ * A plain Node handler: the HTTP server calls it before express (see serveWithWebhook in http/app.ts), so an
+ * event costs no routing, body-parser or response helpers.
  */
+export function webhookHandler(o: WebhookOptions): WebhookHandler {
+  return (req, res) => {
+    const started = performance.now();
+    const encoding = req.headers["content-encoding"];
+    if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
+      req.resume();
+      return void reject(res, started, 415, "unsupported_encoding", "compressed bodies are not accepted");
+    }
+    const declared = Number(req.headers["content-length"]);
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      return void reject(res, started, 413, "too_large", "body over 1 MiB");
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        over = true;
+        chunks.length = 0;
+        reject(res, started, 413, "too_large", "body over 1 MiB");
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (over) return;
+      const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      handle(req, raw, res, started, o);
+    });
+    req.on("error", () => {
+      // The client went away mid-body: nothing was stored, nobody to answer.
+      if (!res.headersSent && !res.destroyed) reject(res, started, 400, "bad_request", "request aborted");
+    });
+  };
+}
+
+/** The same handler as an express router, for apps served without serveWithWebhook (benches, tools). */
 export function webhookRouter(o: WebhookOptions): Router {
   const router = Router();
-  router.post("/webhooks/zalo", express.raw({ type: () => true, limit: MAX_BODY_BYTES }), (req: Request, res: Response) => {
-    const end = metrics.webhookAckSeconds.startTimer();
-    res.on("finish", () => end({ status: String(res.statusCode) }));
-    handle(req, res, o);
-  });
+  const handler = webhookHandler(o);
+  router.post(WEBHOOK_PATH, (req: Request, res: Response) => handler(req, res));
   return router;
 }
 
-function handle(req: Request, res: Response, o: WebhookOptions): void {
-  const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+function handle(req: IncomingMessage, raw: Buffer, res: ServerResponse, started: number, o: WebhookOptions): void {
   let text: string;
   try {
     text = utf8.decode(raw);
   } catch {
-    return void reject(res, 400, "invalid_utf8", "body is not valid UTF-8");
+    return void reject(res, started, 400, "invalid_utf8", "body is not valid UTF-8");
   }
   const refuse = (reason: RefusalReason, detail: Record<string, unknown> = {}) => {
     o.refusals.refused(reason, detail);
-    res.status(200).json({ ok: true, refused: reason });
+    answer(res, started, 200, { ok: true, refused: reason });
   };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return void reject(res, 400, "invalid_json", "body is not JSON");
+    return void reject(res, started, 400, "invalid_json", "body is not JSON");
   }
   // Zalo events nest a handful of levels. Far deeper JSON is no event, and SQLite's JSON functions (used on
   // stored bodies, e.g. when a user withdraws) call anything past 1,000 levels malformed and throw.
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return void refuse("too_deep");
-  const signature = req.get("x-zevent-signature");
+  const signature = header(req, "x-zevent-signature");
   const isObject = json !== null && typeof json === "object" && !Array.isArray(json);
   if (isObject && Object.keys(json as object).length === 0) {
     // Zalo probes a newly saved webhook URL with `{}`: 200, nothing done, signed or not.
@@ -93,7 +150,7 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
   if (!appId) return void refuse("missing_app_id", { event: eventName?.slice(0, 64) });
   const ts = bodyTimestamp(body.timestamp);
   if (!ts) return void refuse("missing_timestamp");
-  const headerTs = req.get("x-zevent-timestamp");
+  const headerTs = header(req, "x-zevent-timestamp");
   const valid =
     verifySignature(signature, appId, raw, ts, o.oaSecretKey) ||
     (headerTs !== undefined && headerTs !== ts && verifySignature(signature, appId, raw, headerTs, o.oaSecretKey));
@@ -139,15 +196,23 @@ function handle(req: Request, res: Response, o: WebhookOptions): void {
       (id) => {
         const outcome = id === null ? "duplicate" : cls.handled ? "accepted" : "ignored";
         metrics.eventsTotal.inc({ event: eventName, outcome });
-        res.status(200).json({ ok: true, ...(outcome !== "accepted" ? { [outcome]: true } : {}) });
+        answer(res, started, 200, outcome === "accepted" ? ACCEPTED : { ok: true, [outcome]: true });
         if (id !== null && cls.handled) o.onAccepted(id, convKey);
       },
       (err: unknown) => {
         // Not stored, so not acknowledged: Zalo delivers it again.
         o.logger.error({ err, event: eventName }, "webhook event could not be stored");
-        reject(res, 500, "internal", "event not stored");
+        reject(res, started, 500, "internal", "event not stored");
       },
     );
+}
+
+const ACCEPTED = { ok: true } as const;
+
+/** A request header as one string (Node joins repeated custom headers with ", "), or undefined. */
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(", ") : v;
 }
 
 const nonEmptyString = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";

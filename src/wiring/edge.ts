@@ -1,13 +1,15 @@
+import type { RequestListener } from "node:http";
 import type { Express } from "express";
 import { AnswerThread } from "../answer-thread-host.js";
 import type { WorkerTuning } from "../broadcasts/start-reminder-worker.js";
 import type { Config } from "../config.js";
-import { createApp } from "../http/app.js";
+import { createApp, serveWithWebhook } from "../http/app.js";
 import type { InboxStore } from "../inbox/inbox-store.js";
 import { InboxWriter } from "../inbox/inbox-writer.js";
 import { Alarms } from "../observability/alarms.js";
 import type { Logger } from "../observability/logger.js";
 import { registerMetricsSource, registerQueueDepth } from "../observability/metrics.js";
+import { webhookHandler } from "../webhook/webhook-route.js";
 import { WebhookRefusals } from "../webhook/webhook-refusals.js";
 import type { Services } from "../bot/services.js";
 import type { Answering } from "./answering.js";
@@ -16,6 +18,8 @@ import type { ProcessBase } from "./process-base.js";
 /** The HTTP edge of npm start: webhook, health, metrics and the dashboard; events are answered in a thread. */
 export interface Edge {
   app: Express;
+  /** What the HTTP server calls: the webhook first, then the app (http/app.ts serveWithWebhook). */
+  listener: RequestListener;
   /** Operator alarms raised in this process (/readyz, dashboard banner). */
   alarms: Alarms;
   /** Starts the answering thread (after the port is bound) and resolves when it answers. */
@@ -44,7 +48,7 @@ export function createEdge(d: {
   // WAL checkpoints (copying the log into the database file, with an fsync) are left to the answering thread's
   // connection, which commits after every event: an acknowledgement never waits behind one.
   base.db.pragma("wal_autocheckpoint = 0");
-  const { app, alarms, close } = edgeApp({
+  const { app, listener, alarms, close } = edgeApp({
     config,
     logger,
     base,
@@ -55,6 +59,7 @@ export function createEdge(d: {
   const unregisterThread = registerMetricsSource(() => thread.metrics());
   return {
     app,
+    listener,
     alarms,
     startAnswering: () => thread.start(),
     async close() {
@@ -77,25 +82,19 @@ export function edgeApp(d: {
   services: () => Services | Promise<Services>;
   /** A new event is committed: wake whatever answers. */
   onAccepted: () => void;
-}): { app: Express; alarms: Alarms; close(): void } {
+}): { app: Express; listener: RequestListener; alarms: Alarms; close(): void } {
   const { config, logger, base, inbox } = d;
   // The backlog lives in SQLite; its depth is read at scrape time.
   const unregisterDepth = registerQueueDepth("inbox", async () => inbox.pendingCount());
   const alarms = new Alarms();
-  const app = createApp({
-    config,
-    db: base.db,
-    redis: base.redis,
-    services: d.services,
+  const webhook = webhookHandler({
+    inbox: new InboxWriter(inbox),
     logger,
-    alarms,
-    webhook: {
-      inbox: new InboxWriter(inbox),
-      refusals: new WebhookRefusals(logger, alarms),
-      appId: config.ZALO_APP_ID,
-      oaSecretKey: config.ZALO_OA_SECRET_KEY,
-      onAccepted: d.onAccepted,
-    },
+    refusals: new WebhookRefusals(logger, alarms),
+    appId: config.ZALO_APP_ID,
+    oaSecretKey: config.ZALO_OA_SECRET_KEY,
+    onAccepted: d.onAccepted,
   });
-  return { app, alarms, close: unregisterDepth };
+  const app = createApp({ config, db: base.db, redis: base.redis, services: d.services, logger, alarms, webhook });
+  return { app, listener: serveWithWebhook(app, webhook), alarms, close: unregisterDepth };
 }

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,7 +56,7 @@ export async function startTestBot(
     apiBudgetWindowMs: opts.apiBudgetWindowMs,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = rt.app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(rt.listener).listen(0, "127.0.0.1", () => resolve(s));
   });
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
