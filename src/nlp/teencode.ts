@@ -182,6 +182,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   cmon: "cảm ơn",
   cảmơn: "cảm ơn",
   xl: "xin lỗi",
+  xog: "xong",
+  xg: "xong",
   sr: "xin lỗi",
   sorry: "xin lỗi",
   deadline: "hạn chót",

@@ -1,5 +1,6 @@
 import type { ReportWords } from "../content/lexicon.js";
 import { NAMING_WORDS } from "../nlp/place-words.js";
+import { TEENCODE } from "../nlp/teencode.js";
 import { fold } from "../text/fold.js";
 
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
@@ -12,6 +13,11 @@ const NOT_A_REPORT = new Set(
  * whole done: "đã hoàn thành cuộc thi, cháu nó làm giúp phần chia sẻ" reports.
  */
 const USUALLY_ASKS = new Set("loi hoi giup can phai cach tiep ai chuyen".split(" "));
+
+/** Unambiguous chat shorthand, folded ("thj" → "thi", "xog" → "xong", "r" → "roi"). */
+const SHORTHAND = new Map(
+  Object.entries(TEENCODE).flatMap(([k, v]) => (typeof v === "string" && !v.includes(":") ? [[fold(k), fold(v)] as const] : [])),
+);
 
 /** A place named at the end of a report ("… phường Hồng Bàng"). */
 const PLACE_AT_END = new RegExp(`\\b(${NAMING_WORDS.join("|")}) [a-z]+( [a-z]+)?$`);
@@ -78,9 +84,14 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   }
   let folded = fold(text)
     .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  // "báo cáo: đã hoàn thành…", "bác báo là…", "báo lại để ad ghi nhận" report; "bao" alone asks ("bao giờ").
-  folded = folded.replace(/\bbao (cao|la|lai|rang)\b/g, " ").trim();
+    .trim()
+    .split(" ")
+    .map((t) => SHORTHAND.get(t) ?? t)
+    .join(" ");
+  // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
+  folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();
+  // "công ty may": a trade, not "mấy" (how many).
+  folded = folded.replace(/\b(cong ty|cty|xuong|tho|nghe) may\b/g, " ").trim();
   // "gửi cả lời chia sẻ rồi": "lời" (words), not "lỗi" (an error).
   folded = folded.replace(/\bloi (chia se|nhan|moi|chuc)\b/g, " ").trim();
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).

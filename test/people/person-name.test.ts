@@ -56,6 +56,10 @@ describe("completion sentences", () => {
     "Mình làm bài xong rồi nhé ad",
     "hoàn thành rồi ạ",
     "Dạ em đã hoàn thành bài thi",
+    // shorthand, "báo" (report) to someone, a trade named "may"
+    "e thj xog r nha ad",
+    "thi xong rồi nhé, giờ báo cho ai",
+    "Em là công nhân cty may, em đã hoàn thành cuộc thi rồi, báo phường biết ạ",
   ])("%s → the completion flow", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
@@ -73,6 +77,9 @@ describe("completion sentences", () => {
     "xong",
     "#xong Nguyễn Văn An, tổ 5",
     "cần hoàn thành những gì để được tính",
+    "thi xong bao giờ có kết quả",
+    "thi xong r mà k thấy chứng nhận",
+    "thi xong thì bấm vào đâu để lấy giấy chứng nhận",
   ])("%s → not a report (FAQ or nothing)", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
