@@ -28,7 +28,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there
   // ("đây", "có" and "mọi" are address words here, already dropped)
-  ["greeting", /^(ai )?(o( do)?|do) (khong|chua)$/],
+  ["greeting", /^((xin )?(chao|hi|hello|alo) )?(ai )?(o( do)?|do) (khong|chua)$/],
   ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
   ["greeting", /^(co ai khong|co ai|ai khong|ai day|ai vay|ai the)$/],
   // "bạn là ai", "bot tên gì", "bạn là người hay máy", "có phải người thật trả lời không": the bot itself
@@ -46,7 +46,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
   [
     "goodbye",
-    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|may man|thanh cong|tot lanh|an lanh))$/,
+    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh))$/,
   ],
   [
     "help",
@@ -89,9 +89,10 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
 
 /** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
 const ABOUT_WITHIN =
-  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot))\b/;
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
-const INSULT_WITHIN = /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua)\b/;
+const INSULT_WITHIN =
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */

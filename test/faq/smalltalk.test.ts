@@ -31,6 +31,8 @@ describe("small talk as residents type it", () => {
     ["cám ơn ad đã giải đáp", "thanks"],
     ["chào bot, bạn giúp được gì", "help"],
     ["em hỏi được những gì ở đây", "help"],
+    ["hi mn, ad có đó k", "greeting"],
+    ["chúc các cháu cán bộ phường mạnh khỏe nhé", "goodbye"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -54,6 +56,8 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["Chào cháu, chúc cháu buổi sáng an lành.", "greeting"],
     ["thanks bot nha, helpful ghê", "thanks"],
     ["ok e hieu r, thanks", "thanks"],
+    ["bot có biết nói chuyện không hay chỉ trả lời máy móc", "about"],
+    ["trả lời gì mà lằng nhằng khó hiểu thế, chán", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });
