@@ -11,6 +11,11 @@ const QUESTION_END =
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
 const WHICH = /\b(nao|dau)\b/;
+/**
+ * "có giống nhau không hay mỗi người một đề", "là cố định hay mỗi người một khác": a choice between two
+ * asks; "làm sao", "lm s", "ntn" ask how wherever they stand. ("hay quá", "hay lắm" praise.)
+ */
+const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
@@ -45,6 +50,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       REQUEST.test(f) ||
       QUESTION_END.test(f) ||
       WHICH.test(f) ||
+      CHOICE_OR_HOW.test(f) ||
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks };
   });

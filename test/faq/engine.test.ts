@@ -148,6 +148,19 @@ describe("FAQ decisions on how residents write", () => {
     );
   });
 
+  it("reads a choice between two ('… không hay …', 'là … hay …') and 'lm s' as asking", () => {
+    expect(answerId("cau hoi co giong nhau cho moi nguoi ko hay moi ng 1 de khac nhau, e dinh chep dap an cua con e")).toBe(
+      "cau-hoi-ngau-nhien",
+    );
+    expect(answerId("cô chủ nhiệm bảo cả lớp về thi, học sinh có được tham gia ko hay chỉ người lớn thôi ạ")).toBe("doi-tuong");
+    expect(answerId("mất mk tk r lm s lấy lại đc z ad, mai hết hạn r")).toBe("loi-ky-thuat");
+  });
+
+  it("does not answer a ward's other services with a campaign entry", () => {
+    expect(engine.ask("em la cong nhan o tro, muon dang ky tam tru thi lam o dau a, can giay to gi", DURING).kind).toBe("none");
+    expect(engine.ask("cống thoát nước trước nhà bị tắc mấy hôm nay, phường có cho người xuống thông không", DURING).kind).toBe("none");
+  });
+
   it("says the campaign ended before a choice list, after the end", () => {
     const r = engine.ask("con tôi lớp 8 năm nay muốn thi thì đăng ký sao ạ", AFTER);
     expect(r.kind === "suggest" || r.kind === "answer").toBe(true);
