@@ -122,7 +122,9 @@ export class FaqEngine {
         // "cho mình xin link vào thi với, lướt mãi trong nhóm không thấy": the request is the question, and
         // it is answered more surely than the whole message.
         const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN;
-        if (d.kind !== "answer" || (other && ids.includes(d.entry.id)) || surer) [d, second] = [main, other];
+        // Two questions found, each answered at least as surely as the whole: the whole's one answer is a blend.
+        const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
+        if (d.kind !== "answer" || two || surer) [d, second] = [main, other];
       }
     }
     if (d.kind === "answer") {

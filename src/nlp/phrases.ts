@@ -253,7 +253,17 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["kiem hoai khong thay", "q:where"],
   // "đứng thứ mấy": a rank
   ["dung thu", "xep hang"],
+  // "nội dung": content, not "nói" (say) and "dùng" (use)
+  ["noi dung", "noidung"],
   ["can cuoc", "cancuoc"],
+  // installing or registering the national ID app is another service; signing in to the contest with it is not
+  ["cai vneid", "cai_vneid"],
+  ["cai dat vneid", "cai_vneid"],
+  ["tai vneid", "cai_vneid"],
+  ["dang ky vneid", "cai_vneid"],
+  ["dang ky tai khoan vneid", "cai_vneid"],
+  ["kich hoat vneid", "cai_vneid"],
+  ["kich hoat tai khoan vneid", "cai_vneid"],
   ["can cuoc cong dan", "cancuoc"],
   ["chung minh nhan dan", "cancuoc"],
   ["chung minh thu", "cancuoc"],
@@ -273,6 +283,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["xo so", "xoso"],
   // a ward's other services, asked in the same chat ("đăng ký tạm trú ở đâu", "cống bị tắc")
   ["tam tru", "tam_tru"],
+  ["ket hon", "ket_hon"],
   ["tam vang", "tam_tru"],
   ["khai sinh", "khai_sinh"],
   ["ho khau", "ho_khau"],
