@@ -3,10 +3,10 @@ import type { Retrieval } from "./retrieval.js";
 
 /** Where a message splits into clauses: punctuation, "và"/"với"/"để", forwarded text, numbered questions. */
 const CLAUSE =
-  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|kèm|kem theo|để)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]+?)(?:[,.;:!?\n]+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
-  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac))*\s*[?.!,;]*\s*$/;
+  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
 /** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
@@ -21,7 +21,7 @@ const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
-const AND_END = /\s(va|voi)\s*$/;
+const AND_END = /\s(va|voi|vs)\s*$/;
 
 /** Does the message end like a question ("… không", "… ở đâu", "… gì vậy")? */
 export function endsLikeQuestion(text: string): boolean {

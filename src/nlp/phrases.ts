@@ -253,6 +253,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["kiem hoai khong thay", "q:where"],
   // "đứng thứ mấy": a rank
   ["dung thu", "xep hang"],
+  ["duong link", "link"],
+  ["dg link", "link"],
   // "nội dung": content, not "nói" (say) and "dùng" (use)
   ["noi dung", "noidung"],
   ["can cuoc", "cancuoc"],

@@ -156,6 +156,16 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("mất mk tk r lm s lấy lại đc z ad, mai hết hạn r")).toBe("loi-ky-thuat");
   });
 
+  it("splits at 'vs' and reads a question ending in an address word ('… không cháu')", () => {
+    const two = engine.ask("cho hoi thi bao nhieu cau vs han cuoi la ngay nao", DURING);
+    expect(two.kind === "answer" && two.text).toMatch(/20 câu[\s\S]*11\/11|11\/11[\s\S]*20 câu/);
+    const late = engine.ask(
+      "Chào cháu, hôm trước bác nằm viện mấy tuần, về nhà mới nghe tổ trưởng nhắc cái cuộc thi công dân số. Giờ bác thi có còn được không cháu",
+      AFTER,
+    );
+    expect(late.kind === "answer" && late.text).toMatch(/kết thúc/);
+  });
+
   it("does not answer a ward's other services with a campaign entry", () => {
     expect(engine.ask("em la cong nhan o tro, muon dang ky tam tru thi lam o dau a, can giay to gi", DURING).kind).toBe("none");
     expect(engine.ask("cống thoát nước trước nhà bị tắc mấy hôm nay, phường có cho người xuống thông không", DURING).kind).toBe("none");
