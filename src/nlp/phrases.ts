@@ -215,6 +215,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["trang web", "link"],
   ["trang mang", "link"],
   ["duong link", "link"],
+  // "chỉ tiêu": a target, not "chi" + "tiêu" (spend)
+  ["chi tieu", "chitieu"],
   ["bang duong link", "link"],
   ["bang link", "link"],
   ["duong dan", "link"],

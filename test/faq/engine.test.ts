@@ -166,6 +166,11 @@ describe("FAQ decisions on how residents write", () => {
     expect(late.kind === "answer" && late.text).toMatch(/kết thúc/);
   });
 
+  it("keeps a web address whole when it splits a message into clauses", () => {
+    const r = engine.ask("Có ai biết cái link onetouch.mic.gov.vn này có phải web lừa đảo k, bắt nhập họ tên sđt sợ lộ thông tin quá", DURING);
+    expect(r.kind === "answer" && r.id).toBe("chinh-thuc");
+  });
+
   it("does not answer a ward's other services with a campaign entry", () => {
     expect(engine.ask("em la cong nhan o tro, muon dang ky tam tru thi lam o dau a, can giay to gi", DURING).kind).toBe("none");
     expect(engine.ask("cống thoát nước trước nhà bị tắc mấy hôm nay, phường có cho người xuống thông không", DURING).kind).toBe("none");
