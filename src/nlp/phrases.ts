@@ -215,6 +215,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["trang web", "link"],
   ["trang mang", "link"],
   ["duong link", "link"],
+  // "công bố" (announce), not "bố" (father; shorthand has already read "bố" as family)
+  ["cong bo", "congbo"],
+  ["cong nguoi_nha", "congbo"],
   // "chỉ tiêu": a target, not "chi" + "tiêu" (spend)
   ["chi tieu", "chitieu"],
   ["bang duong link", "link"],

@@ -84,6 +84,9 @@ describe("analyse: stopwords, markers and pairs", () => {
     expect(analyse("giải thưởng").readings[0]!.pairs).toContain("giai+thuong");
     // "chỉ tiêu" (a target) is one word, not "chi" + "tiêu"
     expect(analyse("chỉ tiêu").readings[0]!.terms).toEqual(["chitieu"]);
+    // "công bố" (announce) is one word, typed with or without marks; "bố" alone is family
+    expect(analyse("công bố kết quả").readings[0]!.terms).toEqual(analyse("cong bo ket qua").readings[0]!.terms);
+    expect(analyse("bố tôi thi được không").readings[0]!.terms).toContain("nguoi_nha");
   });
 
   it("tidies numbers and money", () => {
