@@ -15,10 +15,12 @@ export interface ThreadData {
   /** Run the reminder worker in the thread (npm start). */
   worker: boolean;
   workerOptions?: WorkerTuning;
+  /** Build, report ready, and start answering only on a "go" message. */
+  hold?: boolean;
 }
 
 /** Messages to the answering thread. */
-export type ToThread = { type: "wake" } | { type: "stop" } | { type: "metrics"; id: number };
+export type ToThread = { type: "wake" } | { type: "go" } | { type: "stop" } | { type: "metrics"; id: number };
 /** Messages from it. */
 export type FromThread = { type: "ready" } | { type: "stopped" } | { type: "metrics"; id: number; metrics: Metrics };
 
@@ -63,7 +65,7 @@ export class AnswerThread {
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
-    private readonly o: { worker?: boolean; workerOptions?: WorkerTuning } = {},
+    private readonly o: { worker?: boolean; workerOptions?: WorkerTuning; hold?: boolean } = {},
   ) {}
 
   /**
@@ -76,7 +78,12 @@ export class AnswerThread {
       // Other V8 flags (--heap-growing-percent) are process-wide and apply to the thread without being passed.
       setFlagsFromString(`--max-semi-space-size=${THREAD_SEMI_SPACE_MB}`);
       const [entry, options] = threadEntry();
-      const workerData: ThreadData = { config: this.config, worker: this.o.worker === true, workerOptions: this.o.workerOptions };
+      const workerData: ThreadData = {
+        config: this.config,
+        worker: this.o.worker === true,
+        workerOptions: this.o.workerOptions,
+        hold: this.o.hold === true,
+      };
       const worker = new Worker(entry, { ...options, workerData });
       this.worker = worker;
       worker.on("message", (m: FromThread) => {
@@ -96,6 +103,11 @@ export class AnswerThread {
       worker.on("error", (err) => this.logger.fatal({ err }, "answering thread failed"));
     });
     return this.started;
+  }
+
+  /** A thread started with `hold` starts answering (the reminder worker, the timers, the pending events). */
+  go(): void {
+    this.post({ type: "go" });
   }
 
   /** New events were committed to the inbox; one message per event-loop turn at most. */

@@ -5,7 +5,8 @@ import { ListenError, listen } from "./http/listen.js";
 import { createLogger } from "./observability/logger.js";
 import { InboxStore } from "./inbox/inbox-store.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
-import type { Answering } from "./wiring/answering.js";
+import { AdaptiveAnswering } from "./wiring/adaptive-answering.js";
+import { type Answering, buildAnswering } from "./wiring/answering.js";
 import { createEdge } from "./wiring/edge.js";
 import { openProcessBase } from "./wiring/process-base.js";
 
@@ -15,23 +16,47 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config: Config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  // Events are answered in a worker thread (with the reminder worker and the bot's timers: token refresh, pruning,
-  // the digest): this event loop only verifies, stores and acknowledges, and serves the dashboard. The answering
-  // side's modules load here only when the dashboard first asks for its services.
+  // Events are answered here while the load is light (one isolate: a small process), in the answering thread
+  // once a backlog builds (wiring/adaptive-answering.ts): then this event loop only verifies, stores and
+  // acknowledges, and serves the dashboard.
   const base = openProcessBase(config, logger, { redis: true });
   const inbox = new InboxStore(base.db);
-  let answering: Promise<Answering> | undefined;
-  const parts = () => {
-    answering ??= import("./wiring/answering.js").then((m) =>
-      m.buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) }),
-    );
+  let answering: Answering | undefined;
+  let dashboardUses = false;
+  const here = () => {
+    answering ??= buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
     return answering;
   };
-  const edge = createEdge({ config, logger, base, inbox, worker: true, answering: parts });
+  const answerer = new AdaptiveAnswering({
+    config,
+    logger,
+    base,
+    inbox,
+    answering: here,
+    shared: () => dashboardUses,
+    onMoved: () => {
+      // Unless the dashboard holds it, the answering side here goes (its FAQ index and services): the dashboard
+      // builds its own on its first request, as it did when answering always ran in the thread.
+      if (dashboardUses) return;
+      void answering?.broadcastQueue?.close();
+      answering = undefined;
+    },
+  });
+  const edge = createEdge({
+    config,
+    logger,
+    base,
+    inbox,
+    answerer,
+    answering: () => {
+      dashboardUses = true;
+      return here();
+    },
+  });
   const close = async () => {
-    const a = await answering;
-    await a?.stop();
     await edge.close();
+    const a = answering;
+    await a?.stop();
     await a?.broadcastQueue?.close();
     await base.close();
   };

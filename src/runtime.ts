@@ -15,6 +15,7 @@ import type { ReplySender } from "./inbox/reply-sender.js";
 import type { Alarms } from "./observability/alarms.js";
 import type { Logger } from "./observability/logger.js";
 import { type Answering, buildAnswering } from "./wiring/answering.js";
+import { AdaptiveAnswering, type BacklogRule } from "./wiring/adaptive-answering.js";
 import { createEdge, type Edge, edgeApp } from "./wiring/edge.js";
 import { openProcessBase } from "./wiring/process-base.js";
 import { startProcessReminderWorker } from "./wiring/reminder-worker.js";
@@ -41,6 +42,8 @@ export interface Runtime {
   listener: RequestListener;
   /** Operator alarms raised in this process (/readyz, dashboard banner). */
   alarms: Alarms;
+  /** With answering "adaptive": where events are answered now, and the move to the thread. */
+  adaptive: AdaptiveAnswering | null;
   /** Resumes work left by the last run and starts answering events (here, or in the answering thread). */
   startAnswering(): Promise<void>;
   /** Finishes in-flight work and closes connections. */
@@ -55,9 +58,12 @@ export interface RuntimeOptions {
   worker?: boolean;
   /**
    * Where stored events are answered: "here" (this thread: tests, CLIs) or "thread" (a worker thread with its own
-   * SQLite connection, so the HTTP event loop only acknowledges; npm start).
+   * SQLite connection, so the HTTP event loop only acknowledges) or "adaptive" (here until a backlog builds,
+   * then in the thread: npm start, wiring/adaptive-answering.ts).
    */
-  answering?: "here" | "thread";
+  answering?: "here" | "thread" | "adaptive";
+  /** For "adaptive" (npm start): when answering moves to the thread. */
+  backlogRule?: BacklogRule;
   /** Worker tuning for tests: stalled-lock duration and retry backoff. */
   workerOptions?: WorkerTuning;
   /** The Zalo API budget's window (tests shorten the minute of ZALO_API_RATE_PER_MIN); default: a minute. */
@@ -90,12 +96,28 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     return answering;
   };
   let edge: Edge | null = null;
+  let adaptive: AdaptiveAnswering | null = null;
   let app: Express;
   let listener: RequestListener;
   let alarms: Alarms;
   let unregisterDepth = () => {};
   let worker: { close(): Promise<void> } | null = null;
-  if (o.answering === "thread") {
+  if (o.answering === "adaptive") {
+    adaptive = new AdaptiveAnswering({
+      config,
+      logger,
+      base,
+      inbox,
+      answering: parts,
+      // The runtime's services, bot and sender stay usable after a move (tests and the dashboard use them).
+      shared: () => true,
+      worker: o.worker,
+      workerOptions: o.workerOptions,
+      rule: o.backlogRule,
+    });
+    edge = createEdge({ config, logger, base, inbox, answerer: adaptive, answering: parts });
+    ({ app, listener, alarms } = edge);
+  } else if (o.answering === "thread") {
     edge = createEdge({ config, logger, base, inbox, worker: o.worker, workerOptions: o.workerOptions, answering: parts });
     ({ app, listener, alarms } = edge);
   } else {
@@ -154,6 +176,7 @@ export function createRuntime(config: Config, o: RuntimeOptions): Runtime {
     app,
     listener,
     alarms,
+    adaptive,
     async startAnswering() {
       if (edge) await edge.startAnswering();
       else await parts().dispatcher.resume();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,7 +101,10 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
   // BENCH_NODE_ARGS: extra node flags for experiments, e.g. "--max-semi-space-size=4" (later flags win).
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   // The bot runs compiled, as npm start runs it (built once per bench run); other scripts through tsx.
-  const entry = o.script ? ["--import", "tsx", o.script] : [compiledMain()];
+  // BENCH_BOT_MAIN: another compiled entry point for experiments (built with the bot), e.g. dist/src/x.js.
+  const entry = o.script
+    ? ["--import", "tsx", o.script]
+    : [process.env.BENCH_BOT_MAIN ? compiledMain() && process.env.BENCH_BOT_MAIN : compiledMain()];
   const child = spawn(process.execPath, [...startFlags(), ...extra, ...(o.nodeArgs ?? []), ...entry], {
     cwd: process.cwd(),
     env: {
@@ -129,6 +132,9 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   child.stderr!.setEncoding("utf8").on("data", keep);
+  // BENCH_BOT_LOG=<file>: every line the bot writes goes there too (experiments).
+  const log = process.env.BENCH_BOT_LOG;
+  if (log) child.stdout!.on("data", (s: string | Buffer) => appendFileSync(log, s));
   const port = await new Promise<number>((resolve, reject) => {
     let buf = "";
     let found = false;

@@ -1,6 +1,6 @@
 import type { RequestListener } from "node:http";
 import type { Express } from "express";
-import { AnswerThread } from "../answer-thread-host.js";
+import { AnswerThread, type Metrics } from "../answer-thread-host.js";
 import type { WorkerTuning } from "../broadcasts/start-reminder-worker.js";
 import type { Config } from "../config.js";
 import { createApp, serveWithWebhook } from "../http/app.js";
@@ -28,6 +28,16 @@ export interface Edge {
   close(): Promise<void>;
 }
 
+/** What answers the events the edge stores: the answering thread, or AdaptiveAnswering (npm start). */
+export interface Answerer {
+  /** New events were committed to the inbox. */
+  wake(): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Metrics of another thread, merged into /metrics. */
+  metrics(): Promise<Metrics>;
+}
+
 /**
  * The edge composed: verify, store, acknowledge, wake the answering thread. The answering side in this thread
  * (`answering`: the dashboard's services, officers' replies) is asked for only by the first /admin request, so
@@ -42,9 +52,12 @@ export function createEdge(d: {
   worker?: boolean;
   workerOptions?: WorkerTuning;
   answering: () => Answering | Promise<Answering>;
+  /** Default: the answering thread. */
+  answerer?: Answerer;
 }): Edge {
   const { config, logger, base, inbox } = d;
-  const thread = new AnswerThread(config, logger, { worker: d.worker === true, workerOptions: d.workerOptions });
+  const answerer =
+    d.answerer ?? threadAnswerer(new AnswerThread(config, logger, { worker: d.worker === true, workerOptions: d.workerOptions }));
   // WAL checkpoints (copying the log into the database file, with an fsync) are left to the answering thread's
   // connection, which commits after every event: an acknowledgement never waits behind one.
   base.db.pragma("wal_autocheckpoint = 0");
@@ -54,20 +67,24 @@ export function createEdge(d: {
     base,
     inbox,
     services: async () => (await d.answering()).services,
-    onAccepted: () => thread.wake(),
+    onAccepted: () => answerer.wake(),
   });
-  const unregisterThread = registerMetricsSource(() => thread.metrics());
+  const unregisterThread = registerMetricsSource(() => answerer.metrics());
   return {
     app,
     listener,
     alarms,
-    startAnswering: () => thread.start(),
+    startAnswering: () => answerer.start(),
     async close() {
-      await thread.stop();
+      await answerer.stop();
       unregisterThread();
       close();
     },
   };
+}
+
+function threadAnswerer(thread: AnswerThread): Answerer {
+  return { wake: () => thread.wake(), start: () => thread.start(), stop: () => thread.stop(), metrics: () => thread.metrics() };
 }
 
 /**

@@ -34,6 +34,7 @@ export async function startTestBot(
     worker?: boolean;
     workerOptions?: RuntimeOptions["workerOptions"];
     answering?: RuntimeOptions["answering"];
+    backlogRule?: RuntimeOptions["backlogRule"];
     apiBudgetWindowMs?: number;
   } = {},
 ): Promise<TestBot> {
@@ -53,6 +54,7 @@ export async function startTestBot(
     worker: opts.worker,
     workerOptions: opts.workerOptions,
     answering: opts.answering,
+    backlogRule: opts.backlogRule,
     apiBudgetWindowMs: opts.apiBudgetWindowMs,
   });
   const server: Server = await new Promise((resolve) => {

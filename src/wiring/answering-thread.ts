@@ -1,0 +1,71 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { FromThread, ThreadData, ToThread } from "../answer-thread-host.js";
+import { InboxStore } from "../inbox/inbox-store.js";
+import { OutboxStore } from "../inbox/outbox-store.js";
+import { createLogger } from "../observability/logger.js";
+import { registry } from "../observability/metrics.js";
+import { buildAnswering } from "./answering.js";
+import { startHousekeeping } from "./housekeeping.js";
+import { openProcessBase } from "./process-base.js";
+import { startProcessReminderWorker } from "./reminder-worker.js";
+
+/**
+ * The answering thread (src/answer-thread.ts loads it once the thread runs at its lower priority): the
+ * dispatcher, the handlers, the reply sender, the reminder worker and the bot's timers on their own SQLite
+ * connection, with the main thread's config. No HTTP server and no dashboard here: they stay on the edge.
+ */
+const port = parentPort;
+if (!port) throw new Error("answer-thread.ts runs as a worker thread (see answer-thread-host.ts)");
+const { config, worker: runWorker, workerOptions, hold } = workerData as ThreadData;
+const logger = createLogger(config.LOG_LEVEL).child({ thread: "answering" });
+const base = openProcessBase(config, logger, { redis: true });
+const inbox = new InboxStore(base.db);
+const answering = buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
+let worker: { close(): Promise<void> } | null = null;
+let stopHousekeeping = () => {};
+let going = false;
+const send = (m: FromThread) => port.postMessage(m);
+
+/** Starts answering: the reminder worker, the timers, then work left in SQLite and new events. */
+function go(): void {
+  if (going) return;
+  going = true;
+  worker =
+    runWorker && answering.broadcastQueue
+      ? startProcessReminderWorker({
+          config,
+          logger,
+          base,
+          zalo: answering.zalo,
+          queue: answering.broadcastQueue,
+          service: answering.services.broadcasts,
+          tuning: workerOptions,
+        })
+      : null;
+  stopHousekeeping = startHousekeeping({ config, logger, base, inbox, answering });
+  void answering.dispatcher.resume();
+}
+
+port.on("message", (m: ToThread) => {
+  if (m.type === "wake") answering.dispatcher.wake();
+  else if (m.type === "go") go();
+  else if (m.type === "metrics") {
+    // process_* figures are the whole process's and come from the main thread.
+    void registry
+      .getMetricsAsJSON()
+      .then((all) => send({ type: "metrics", id: m.id, metrics: all.filter((x) => !x.name.startsWith("process_")) }));
+  } else if (m.type === "stop") {
+    void (async () => {
+      stopHousekeeping();
+      await answering.stop();
+      await worker?.close();
+      await answering.broadcastQueue?.close();
+      await base.close();
+      send({ type: "stopped" });
+      port.close();
+    })();
+  }
+});
+send({ type: "ready" });
+// Held: built and ready, answering only when told (AdaptiveAnswering stops the answering side it replaces first).
+if (!hold) go();
