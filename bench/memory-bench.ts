@@ -26,7 +26,8 @@ try {
   await importUnits(join(tmp.dir, "bot.db"), "content/units.example.csv");
   bot = await startBot({ dir: tmp.dir, env: botEnv(fake.url, { REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix }) });
   const b = bot;
-  await new Promise((r) => setTimeout(r, 1000));
+  // Once the answering side is built too (npm start builds it a moment after the port is bound).
+  await new Promise((r) => setTimeout(r, 3000));
   const start: Record<string, number> = { rss: b.rss(), ...(await scrapeMetrics(b.url)) };
   console.log(
     `start: RSS ${mb(start.rss)} MB, heap used ${mb(start.nodejs_heap_size_used_bytes)} MB of ${mb(start.nodejs_heap_size_total_bytes)} MB`,

@@ -6,11 +6,12 @@ import { createLogger } from "./observability/logger.js";
 import { InboxStore } from "./inbox/inbox-store.js";
 import { OutboxStore } from "./inbox/outbox-store.js";
 import { AdaptiveAnswering } from "./wiring/adaptive-answering.js";
-import { type Answering, buildAnswering } from "./wiring/answering.js";
+import type { Answering } from "./wiring/answering.js";
 import { createEdge } from "./wiring/edge.js";
 import { openProcessBase } from "./wiring/process-base.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const ANSWERING_START_DELAY_MS = 250;
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -21,10 +22,13 @@ async function main(): Promise<void> {
   // acknowledges, and serves the dashboard.
   const base = openProcessBase(config, logger, { redis: true });
   const inbox = new InboxStore(base.db);
-  let answering: Answering | undefined;
+  let answering: Promise<Answering> | undefined;
   let dashboardUses = false;
+  // Loaded once the port is bound (AdaptiveAnswering.start), or by the dashboard's first request.
   const here = () => {
-    answering ??= buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
+    answering ??= import("./wiring/answering.js").then((m) =>
+      m.buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) }),
+    );
     return answering;
   };
   const answerer = new AdaptiveAnswering({
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
       // Unless the dashboard holds it, the answering side here goes (its FAQ index and services): the dashboard
       // builds its own on its first request, as it did when answering always ran in the thread.
       if (dashboardUses) return;
-      void answering?.broadcastQueue?.close();
+      void answering?.then((a) => a.broadcastQueue?.close());
       answering = undefined;
     },
   });
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
   });
   const close = async () => {
     await edge.close();
-    const a = answering;
+    const a = await answering;
     await a?.stop();
     await a?.broadcastQueue?.close();
     await base.close();
@@ -101,7 +105,10 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-  // After the signal handlers: a SIGTERM while the answering thread starts is still a graceful stop.
+  // After the signal handlers: a SIGTERM while answering starts is still a graceful stop. A moment after the
+  // port is bound: building the answering side here (its modules, the FAQ index) holds this event loop for about
+  // half a second of CPU, and health checks and the first webhooks are answered before that.
+  await new Promise((r) => setTimeout(r, ANSWERING_START_DELAY_MS));
   await edge.startAnswering();
 }
 

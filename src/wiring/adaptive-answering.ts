@@ -5,9 +5,7 @@ import { writeBehind } from "../db/write-behind.js";
 import type { InboxStore } from "../inbox/inbox-store.js";
 import type { Logger } from "../observability/logger.js";
 import type { Answering } from "./answering.js";
-import { startHousekeeping } from "./housekeeping.js";
 import type { ProcessBase } from "./process-base.js";
-import { startProcessReminderWorker } from "./reminder-worker.js";
 
 /**
  * When answering moves to the thread: a backlog (events read and not yet answered, at this many checks in a
@@ -72,7 +70,7 @@ export class AdaptiveAnswering {
       base: ProcessBase;
       inbox: InboxStore;
       /** The answering side built in this thread (shared with the dashboard while it runs here). */
-      answering: () => Answering;
+      answering: () => Answering | Promise<Answering>;
       /**
        * The answering side here is the dashboard's too (its officers' replies go through its sender), so a move
        * stops only its dispatcher; default false.
@@ -98,7 +96,13 @@ export class AdaptiveAnswering {
   /** Starts answering here: work left by the last run first, then new events; watches for a backlog. */
   async start(): Promise<void> {
     const { config, logger, base, inbox } = this.d;
-    const answering = this.d.answering();
+    // Loaded now, after the port is bound (npm start calls start() then): /healthz answers before the answering
+    // side's modules (BullMQ, the FAQ) are loaded and its FAQ index built.
+    const [answering, { startHousekeeping }, { startProcessReminderWorker }] = await Promise.all([
+      this.d.answering(),
+      import("./housekeeping.js"),
+      import("./reminder-worker.js"),
+    ]);
     const worker =
       this.d.worker !== false && base.redis && answering.broadcastQueue
         ? startProcessReminderWorker({
