@@ -92,7 +92,7 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */

@@ -60,7 +60,7 @@ function patterns(words: ReportWords): Patterns {
   return {
     report,
     plain: whole
-      ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b${actions ? `|\\b${actions} xong (roi|r)\\b` : ""}`)
+      ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b${actions ? `|\\b${actions} xong( ${whole})? (roi|r)\\b` : ""}`)
       : null,
     part: parts ? new RegExp(`\\b${parts}\\b`) : null,
     allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,
@@ -96,8 +96,8 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   folded = folded.replace(/\bloi (chia se|nhan|moi|chuc)\b/g, " ").trim();
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
   folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
-  // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không).
-  folded = folded.replace(PLACE_AT_END, " ").trim();
+  // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không); "… tổ dân phố ko" asks.
+  folded = folded.replace(PLACE_AT_END, (m) => (/ (khong|ko|k|kh|chua|hok|khum)$/.test(m) ? m : " ")).trim();
   // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
   if (p.part?.test(folded)) {
     if (!p.whole?.test(folded) || !p.allParts?.test(folded)) return false;

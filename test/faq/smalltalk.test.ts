@@ -58,6 +58,7 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["ok e hieu r, thanks", "thanks"],
     ["bot có biết nói chuyện không hay chỉ trả lời máy móc", "about"],
     ["trả lời gì mà lằng nhằng khó hiểu thế, chán", "insult"],
+    ["hỏi gì cũng k biết, chán", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });

@@ -60,6 +60,7 @@ describe("completion sentences", () => {
     "e thj xog r nha ad",
     "thi xong rồi nhé, giờ báo cho ai",
     "Em là công nhân cty may, em đã hoàn thành cuộc thi rồi, báo phường biết ạ",
+    "Bà làm xong bài thi rồi, nhờ cháu ghi nhận giúp bà",
   ])("%s → the completion flow", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
@@ -80,6 +81,7 @@ describe("completion sentences", () => {
     "thi xong bao giờ có kết quả",
     "thi xong r mà k thấy chứng nhận",
     "thi xong thì bấm vào đâu để lấy giấy chứng nhận",
+    "Thi xong có được tính vào thi đua cuối năm của tổ dân phố ko",
   ])("%s → not a report (FAQ or nothing)", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
