@@ -64,6 +64,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Set 8, from a fourth, arrived after the set 7 work: 85.0% / 83.3%, and was kept unseen to the end of the
 // turn (83.3% / 83.3% then); its small-talk misses were looked at only after that. Set 9, from a fifth, was
 // scored once on the final code of that turn and never tuned on: 90.0% / 96.0%.
+// Sets 10, 11 and 13 (13 was written as "blind-01") came from three more sessions (2026-12-02, stop 20), each
+// at its own clock, scored once on arrival: 80.0% / 90.0%, 83.3% / 98.0%, 87.1% / 92.0%; then tuned on.
+// Set 12, from a fourth, stayed sealed until the end of that work and was scored once: 90.2% / 92.2%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -80,7 +83,19 @@ scoreAt("set 8 inside the contest (its own clock)", "2025-10-20T08:00:00+07:00",
   { file: "test/faq/blind-8-during.jsonl", floor: 0.83, offTopicStrict: false },
 ]);
 scoreAt("set 9 inside the contest (its own clock)", "2025-11-06T19:00:00+07:00", [
-  { file: "test/faq/blind-9-during.jsonl", floor: 0.86, offTopicStrict: false },
+  { file: "test/faq/blind-9-during.jsonl", floor: 0.94, offTopicStrict: false },
+]);
+scoreAt("set 10 inside the contest (its own clock)", "2025-10-31T20:00:00+07:00", [
+  { file: "test/faq/blind-10-during.jsonl", floor: 0.93, offTopicStrict: false },
+]);
+scoreAt("set 11 on the contest's last evening", "2025-11-10T21:00:00+07:00", [
+  { file: "test/faq/blind-11-during.jsonl", floor: 0.9, offTopicStrict: false },
+]);
+scoreAt("set 12 inside the contest (its own clock)", "2025-10-29T20:30:00+07:00", [
+  { file: "test/faq/blind-12-during.jsonl", floor: 0.9, offTopicStrict: false },
+]);
+scoreAt("set 13 inside the contest (its own clock)", "2025-10-28T19:45:00+07:00", [
+  { file: "test/faq/blind-13-during.jsonl", floor: 0.9, offTopicStrict: false },
 ]);
 scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-2026-after.jsonl", floor: 0.9, offTopicStrict: false },
@@ -90,5 +105,9 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-6-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-7-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-8-after.jsonl", floor: 0.83, offTopicStrict: false },
-  { file: "test/faq/blind-9-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-9-after.jsonl", floor: 0.95, offTopicStrict: false },
+  { file: "test/faq/blind-10-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-11-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-12-after.jsonl", floor: 0.88, offTopicStrict: false },
+  { file: "test/faq/blind-13-after.jsonl", floor: 0.9, offTopicStrict: false },
 ]);
