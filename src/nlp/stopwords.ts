@@ -26,7 +26,7 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Pure fillers, dropped before syllable pairs are formed ("hết ạ hạn" reads as "hết hạn"). */
 export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
-  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa ê".split(" "),
+  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa ê ta".split(" "),
 );
 export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua ta".split(" "));
 
