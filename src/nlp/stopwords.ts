@@ -45,5 +45,5 @@ export const ACCENTED_LIGHT: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 export const FOLDED_LIGHT: ReadonlySet<string> = new Set(
-  "nhanh kip ranh met lau som thuoc theo dua nhat hon xem doc nhin ngoi dung".split(" "),
+  "nhanh kip ranh met lau som thuoc theo dua nhat hon xem doc nhin ngoi dung neu".split(" "),
 );
