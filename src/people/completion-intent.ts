@@ -60,7 +60,9 @@ function patterns(words: ReportWords): Patterns {
   return {
     report,
     plain: whole
-      ? new RegExp(`\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b${actions ? `|\\b${actions} xong( ${whole})? (roi|r)\\b` : ""}`)
+      ? new RegExp(
+          `\\b(da|vua|moi) (hoan thanh|lam xong|thi xong) ${whole}\\b${actions ? `|\\b${actions} xong( ${whole})? (roi|r)\\b` : ""}`,
+        )
       : null,
     part: parts ? new RegExp(`\\b${parts}\\b`) : null,
     allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,

@@ -167,7 +167,10 @@ describe("FAQ decisions on how residents write", () => {
   });
 
   it("keeps a web address whole when it splits a message into clauses", () => {
-    const r = engine.ask("Có ai biết cái link onetouch.mic.gov.vn này có phải web lừa đảo k, bắt nhập họ tên sđt sợ lộ thông tin quá", DURING);
+    const r = engine.ask(
+      "Có ai biết cái link onetouch.mic.gov.vn này có phải web lừa đảo k, bắt nhập họ tên sđt sợ lộ thông tin quá",
+      DURING,
+    );
     expect(r.kind === "answer" && r.id).toBe("chinh-thuc");
   });
 
