@@ -98,24 +98,16 @@ export class AdaptiveAnswering {
     const { config, logger, base, inbox } = this.d;
     // Loaded now, after the port is bound (npm start calls start() then): /healthz answers before the answering
     // side's modules (BullMQ, the FAQ) are loaded and its FAQ index built.
-    const [answering, { startHousekeeping }, { startProcessReminderWorker }] = await Promise.all([
-      this.d.answering(),
-      import("./housekeeping.js"),
-      import("./reminder-worker.js"),
-    ]);
-    const worker =
-      this.d.worker !== false && base.redis && answering.broadcastQueue
-        ? startProcessReminderWorker({
-            config,
-            logger,
-            base,
-            zalo: answering.zalo,
-            queue: answering.broadcastQueue,
-            service: answering.services.broadcasts,
-            tuning: this.d.workerOptions,
-          })
-        : null;
-    const stopHousekeeping = startHousekeeping({ config, logger, base, inbox, answering });
+    const [answering, { startBackgroundWork }] = await Promise.all([this.d.answering(), import("./background-work.js")]);
+    const { worker, stopHousekeeping } = startBackgroundWork({
+      config,
+      logger,
+      base,
+      inbox,
+      answering,
+      worker: this.d.worker !== false,
+      tuning: this.d.workerOptions,
+    });
     this.here = { answering, worker, stopHousekeeping };
     this.mode = "here";
     // This connection answers too: it checkpoints the WAL itself (the edge alone leaves that to the thread's).

@@ -5,9 +5,8 @@ import { OutboxStore } from "../inbox/outbox-store.js";
 import { createLogger } from "../observability/logger.js";
 import { registry } from "../observability/metrics.js";
 import { buildAnswering } from "./answering.js";
-import { startHousekeeping } from "./housekeeping.js";
+import { startBackgroundWork } from "./background-work.js";
 import { openProcessBase } from "./process-base.js";
-import { startProcessReminderWorker } from "./reminder-worker.js";
 
 /**
  * The answering thread (src/answer-thread.ts loads it once the thread runs at its lower priority): the
@@ -30,19 +29,15 @@ const send = (m: FromThread) => port.postMessage(m);
 function go(): void {
   if (going) return;
   going = true;
-  worker =
-    runWorker && answering.broadcastQueue
-      ? startProcessReminderWorker({
-          config,
-          logger,
-          base,
-          zalo: answering.zalo,
-          queue: answering.broadcastQueue,
-          service: answering.services.broadcasts,
-          tuning: workerOptions,
-        })
-      : null;
-  stopHousekeeping = startHousekeeping({ config, logger, base, inbox, answering });
+  ({ worker, stopHousekeeping } = startBackgroundWork({
+    config,
+    logger,
+    base,
+    inbox,
+    answering,
+    worker: runWorker,
+    tuning: workerOptions,
+  }));
   void answering.dispatcher.resume();
 }
 
