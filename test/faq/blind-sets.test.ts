@@ -73,30 +73,22 @@ scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-4-during.jsonl", floor: 0.83, offTopicStrict: false },
   { file: "test/faq/blind-5-during.jsonl", floor: 0.88, offTopicStrict: false },
 ]);
-scoreAt("set 6 inside the contest (its own clock)", "2025-10-28T20:00:00+07:00", [
-  { file: "test/faq/blind-6-during.jsonl", floor: 0.9, offTopicStrict: false },
-]);
-scoreAt("set 7 inside the contest (its own clock)", "2025-11-03T10:00:00+07:00", [
-  { file: "test/faq/blind-7-during.jsonl", floor: 0.9, offTopicStrict: false },
-]);
-scoreAt("set 8 inside the contest (its own clock)", "2025-10-20T08:00:00+07:00", [
-  { file: "test/faq/blind-8-during.jsonl", floor: 0.83, offTopicStrict: false },
-]);
-scoreAt("set 9 inside the contest (its own clock)", "2025-11-06T19:00:00+07:00", [
-  { file: "test/faq/blind-9-during.jsonl", floor: 0.94, offTopicStrict: false },
-]);
-scoreAt("set 10 inside the contest (its own clock)", "2025-10-31T20:00:00+07:00", [
-  { file: "test/faq/blind-10-during.jsonl", floor: 0.93, offTopicStrict: false },
-]);
-scoreAt("set 11 on the contest's last evening", "2025-11-10T21:00:00+07:00", [
-  { file: "test/faq/blind-11-during.jsonl", floor: 0.9, offTopicStrict: false },
-]);
-scoreAt("set 12 inside the contest (its own clock)", "2025-10-29T20:30:00+07:00", [
-  { file: "test/faq/blind-12-during.jsonl", floor: 0.9, offTopicStrict: false },
-]);
-scoreAt("set 13 inside the contest (its own clock)", "2025-10-28T19:45:00+07:00", [
-  { file: "test/faq/blind-13-during.jsonl", floor: 0.9, offTopicStrict: false },
-]);
+// Each later set was written for its own clock inside the contest (set 11: the contest's last evening).
+const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
+  { set: 6, clock: "2025-10-28T20:00:00+07:00", floor: 0.9 },
+  { set: 7, clock: "2025-11-03T10:00:00+07:00", floor: 0.9 },
+  { set: 8, clock: "2025-10-20T08:00:00+07:00", floor: 0.83 },
+  { set: 9, clock: "2025-11-06T19:00:00+07:00", floor: 0.94 },
+  { set: 10, clock: "2025-10-31T20:00:00+07:00", floor: 0.93 },
+  { set: 11, clock: "2025-11-10T21:00:00+07:00", floor: 0.9 },
+  { set: 12, clock: "2025-10-29T20:30:00+07:00", floor: 0.9 },
+  { set: 13, clock: "2025-10-28T19:45:00+07:00", floor: 0.9 },
+];
+for (const { set, clock, floor } of OWN_CLOCK) {
+  scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
+    { file: `test/faq/blind-${set}-during.jsonl`, floor, offTopicStrict: false },
+  ]);
+}
 scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-2026-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-after.jsonl", floor: 0.86, offTopicStrict: false },
