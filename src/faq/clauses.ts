@@ -23,6 +23,37 @@ const PURPOSE_END = /\sđể\s*$/iu;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
 const AND_END = /\s(va|voi|vs)\s*$/;
 
+/**
+ * A question that ends mid-message, then the asker goes on about themselves: "video hướng dẫn còn k ad e
+ * muốn lưu làm tư liệu", "chuyên đề gì vậy ad e cần soạn nội dung". The question word, at least one address
+ * word, then a person who speaks: the rest is context, a clause of its own.
+ */
+const ASKED_THEN_SELF =
+  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi)\s)/g;
+/**
+ * "để" typed bare after a request or before the person it serves ("cho xin link de e kéo cả nhà vào",
+ * "tài liệu bằng chữ ko de con in ra"): the purpose, as the marked "để" is. Elsewhere a bare "de" may be
+ * "đề" (the test) or "dễ" (easy), so it stays.
+ */
+const BARE_PURPOSE =
+  /(?<=\s(?:xin|giup|gium|dum|voi|vs|ad|a|ak|ah|nhe|nha)\s)de(?=\s)|(?<=\s)de(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|ba|bac|ong|anh|chi|chu|bo|me|mn|moi nguoi|ca nha)\s)/g;
+
+/** The message with the split points only bare typing hides: a comma after a question, "để" for "de". */
+function markSplits(question: string): string {
+  const raw = question.normalize("NFC");
+  const folded = fold(raw);
+  // fold() keeps an NFC string's length, so positions found in the folded text hold in the raw one.
+  if (folded.length !== raw.length) return raw;
+  const edits: Array<[at: number, cut: number, put: string]> = [];
+  for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(BARE_PURPOSE)) {
+    if (raw.slice(m.index, m.index + 2).toLowerCase() === "de") edits.push([m.index, 2, "để"]);
+  }
+  let out = raw;
+  for (const [at, cut, put] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + put + out.slice(at + cut);
+  return out;
+}
+
 /** Does the message end like a question ("… không", "… ở đâu", "… gì vậy")? */
 export function endsLikeQuestion(text: string): boolean {
   return QUESTION_END.test(fold(text));
@@ -40,10 +71,11 @@ export interface ClauseReading extends Retrieval {
  * after its "để" are one question ("làm sao để bài được tính hợp lệ").
  */
 export function readClauses(question: string, retrieve: (text: string) => Retrieval): ClauseReading[] {
-  const clauses = (question.match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
+  const clauses = (markSplits(question).match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
   const folded = clauses.map((c) => fold(c));
   const read = clauses.map((c, at) => {
-    const f = folded[at]!;
+    // "… bằng chữ ko để": the question ends before its purpose.
+    const f = folded[at]!.replace(/\s+de\s*$/, "");
     const r = retrieve(c.replace(ENUMERATOR, " "));
     const asks =
       c.includes("?") ||

@@ -37,7 +37,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["insult", new RegExp(`^${INSULT}$`)],
   [
     "thanks",
-    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( nhiet tinh)?)?( chuc .+)?$/,
+    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( (nhiet tinh|tan tinh|chu dao|nhanh))?)?( chuc .+)?$/,
   ],
   // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
   [
@@ -46,7 +46,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
   [
     "goodbye",
-    /^(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh))$/,
+    /^((ok|oke|vang|da|thoi) )*(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh))$/,
   ],
   [
     "help",
@@ -92,7 +92,7 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|(khong|chang) (thay )?ai tra loi)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */

@@ -263,6 +263,20 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dung thu", "xep hang"],
   ["duong link", "link"],
   ["dg link", "link"],
+  // "có tính giờ không": a time limit, not "giờ" (now)
+  ["tinh gio", "bam_gio"],
+  ["bam gio", "bam_gio"],
+  // "hồi đó", "ngày xưa", "dạo đấy": when it happened, context rather than the question
+  ["hoi do", ""],
+  ["hoi day", ""],
+  ["hoi ay", ""],
+  ["ngay xua", ""],
+  ["dao do", ""],
+  ["dao day", ""],
+  ["dao ay", ""],
+  // "cho chắc ăn": to be safe
+  ["cho chac an", ""],
+  ["cho chac", ""],
   // "nội dung": content, not "nói" (say) and "dùng" (use)
   ["noi dung", "noidung"],
   ["can cuoc", "cancuoc"],
@@ -305,8 +319,19 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["thu gom rac", "rac_thai"],
   ["tien nuoc", "tien_nuoc"],
   ["giay phep xay dung", "giay_phep_xd"],
-  ["bong da", "bongda"],
-  ["thoi tiet", "thoitiet"],
+  ["bao hiem", "bao_hiem"],
+  ["bhyt", "bao_hiem"],
+  ["bhxh", "bao_hiem"],
+  ["tien dien", "tien_dien"],
+  // "nạp tiền điện thoại": phone credit
+  ["tien dien thoai", "tien dien_thoai"],
+  ["hoa don dien", "tien_dien"],
+  ["cong to", "tien_dien"],
+  ["cong to dien", "tien_dien"],
+  ["bong da", "bong_da"],
+  ["da bong", "bong_da"],
+  ["doi tuyen", "bong_da"],
+  ["thoi tiet", "thoi_tiet"],
 ];
 
 interface Node {

@@ -36,6 +36,8 @@ interface Patterns {
   part: RegExp | null;
   allParts: RegExp | null;
   whole: RegExp | null;
+  /** "làm bài", "thi": doing the test, which with every part is the whole. */
+  action: RegExp | null;
 }
 
 /** General Vietnamese for "done" and the campaign's own words (content/lexicon.yaml `reports`). */
@@ -67,6 +69,7 @@ function patterns(words: ReportWords): Patterns {
     part: parts ? new RegExp(`\\b${parts}\\b`) : null,
     allParts: parts ? new RegExp(`\\b(4|04|bon|tat ca|het|ca|cac) (cac )?${parts}\\b`) : null,
     whole: whole ? new RegExp(`\\b${whole}\\b`) : null,
+    action: actions ? new RegExp(`\\b${actions}\\b`) : null,
   };
 }
 
@@ -98,11 +101,17 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   folded = folded.replace(/\bloi (chia se|nhan|moi|chuc)\b/g, " ").trim();
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
   folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
+  // "chi hội phụ nữ tổ 7": an association, not "hỏi" (ask); "ghi nhận giúp": the report's request, not a question.
+  folded = folded
+    .replace(/\b(chi )?hoi (phu nu|cuu chien binh|ccb|nguoi cao tuoi|nct|nong dan|chu thap do|khuyen hoc)\b|\bchi hoi\b/g, " ")
+    .trim();
+  folded = folded.replace(/\b(ghi nhan|ghi so|ghi ten) (giup|gium|dum|ho)\b/g, "$1").trim();
   // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không); "… tổ dân phố ko" asks.
   folded = folded.replace(PLACE_AT_END, (m) => (/ (khong|ko|k|kh|chua|hok|khum)$/.test(m) ? m : " ")).trim();
   // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
   if (p.part?.test(folded)) {
-    if (!p.whole?.test(folded) || !p.allParts?.test(folded)) return false;
+    // "học hết chuyên đề, làm bài và chia sẻ xong": every part and the test is the whole too.
+    if (!(p.whole?.test(folded) || p.action?.test(folded)) || !p.allParts?.test(folded)) return false;
     folded = folded.replace(new RegExp(p.allParts.source, "g"), " ").replace(/\s+/g, " ").trim();
   }
   if (!folded) return false;

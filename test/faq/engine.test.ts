@@ -179,6 +179,40 @@ describe("FAQ decisions on how residents write", () => {
     expect(engine.ask("cống thoát nước trước nhà bị tắc mấy hôm nay, phường có cho người xuống thông không", DURING).kind).toBe("none");
   });
 
+  it("does not answer electricity, health insurance or football with a campaign entry", () => {
+    expect(engine.ask("hoa don tien dien thang nay cao qua, hoi ai bay gio", DURING).kind).toBe("none");
+    expect(engine.ask("the bhyt cua me em sap het han, gia han o dau a", DURING).kind).toBe("none");
+    expect(engine.ask("toi nay doi tuyen da voi ai vay ad", DURING).kind).toBe("none");
+    // "nạp tiền điện thoại" is phone credit, still the fee question
+    expect(engine.ask("thi co phai nap tien dien thoai ko", DURING)).toMatchObject({ kind: "answer", id: "phi-du-thi" });
+  });
+
+  it("answers the question before the asker's own purpose or plans, typed bare", () => {
+    // a question, an address word, then the asker goes on about themselves
+    const video = engine.ask("co video huong dan ko ad e muon gui cho ca xom xem", DURING);
+    expect(video.kind === "answer" && video.id).toBe("video");
+    // a bare "de" (để) after a request: the purpose is context
+    const group = engine.ask("nhom zalo ho tro o dau cho chau xin voi de chau moi hang xom vao", DURING);
+    expect(group.kind === "answer" && group.id).toBe("nhom-zalo");
+    // "đề" stays the test: no split inside "đề thi"
+    const paper = engine.ask("de thi co giong nhau ko", DURING);
+    expect(paper.kind === "answer" && paper.id).toBe("cau-hoi-ngau-nhien");
+  });
+
+  it("says plainly what the letters leave out: tax on prizes, how units report", () => {
+    const tax = engine.ask("tien thuong co bi khau tru thue tncn k", DURING);
+    expect(tax.kind === "answer" && tax.text).toMatch(/không nêu[\s\S]*(0904 540 490|zalo\.me)/);
+    const report = engine.ask("truong minh gui danh sach giao vien da thi cho ai, co mau ko", DURING);
+    expect(report.kind === "answer" && report.text).toMatch(/Văn hóa - Xã hội[\s\S]*không nêu mẫu/);
+  });
+
+  it("reads 'tính giờ' as a time limit and past-time words as context", () => {
+    const timed = engine.ask("lam bai co bi tinh gio ko", DURING);
+    expect(timed.kind === "answer" && timed.id).toBe("thoi-gian-lam-bai");
+    const then = engine.ask("hoi do thi co bao nhieu cau nhi", AFTER);
+    expect(then.kind === "answer" && then.text).toMatch(/20 câu/);
+  });
+
   it("says the campaign ended before a choice list, after the end", () => {
     const r = engine.ask("con tôi lớp 8 năm nay muốn thi thì đăng ký sao ạ", AFTER);
     expect(r.kind === "suggest" || r.kind === "answer").toBe(true);

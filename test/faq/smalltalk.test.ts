@@ -29,6 +29,8 @@ describe("small talk as residents type it", () => {
     ["cảm ơn phường", "thanks"],
     ["cảm ơn, chúc sức khỏe", "thanks"],
     ["cám ơn ad đã giải đáp", "thanks"],
+    ["cảm ơn bạn đã trả lời tận tình", "thanks"],
+    ["ok bye ad nhé", "goodbye"],
     ["chào bot, bạn giúp được gì", "help"],
     ["em hỏi được những gì ở đây", "help"],
     ["hi mn, ad có đó k", "greeting"],
@@ -59,6 +61,9 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["bot có biết nói chuyện không hay chỉ trả lời máy móc", "about"],
     ["trả lời gì mà lằng nhằng khó hiểu thế, chán", "insult"],
     ["hỏi gì cũng k biết, chán", "insult"],
+    ["nhắn từ sáng ko thấy ai trả lời, chán thật", "insult"],
+    ["ad rep chậm thế, đợi mãi", "insult"],
+    ["trả lời vòng vo quá bot ơi", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });

@@ -82,6 +82,7 @@ describe("completion sentences", () => {
     "thi xong r mà k thấy chứng nhận",
     "thi xong thì bấm vào đâu để lấy giấy chứng nhận",
     "Thi xong có được tính vào thi đua cuối năm của tổ dân phố ko",
+    "học hết các chuyên đề rồi thì làm bài thế nào",
   ])("%s → not a report (FAQ or nothing)", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
@@ -100,6 +101,10 @@ describe("completion reports with context around them", () => {
   it.each([
     "Bác đã làm xong bài thi và viết phần lan tỏa rồi cháu ạ, bác ở tổ 12 phường Hồng Bàng",
     "ca nha em 3 nguoi deu thi xong hoi thang 10 nam ngoai roi a",
+    // an association named after the report: "hội" is not "hỏi"
+    "xong roi nha ad, hoi cuu chien binh to 3",
+    // every part and the test, then a request to record it
+    "me em hoc het 4 chuyen de, lam bai, chia se xong het roi, ghi nhan gium me em",
   ])("%s", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
