@@ -1,9 +1,12 @@
 import { fold } from "../text/fold.js";
 import type { Retrieval } from "./retrieval.js";
 
-/** Where a message splits into clauses: punctuation, "và"/"với"/"để", forwarded text, numbered questions. */
+/**
+ * Where a message splits into clauses: punctuation, "và"/"với"/"để", "mà" before "không biết" (context, then
+ * what the asker does not know), forwarded text, numbered questions.
+ */
 const CLAUSE =
-  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;

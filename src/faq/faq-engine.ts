@@ -121,7 +121,11 @@ export class FaqEngine {
         const ids = [main.kind === "answer" ? main.entry.id : "", other?.entry.id ?? ""];
         // "cho mình xin link vào thi với, lướt mãi trong nhóm không thấy": the request is the question, and
         // it is answered more surely than the whole message.
-        const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN;
+        // "bác ở phường <tên phường>, vướng gì thì gọi ai": the whole message's answer speaks for the place it names, and
+        // the clause that asks has lost the place.
+        const placeBound = (e: Decision) =>
+          e.kind === "answer" && analysis.readings.some((r) => r.terms.some((t) => this.index.namesPlace(e.entry, t)));
+        const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN && (!placeBound(d) || placeBound(main));
         // Two questions found, each answered at least as surely as the whole: the whole's one answer is a blend.
         const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
         if (d.kind !== "answer" || two || surer) [d, second] = [main, other];
@@ -164,6 +168,9 @@ export class FaqEngine {
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
     let otherTopic = false;
+    // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
+    // thủ tục ntn"): the other clauses are its context, not the question.
+    const unanswered: Array<string | undefined> = [];
     clauses.forEach(({ analysis, ranked, asks }, at) => {
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
@@ -174,10 +181,16 @@ export class FaqEngine {
       // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
       const d = decide(ranked);
-      if (d.kind !== "answer") return;
+      if (d.kind !== "answer") {
+        if (asks) unanswered.push(ranked[0]?.entry.id);
+        return;
+      }
       found.push({ d, asks, at });
     });
     if (found.length === 0) return null;
+    // (Unless it leans to the entry a context clause found: "… đòi số tài khoản, e nghi lừa đảo ad xác nhận giúp".)
+    const askedElsewhere = unanswered.some((id) => !found.some((f) => f.d.entry.id === id));
+    if (askedElsewhere && !found.some((f) => f.asks)) return null;
     if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
     const best = found[0]!;

@@ -210,6 +210,13 @@ export class FaqIndex {
     return this.idf.has(term);
   }
 
+  /** Does this entry speak for the campaign place `term` (a ward whose letter names its own contact person)? */
+  namesPlace(entry: FaqEntry, term: string): boolean {
+    if (!this.places.has(term)) return false;
+    const i = this.entries.indexOf(entry);
+    return i >= 0 && this.vocab[i]!.has(term);
+  }
+
   /** Entries ranked for one reading of a question, best first, with coverage. */
   rank(reading: Reading, limit = 5): Candidate[] {
     const r = this.typos.fix(reading);

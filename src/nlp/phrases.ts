@@ -274,6 +274,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dao do", ""],
   ["dao day", ""],
   ["dao ay", ""],
+  // "với lại": "and also", not "lại" (again)
+  ["voi lai", ""],
   // "cho chắc ăn": to be safe
   ["cho chac an", ""],
   ["cho chac", ""],
@@ -328,6 +330,14 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["hoa don dien", "tien_dien"],
   ["cong to", "tien_dien"],
   ["cong to dien", "tien_dien"],
+  ["lam can cuoc", "lam_cancuoc"],
+  ["lam lai can cuoc", "lam_cancuoc"],
+  ["lam the can cuoc", "lam_cancuoc"],
+  ["lam lai the can cuoc", "lam_cancuoc"],
+  ["cap lai can cuoc", "lam_cancuoc"],
+  ["mai ton", "mai_ton"],
+  ["con bao", "bao_lu"],
+  ["bao lu", "bao_lu"],
   ["bong da", "bong_da"],
   ["da bong", "bong_da"],
   ["doi tuyen", "bong_da"],

@@ -199,6 +199,21 @@ describe("FAQ decisions on how residents write", () => {
     expect(paper.kind === "answer" && paper.id).toBe("cau-hoi-ngau-nhien");
   });
 
+  it("keeps the ward a resident names when the asking clause drops it", () => {
+    const r = engine.ask("nha chau o phuong an duong, co gi thac mac thi lien he ai a", DURING);
+    expect(r.kind === "answer" && r.text).toMatch(/0832\.765\.568/);
+  });
+
+  it("reads what the asker does not know after 'mà', and 'với lại' as 'and'", () => {
+    const r = engine.ask("chau muon thi cong dan so ma khong biet vao cho nao voi lai han cuoi la bao gio", DURING);
+    expect(r.kind === "answer" && r.text).toMatch(/onetouch\.mic\.gov\.vn[\s\S]*11\/11|11\/11[\s\S]*onetouch\.mic\.gov\.vn/);
+  });
+
+  it("does not answer the context when the clause that asks is about something else", () => {
+    const r = engine.ask("chau nha em hoc lop 3, muon xin chuyen lop thi can giay to ntn", DURING);
+    expect(r.kind).not.toBe("answer");
+  });
+
   it("says plainly what the letters leave out: tax on prizes, how units report", () => {
     const tax = engine.ask("tien thuong co bi khau tru thue tncn k", DURING);
     expect(tax.kind === "answer" && tax.text).toMatch(/không nêu[\s\S]*(0904 540 490|zalo\.me)/);
