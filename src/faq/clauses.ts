@@ -6,7 +6,7 @@ import type { Retrieval } from "./retrieval.js";
  * what the asker does not know), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
@@ -20,7 +20,7 @@ const WHICH = /\b(nao|dau)\b/;
  */
 const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
-const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|minh|toi|chau|cho))\b/;
+const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -32,7 +32,13 @@ const AND_END = /\s(va|voi|vs)\s*$/;
  * word, then a person who speaks: the rest is context, a clause of its own.
  */
 const ASKED_THEN_SELF =
-  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi)\s)/g;
+  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)/g;
+/**
+ * "tổ trưởng nhắn phải thi trước tuần sau giờ còn vào thi được nữa không": "(bây) giờ" then what is possible
+ * now starts the question ("mấy giờ", "8 giờ" and "giờ giấc" do not).
+ */
+const NOW_THEN =
+  /(?<!\b(?:may|bao|\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tu|den|luc|cung|khung|gio)\s)(?<!(?<!\b(?:tuan|hom|ngay|thang) )\bsau\s)(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:bay gio|gio|h) (?:con|co|thi|phai|muon|moi|lam|vao|em|e|minh|toi|bac|chau|ba)\b)/g;
 /**
  * "để" typed bare after a request or before the person it serves ("cho xin link de e kéo cả nhà vào",
  * "tài liệu bằng chữ ko de con in ra"): the purpose, as the marked "để" is. Elsewhere a bare "de" may be
@@ -40,6 +46,9 @@ const ASKED_THEN_SELF =
  */
 const BARE_PURPOSE =
   /(?<=\s(?:xin|giup|gium|dum|voi|vs|ad|a|ak|ah|nhe|nha)\s)de(?=\s)|(?<=\s)de(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|ba|bac|ong|anh|chi|chu|bo|me|mn|moi nguoi|ca nha)\s)/g;
+
+/** "… bằng vneid đc k ạ cho đỡ phải nhớ mk": after the question, "cho đỡ/tiện/nhanh/chắc" is its purpose. */
+const PURPOSE_CHO = /\b(?:khong|ko|k|kh|a|ad|nhe|nha|voi|vs)\s+(?=cho (?:do|tien|nhanh|chac)\b)/g;
 
 /** The message with the split points only bare typing hides: a comma after a question, "để" for "de". */
 function markSplits(question: string): string {
@@ -49,6 +58,8 @@ function markSplits(question: string): string {
   if (folded.length !== raw.length) return raw;
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, "để "]);
   for (const m of folded.matchAll(BARE_PURPOSE)) {
     if (raw.slice(m.index, m.index + 2).toLowerCase() === "de") edits.push([m.index, 2, "để"]);
   }

@@ -131,6 +131,11 @@ export class FaqEngine {
         if (d.kind !== "answer" || two || surer) [d, second] = [main, other];
       }
     }
+    // "có người nhắn bảo chuyển 50k để được cấp chứng nhận <tên cuộc thi>, thật hay lừa": one candidate, and the
+    // message names the campaign, so it is no other topic's question: answer it rather than offer a list of one.
+    if (d.kind === "suggest" && d.entries.length === 1 && this.namesCampaign(question)) {
+      d = { kind: "answer", entry: d.entries[0]!, confidence: d.confidence, also: [] };
+    }
     if (d.kind === "answer") {
       return {
         kind: "answer",
@@ -259,10 +264,15 @@ export class FaqEngine {
   offTopic(question: string): boolean {
     // "bác nghe loa phường nói có cuộc thi <tên cuộc thi>…": a message naming the campaign is about it,
     // however much else it says.
-    const words = ` ${lexiconWords(question).join(" ")} `;
-    if (this.content.lexicon.names.some((n) => words.includes(` ${n} `))) return false;
+    if (this.namesCampaign(question)) return false;
     const top = retrieve(this.index, question).ranked[0];
     return !top || top.coverage < OFF_TOPIC_COVERAGE;
+  }
+
+  /** Does the message name the campaign or its platform (its name, or its platform's, from the lexicon)? */
+  private namesCampaign(question: string): boolean {
+    const words = ` ${lexiconWords(question).join(" ")} `;
+    return this.content.lexicon.names.some((n) => words.includes(` ${n} `));
   }
 
   /** "Bạn muốn hỏi: 1) … 2) …"; before or after the campaign, the phase line first ("Cuộc thi đã kết thúc…"). */

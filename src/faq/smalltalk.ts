@@ -24,7 +24,11 @@ const INSULT =
   "((tra loi|noi|rep) )?(q:many )?(vua |that |qua |rat )?(ngu|ngok|ngoc|dot|dan|ngao|vo dung|vo tich su|do te|do|kem|te|lo|rac|vo van|tao lao|dien|khung|nhu( (chi|c|cut|shit|l|cc|qq|con c))?|(chang|cha|khong|co) biet (gi|q:what)( (het|ca|q:where))?|biet (gi|q:what) q:where)( (qua|the|vay|lam|vcl|vl|vai|vkl|that|nhi|ha|oi|the nay|the nhi|het cho|het suc|nhu bo|nhu cho))*";
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
-  ["greeting", /^(xin )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (buoi )?(sang|trua|chieu|toi))?$/],
+  // "Kính chào Ban quản trị trang"
+  [
+    "greeting",
+    /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi)( link)?)?( (buoi )?(sang|trua|chieu|toi))?$/,
+  ],
   ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there
   // ("đây", "có" and "mọi" are address words here, already dropped)
@@ -46,7 +50,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
   [
     "goodbye",
-    /^((ok|oke|vang|da|thoi) )*(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh))$/,
+    /^((ok|oke|vang|da|thoi|hieu roi|biet roi) )*(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh|cong tac tot))$/,
   ],
   [
     "help",
@@ -92,7 +96,7 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|(khong|chang) (thay )?ai tra loi)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|(khong|chang) (thay )?ai tra loi)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */

@@ -274,6 +274,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dao do", ""],
   ["dao day", ""],
   ["dao ay", ""],
+  ["clip", "video"],
+  // "nghe đồn", "nghe nói": where the asker heard it, context
+  ["nghe don", ""],
+  ["nghe noi", ""],
+  // "cuộc thi đó có …": "đó" (that), not "do" (by)
+  ["thi do co", "thi co"],
   // "với lại": "and also", not "lại" (again)
   ["voi lai", ""],
   // "cho chắc ăn": to be safe
@@ -336,6 +342,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["lam lai the can cuoc", "lam_cancuoc"],
   ["cap lai can cuoc", "lam_cancuoc"],
   ["mai ton", "mai_ton"],
+  ["tro cap", "tro_cap"],
   ["con bao", "bao_lu"],
   ["bao lu", "bao_lu"],
   ["bong da", "bong_da"],

@@ -209,6 +209,25 @@ describe("FAQ decisions on how residents write", () => {
     expect(r.kind === "answer" && r.text).toMatch(/onetouch\.mic\.gov\.vn[\s\S]*11\/11|11\/11[\s\S]*onetouch\.mic\.gov\.vn/);
   });
 
+  it("finds the question after context typed without punctuation", () => {
+    // "giờ" then what is possible now starts the question
+    const now = engine.ask("co giao bao ca lop phai lam xong truoc chu nhat gio con thi duoc nua ko", AFTER);
+    expect(now.kind === "answer" && now.text).toMatch(/kết thúc/);
+    // "cho đỡ …" after the question is its purpose; "chỉ e" asks
+    const login = engine.ask("dang nhap onetouch bang vneid dc ko a cho do phai nho mat khau", DURING);
+    expect(login.kind === "answer" && login.id).toBe("dang-ky");
+    const how = engine.ask("chỉ e cách đăng ký thi với, hôm trước mới nghe loa phường", DURING);
+    expect(how.kind === "answer" && how.id).toBe("dang-ky");
+    // "mà em không biết": what the asker does not know is the question
+    const end = engine.ask("con em lop 8 duoc giao ve nha thi cong dan so ma em ko biet han chot ngay nao", DURING);
+    expect(end.kind === "answer" && end.text).toMatch(/11\/11/);
+  });
+
+  it("answers the one candidate of a message that names the campaign instead of a list of one", () => {
+    const r = engine.ask("co nguoi nhan tin doi 100k de cap chung nhan cong dan so, that hay gia vay", DURING);
+    expect(r.kind).toBe("answer");
+  });
+
   it("does not answer the context when the clause that asks is about something else", () => {
     const r = engine.ask("chau nha em hoc lop 3, muon xin chuyen lop thi can giay to ntn", DURING);
     expect(r.kind).not.toBe("answer");

@@ -62,6 +62,7 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["trả lời gì mà lằng nhằng khó hiểu thế, chán", "insult"],
     ["hỏi gì cũng k biết, chán", "insult"],
     ["nhắn từ sáng ko thấy ai trả lời, chán thật", "insult"],
+    ["Kính chào Ban quản trị trang, chúc các đồng chí công tác tốt.", "greeting"],
     ["ad rep chậm thế, đợi mãi", "insult"],
     ["trả lời vòng vo quá bot ơi", "insult"],
   ])("%s → %s", (q, kind) => {
