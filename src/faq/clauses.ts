@@ -20,7 +20,9 @@ const WHICH = /\b(nao|dau)\b/;
  */
 const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
-const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
+const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
+/** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
+const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
 /** A clause that ends in "và"/"với": what follows belongs to the same request. */
@@ -93,7 +95,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
     const r = retrieve(c.replace(ENUMERATOR, " "));
     const asks =
       c.includes("?") ||
-      REQUEST.test(f) ||
+      REQUEST.test(f.replace(SALUTATION, " ")) ||
       QUESTION_END.test(f) ||
       WHICH.test(f) ||
       CHOICE_OR_HOW.test(f) ||

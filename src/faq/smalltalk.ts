@@ -27,7 +27,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // "Kính chào Ban quản trị trang"
   [
     "greeting",
-    /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi)( link)?)?( (buoi )?(sang|trua|chieu|toi))?$/,
+    /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi))?( link)?( (buoi )?(sang|trua|chieu|toi))?$/,
   ],
   ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there

@@ -275,6 +275,15 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dao day", ""],
   ["dao ay", ""],
   ["clip", "video"],
+  // a formal letter's formulas: "Kính gửi Ban quản trị", "Đề nghị … cho biết cụ thể", "Trân trọng cảm ơn"
+  ["kinh gui", ""],
+  ["ban quan tri", ""],
+  ["quan tri vien", ""],
+  ["de nghi", ""],
+  ["cho biet cu the", ""],
+  ["cu the", ""],
+  ["tran trong cam on", "cam on"],
+  ["tran trong", ""],
   // "nghe đồn", "nghe nói": where the asker heard it, context
   ["nghe don", ""],
   ["nghe noi", ""],

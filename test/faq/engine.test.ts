@@ -223,6 +223,14 @@ describe("FAQ decisions on how residents write", () => {
     expect(end.kind === "answer" && end.text).toMatch(/11\/11/);
   });
 
+  it("reads a formal letter: the salutation and the closing are formulas, 'đề nghị … cho biết' asks", () => {
+    const r = engine.ask(
+      "Kính gửi Ban quản trị. Tôi là giáo viên đã nghỉ hưu, sinh hoạt tại tổ dân phố số 4. Đề nghị cho biết bài thi gồm bao nhiêu câu hỏi. Trân trọng cảm ơn.",
+      DURING,
+    );
+    expect(r.kind === "answer" && r.text).toMatch(/20 câu/);
+  });
+
   it("answers the one candidate of a message that names the campaign instead of a list of one", () => {
     const r = engine.ask("co nguoi nhan tin doi 100k de cap chung nhan cong dan so, that hay gia vay", DURING);
     expect(r.kind).toBe("answer");
