@@ -2,11 +2,11 @@ import { fold } from "../text/fold.js";
 import type { Retrieval } from "./retrieval.js";
 
 /**
- * Where a message splits into clauses: punctuation, "và"/"với"/"để", "mà" before "không biết" (context, then
- * what the asker does not know), forwarded text, numbered questions.
+ * Where a message splits into clauses: punctuation, "và"/"với"/"để", "mà" before "không biết"/"chưa thấy"
+ * (context, then what the asker does not know or cannot see), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
