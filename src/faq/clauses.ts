@@ -6,10 +6,10 @@ import type { Retrieval } from "./retrieval.js";
  * (context, then what the asker does not know or cannot see), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n]|\.(?=\w))+?(?:(?:[,;:!?\n]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với|voi|vs|kèm|kem theo|để)(?:\s+|$)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}\uFE0F]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
-  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
+  /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
 /** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
@@ -34,13 +34,13 @@ const AND_END = /\s(va|voi|vs)\s*$/;
  * word, then a person who speaks: the rest is context, a clause of its own.
  */
 const ASKED_THEN_SELF =
-  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)/g;
+  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn|bao h|bao gio|bao lau|bn|bao nhieu)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)|\b(?:khong|ko|k|kh|hok|chua)\s+(?:a|ad|ak|ah|admin)(?=(?:\s+\S+){2,})/g;
 /**
  * "tổ trưởng nhắn phải thi trước tuần sau giờ còn vào thi được nữa không": "(bây) giờ" then what is possible
  * now starts the question ("mấy giờ", "8 giờ" and "giờ giấc" do not).
  */
 const NOW_THEN =
-  /(?<!\b(?:may|bao|\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tu|den|luc|cung|khung|gio)\s)(?<!(?<!\b(?:tuan|hom|ngay|thang) )\bsau\s)(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:bay gio|gio|h) (?:con|co|thi|phai|muon|moi|lam|vao|em|e|minh|toi|bac|chau|ba)\b)/g;
+  /(?<!\b(?:may|bao|\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tu|den|luc|cung|khung|gio)\s)(?<!(?<!\b(?:tuan|hom|ngay|thang) )\bsau\s)(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:bay gio|gio|h) (?:con|co|thi|phai|muon|moi|lam|vao|dang ky|dky|dk|em|e|minh|toi|bac|chau|ba)\b)/g;
 /**
  * "để" typed bare after a request or before the person it serves ("cho xin link de e kéo cả nhà vào",
  * "tài liệu bằng chữ ko de con in ra"): the purpose, as the marked "để" is. Elsewhere a bare "de" may be

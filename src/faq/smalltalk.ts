@@ -30,6 +30,8 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
     /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi))?( link)?( (buoi )?(sang|trua|chieu|toi))?$/,
   ],
   ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
+  // "chào buổi trưa ad ăn cơm chưa", "hello ad chúc ad buổi tối vui vẻ": a greeting and a pleasantry
+  ["greeting", /^(xin )?(chao|hello|hi|alo)( buoi (sang|trua|chieu|toi)| khung_gio)?( an com chua| chuc .+)$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there
   // ("đây", "có" and "mọi" are address words here, already dropped)
   ["greeting", /^((xin )?(chao|hi|hello|alo) )?(ai )?(o( do)?|do) (khong|chua)$/],
@@ -93,16 +95,18 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
 
 /** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
 const ABOUT_WITHIN =
-  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|ai lap trinh|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|(khong|chang) (thay )?ai tra loi)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
 const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay)\b/;
 /** A clause that asks something: a question word, a yes/no ending, a request. */
 const ASKING = /q:|\b(khong|chua|xin|hoi|giup|sao|nao|dau|gi|the nao)\b/;
+/** A message that ends in a goodbye ("… bye ad nhé", "… tạm biệt"). */
+const BYE_AT_END = /\b(bye|bye bye|bai bai|tam biet|pp)( (ad|admin|bot|nhe|nha|nhen|a|oi|nhe ad))*$/;
 /** Acknowledgements around a thanks: "ok e hiểu r, thanks". */
 const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi nhieu lam a u uh ha".split(" "));
 
@@ -111,7 +115,7 @@ const ACK_WORDS = new Set("ok oke da vang roi hieu biet duoc nhe nha em minh toi
  * mãi không trả lời đúng", "ok e hiểu r, thanks". Checked only after the FAQ, so a question that also
  * carries such words ("bot ơi link thi ở đâu") is answered as a question.
  */
-export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | "greeting" | null {
+export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insult" | "thanks" | "greeting" | "goodbye" | null {
   const letters = lettersOnly(text);
   const key = analyse(letters).key;
   if (ABOUT_WITHIN.test(key)) return "about";
@@ -124,6 +128,8 @@ export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insu
     .split(" ")
     .filter(Boolean);
   if (rest.length < words.length && rest.every((w) => ACK_WORDS.has(w) || AROUND.has(w))) return "thanks";
+  // "thôi e đi làm ca đêm đây bye ad nhé": news, then a goodbye, and nothing asked.
+  if (BYE_AT_END.test(key) && !ASKING.test(key)) return "goodbye";
   // "Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay", "Chào cháu, chúc cháu buổi sáng an lành": small
   // talk first, then a statement that asks nothing (the FAQ found no question in it).
   const [first, ...others] = text.split(/[,.;!\n]+/).filter((c) => c.trim());

@@ -289,6 +289,15 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["nghe noi", ""],
   // "cuộc thi đó có …": "đó" (that), not "do" (by)
   ["thi do co", "thi co"],
+  ["thi do dc", "thi dc"],
+  ["thi do duoc", "thi duoc"],
+  ["thi do bn", "thi bn"],
+  // "đá với ai thế": who, not AI
+  ["ai the", "q:who"],
+  ["ai vay", "q:who"],
+  ["ai v", "q:who"],
+  ["ai z", "q:who"],
+  ["tncn", "thu nhap ca nhan"],
   // "với lại": "and also", not "lại" (again)
   ["voi lai", ""],
   // "cho chắc ăn": to be safe

@@ -52,6 +52,8 @@ function patterns(words: ReportWords): Patterns {
     /\bhoan thanh (roi|r|xong|het)\b/,
     /\bxong (roi|r|ca|het|nhe|nha)\b/,
     /\b(da|vua|moi) xong\b/,
+    // "xog hết mấy chuyên đề vs 20 câu r": a message that starts with "xong"
+    /^((e|em|minh|toi|chau|con) )?xong \w/,
   ];
   // "thi xong", "làm bài xong", "đã thi rồi", "đã thi hết"
   if (actions) report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r|het)\\b`));
@@ -101,6 +103,8 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   folded = folded.replace(/\bloi (chia se|nhan|moi|chuc)\b/g, " ").trim();
   // "hồi tháng 10", "hồi năm ngoái": when, not "hỏi" (a question).
   folded = folded.replace(/\bhoi (thang \d+|nam ngoai|nam truoc|do|truoc)\b/g, " ").trim();
+  // "xong hết mấy chuyên đề": "mấy" (those few), not a question of how many.
+  folded = folded.replace(/\b(het|ca) may\b/g, "$1").trim();
   // "chi hội phụ nữ tổ 7": an association, not "hỏi" (ask); "ghi nhận giúp": the report's request, not a question.
   folded = folded
     .replace(/\b(chi )?hoi (phu nu|cuu chien binh|ccb|nguoi cao tuoi|nct|nong dan|chu thap do|khuyen hoc)\b|\bchi hoi\b/g, " ")

@@ -231,6 +231,14 @@ describe("FAQ decisions on how residents write", () => {
     expect(r.kind === "answer" && r.text).toMatch(/20 câu/);
   });
 
+  it("splits at an emoji and at '… không hay …', and reads 'với ai' as who, not AI", () => {
+    const prize = engine.ask("giai nhat dc bao nhieu tien vay ad 😂 e thi lay le thoi", DURING);
+    expect(prize.kind === "answer" && prize.text).toMatch(/5\.000\.000/);
+    const counts = engine.ask("ket qua co duoc tinh vao thi dua cua to ko hay thi cho co thoi", DURING);
+    expect(counts.kind === "answer" && counts.text).toMatch(/thi đua/);
+    expect(engine.ask("mai doi tuyen viet nam gap ai vay", DURING).kind).not.toBe("answer");
+  });
+
   it("answers the one candidate of a message that names the campaign instead of a list of one", () => {
     const r = engine.ask("co nguoi nhan tin doi 100k de cap chung nhan cong dan so, that hay gia vay", DURING);
     expect(r.kind).toBe("answer");

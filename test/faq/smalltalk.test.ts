@@ -31,6 +31,7 @@ describe("small talk as residents type it", () => {
     ["cám ơn ad đã giải đáp", "thanks"],
     ["cảm ơn bạn đã trả lời tận tình", "thanks"],
     ["ok bye ad nhé", "goodbye"],
+    ["chào buổi sáng ad, ăn cơm chưa", "greeting"],
     ["chào bot, bạn giúp được gì", "help"],
     ["em hỏi được những gì ở đây", "help"],
     ["hi mn, ad có đó k", "greeting"],
@@ -63,6 +64,8 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["hỏi gì cũng k biết, chán", "insult"],
     ["nhắn từ sáng ko thấy ai trả lời, chán thật", "insult"],
     ["Kính chào Ban quản trị trang, chúc các đồng chí công tác tốt.", "greeting"],
+    ["thôi em đi trực ca tối đây, bye ad nhé", "goodbye"],
+    ["hỏi thì ko ai trả lời, chán vl", "insult"],
     ["ad rep chậm thế, đợi mãi", "insult"],
     ["trả lời vòng vo quá bot ơi", "insult"],
   ])("%s → %s", (q, kind) => {

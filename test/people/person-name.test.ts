@@ -105,6 +105,8 @@ describe("completion reports with context around them", () => {
     "xong roi nha ad, hoi cuu chien binh to 3",
     // every part and the test, then a request to record it
     "me em hoc het 4 chuyen de, lam bai, chia se xong het roi, ghi nhan gium me em",
+    // starts with "xong": every part, the 20 questions and the sharing
+    "xong het may chuyen de voi 20 cau roi, ten em la Tran Thi Hoa to 2",
   ])("%s", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
