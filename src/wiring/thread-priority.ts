@@ -1,0 +1,45 @@
+import { readFileSync, readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
+
+/** CAP_SYS_NICE in /proc/self/status CapEff: may lower a nice value. */
+const CAP_SYS_NICE = 23n;
+
+/**
+ * Whether this process may lower a nice value from `base + by` back to `base`: with CAP_SYS_NICE, or when
+ * RLIMIT_NICE allows it (its soft limit r allows nice values down to 20 - r). Without either, Linux lets an
+ * unprivileged process raise its nice value but never lower it again.
+ */
+export function mayRestoreNice(procStatus: string, procLimits: string, base: number): boolean {
+  const cap = /^CapEff:\s*([0-9a-f]+)$/im.exec(procStatus);
+  if (cap && (BigInt(`0x${cap[1]}`) >> CAP_SYS_NICE) & 1n) return true;
+  const limit = /^Max nice priority\s+(\d+|unlimited)/im.exec(procLimits);
+  if (!limit) return false;
+  return limit[1] === "unlimited" || 20 - Number(limit[1]) <= base;
+}
+
+/**
+ * Lowers the calling thread's priority by `by` (nice) for start-up work that must not delay the other threads,
+ * and returns the call that puts it back. Only when putting it back is allowed (mayRestoreNice): otherwise the
+ * thread would stay at the lower priority for good, and it keeps the process's priority throughout. Linux only
+ * (/proc/thread-self names the thread); elsewhere, or when the system refuses, nothing changes.
+ */
+export function lowerPriorityWhile(by: number): () => void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid) || tid <= 0) return () => {};
+    const base = getPriority(tid);
+    const status = readFileSync("/proc/self/status", "utf8");
+    const limits = readFileSync("/proc/self/limits", "utf8");
+    if (!mayRestoreNice(status, limits, base)) return () => {};
+    setPriority(tid, Math.min(19, base + by));
+    return () => {
+      try {
+        setPriority(tid, base);
+      } catch {
+        // Refused after all: the thread keeps the lower priority.
+      }
+    };
+  } catch {
+    return () => {};
+  }
+}
