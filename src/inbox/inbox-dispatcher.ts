@@ -27,6 +27,9 @@ export interface InboxDispatcherOptions {
   sliceMs?: number;
 }
 
+/** An event's outcome: writes its replies to the outbox and its status to the inbox; returns the replies. */
+type Outcome = () => OutboxRow[];
+
 /** Events of one conversation in the window, oldest first; `head` is the next one to run. */
 interface Lane {
   events: PendingEvent[];
@@ -60,6 +63,9 @@ export class InboxDispatcher {
   private idleWaiters: Array<() => void> = [];
   private started = false;
   private stopped = false;
+  /** Outcomes waiting for the group commit after this turn's slice. */
+  private outcomes: Array<{ outcome: Outcome; resolve(rows: OutboxRow[]): void; reject(err: unknown): void }> = [];
+  private commitScheduled = false;
   private readonly cpu: CpuSlicer;
   private readonly windowSize: number;
   private readonly concurrency: number;
@@ -231,18 +237,29 @@ export class InboxDispatcher {
       // at a time, and between slices the event loop does other work (in-process: webhook requests). Replies
       // are sent (network) outside the slice.
       const turn = await this.cpu.acquire();
-      let replies: OutboxRow[] = [];
+      let outcome: Outcome | null = null;
+      let inboxId = 0;
       try {
         if (this.stopped) break;
         const ev = lane.events[lane.head]!;
         lane.events[lane.head++] = undefined as unknown as PendingEvent; // let the body go
+        inboxId = ev.id;
         try {
-          replies = await this.process(ev, turn);
+          outcome = await this.process(ev, turn);
         } catch (err) {
-          this.o.logger.error({ err, inboxId: ev.id }, "inbox event processing failed");
+          this.o.logger.error({ err, inboxId }, "inbox event processing failed");
         }
       } finally {
         turn.release();
+      }
+      let replies: OutboxRow[] = [];
+      if (outcome) {
+        try {
+          replies = await this.commitWithOthers(outcome);
+        } catch (err) {
+          // Rolled back: the event is still pending (its attempt counted) and is handled again.
+          this.o.logger.error({ err, inboxId }, "inbox event processing failed");
+        }
       }
       for (const row of replies) await this.o.sender.deliver(row, { claimed: true });
       this.inWindow--;
@@ -254,22 +271,25 @@ export class InboxDispatcher {
     }
   }
 
-  /** Handles one stored event; returns its replies, already in the outbox, for the caller to send. */
-  private async process(ev: PendingEvent, turn: SliceTurn): Promise<OutboxRow[]> {
+  /**
+   * Handles one stored event; returns its outcome (the replies and the event's status), to be committed with the
+   * outcomes of the other events handled in this turn. Null when there is nothing to commit.
+   */
+  private async process(ev: PendingEvent, turn: SliceTurn): Promise<Outcome | null> {
     const { inbox, outbox, logger } = this.o;
     if (ev.attempts >= (this.o.maxAttempts ?? 3)) {
       inbox.finish(ev.id, "failed", "gave up after repeated crashes while handling", this.now());
       logger.error({ inboxId: ev.id, event: ev.event_name }, "inbox event given up after repeated attempts");
-      return [];
+      return null;
     }
-    if (!inbox.markAttempt(ev.id)) return []; // no longer pending (erased, or finished elsewhere)
+    if (!inbox.markAttempt(ev.id)) return null; // no longer pending (erased, or finished elsewhere)
     let result: HandleResult;
     let error: string | null = null;
     try {
       const event = storedEvent(ev.event_name, ev.body);
       if (!event) {
         inbox.finish(ev.id, "ignored", null, this.now());
-        return [];
+        return null;
       }
       result = await holdWhileSync(turn, this.o.bot.handle(event, new Date(ev.received_at)));
     } catch (err) {
@@ -279,7 +299,7 @@ export class InboxDispatcher {
       result = { intent: "error", replies: to ? [{ to, text: this.o.sorry }] : [] };
     }
     const now = this.now();
-    return inbox.transaction(() => {
+    return () => {
       // The rows as written (not read back), already claimed for their first send, which follows the commit.
       const rows = result.replies.map(
         (r): OutboxRow => ({
@@ -298,8 +318,54 @@ export class InboxDispatcher {
       );
       inbox.finish(ev.id, error ? "failed" : "done", error, now);
       return rows;
+    };
+  }
+
+  /**
+   * Group commit: the outcomes of the events handled in this event-loop turn (one CPU slice) go to SQLite in one
+   * transaction, each in a savepoint of its own (one that fails is rolled back alone and its event stays pending),
+   * after the slice, before any of their replies is sent. Per event nothing changes: its handler's own writes are
+   * committed before, its outcome and replies together after, its replies sent only once that commit is done; a
+   * crash in between handles it again (its attempt counted), as before. One commit per slice instead of one per
+   * event.
+   */
+  private commitWithOthers(outcome: Outcome): Promise<OutboxRow[]> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push({ outcome, resolve, reject });
+      if (!this.commitScheduled) {
+        this.commitScheduled = true;
+        // After this turn's slice: its handlers have all queued their outcomes by then.
+        setImmediate(this.commitOutcomes);
+      }
     });
   }
+
+  private readonly commitOutcomes = (): void => {
+    this.commitScheduled = false;
+    const batch = this.outcomes;
+    this.outcomes = [];
+    const done: Array<{ rows: OutboxRow[] } | { err: unknown }> = [];
+    try {
+      this.o.inbox.transaction(() => {
+        for (const w of batch) {
+          try {
+            // Nested: a savepoint inside the group's transaction.
+            done.push({ rows: this.o.inbox.transaction(w.outcome) });
+          } catch (err) {
+            done.push({ err });
+          }
+        }
+      });
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const d = done[i]!;
+      if ("rows" in d) w.resolve(d.rows);
+      else w.reject(d.err);
+    });
+  };
 
   private now(): number {
     return this.o.clock.now().getTime();

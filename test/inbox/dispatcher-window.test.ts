@@ -135,3 +135,65 @@ describe("the dispatcher's window", () => {
     expect(dispatcher.peakInMemory).toBeLessThanOrEqual(4);
   });
 });
+
+describe("the dispatcher's group commit", () => {
+  it("commits the outcomes of a slice together; one that cannot be written is rolled back alone", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dispatcher-group-"));
+    db = openDatabase(join(dir, "bot.db"));
+    const conn = db;
+    let commits = 0;
+    class CountingInbox extends InboxStore {
+      override transaction<T>(fn: () => T): T {
+        if (!conn.inTransaction) commits++;
+        return super.transaction(fn);
+      }
+    }
+    class FailingOutbox extends OutboxStore {
+      override enqueueClaimed(...args: Parameters<OutboxStore["enqueueClaimed"]>): number {
+        if (args[1].id === "u-7") throw new Error("disk says no");
+        return super.enqueueClaimed(...args);
+      }
+    }
+    const inbox = new CountingInbox(db);
+    const outbox = new FailingOutbox(db);
+    fillInbox(inbox, 20, 20);
+    commits = 0;
+    const sent: string[] = [];
+    const dispatcher = new InboxDispatcher({
+      inbox,
+      outbox,
+      clock: systemClock,
+      logger: silentLogger,
+      sorry: "Xin lỗi, hệ thống đang gặp sự cố.",
+      bot: {
+        async handle(event: ZaloEvent) {
+          if (event.family !== "user_message") throw new Error("unexpected event");
+          return { intent: "echo", replies: [{ to: { kind: "user", id: event.data.sender.id }, text: "đáp" }] };
+        },
+      },
+      sender: {
+        async deliver(row: OutboxRow) {
+          sent.push(row.recipient_id);
+          outbox.finish(row.id, "dry_run", Date.now());
+        },
+      },
+    });
+    await dispatcher.resume();
+    await dispatcher.idle();
+    await dispatcher.stop();
+
+    // Every other event answered once, after its outcome was committed.
+    expect(sent.sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `u-${i}`)
+        .filter((u) => u !== "u-7")
+        .sort(),
+    );
+    const status = (user: string) => (conn.prepare("SELECT status FROM inbox WHERE user_id = ?").get(user) as { status: string }).status;
+    expect(status("u-3")).toBe("done");
+    // Its savepoint rolled back: no reply row, not marked done (it is retried, then given up).
+    expect(status("u-7")).not.toBe("done");
+    expect((conn.prepare("SELECT COUNT(*) AS n FROM outbox WHERE recipient_id = 'u-7'").get() as { n: number }).n).toBe(0);
+    // 19 outcomes, far fewer commits: they ride together.
+    expect(commits).toBeLessThan(10);
+  });
+});
