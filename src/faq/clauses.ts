@@ -84,10 +84,12 @@ export interface ClauseReading extends Retrieval {
  * Splits a message into clauses and reads each: its retrieval, and whether it asks (a question word, a
  * question mark, a request, a question ending) or is context. A request at either end of a "và"/"với" covers
  * both sides ("cho xin link thi và số hotline", "link thi với hotline cho e xin"); a clause and the purpose
- * after its "để" are one question ("làm sao để bài được tính hợp lệ").
+ * after its "để" are one question ("làm sao để bài được tính hợp lệ"). With fewer than `atLeast` clauses, none.
  */
-export function readClauses(question: string, retrieve: (text: string) => Retrieval): ClauseReading[] {
+export function readClauses(question: string, retrieve: (text: string) => Retrieval, atLeast = 1): ClauseReading[] {
   const clauses = (markSplits(question).match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
+  // Fewer clauses than the caller needs: none is retrieved (retrieval is most of a question's cost).
+  if (clauses.length < atLeast) return [];
   const folded = clauses.map((c) => fold(c));
   const read = clauses.map((c, at) => {
     // "… bằng chữ ko để": the question ends before its purpose.

@@ -169,7 +169,8 @@ export class FaqEngine {
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
   private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined, boolean] | null {
-    const clauses = readClauses(question, (text) => retrieve(this.index, text));
+    // One clause is the whole message, decided already: not read again.
+    const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
     let otherTopic = false;
