@@ -27,6 +27,9 @@ export interface InboxDispatcherOptions {
   sliceMs?: number;
 }
 
+/** Events whose attempts one commit counts at most (the event starting and those waiting behind it). */
+const MARK_AHEAD = 16;
+
 /** An event's outcome: writes its replies to the outbox and its status to the inbox; returns the replies. */
 type Outcome = () => OutboxRow[];
 
@@ -63,6 +66,11 @@ export class InboxDispatcher {
   private idleWaiters: Array<() => void> = [];
   private started = false;
   private stopped = false;
+  /** Events whose lanes wait for a CPU turn, in the slicer's order (it is FIFO); `turnHead` is the next. */
+  private waitingTurn: PendingEvent[] = [];
+  private turnHead = 0;
+  /** Events whose attempt is already committed (marked ahead) and that have not started. */
+  private readonly markedAhead = new Set<number>();
   /** Outcomes waiting for the group commit after this turn's slice. */
   private outcomes: Array<{ outcome: Outcome; resolve(rows: OutboxRow[]): void; reject(err: unknown): void }> = [];
   private commitScheduled = false;
@@ -138,6 +146,9 @@ export class InboxDispatcher {
     this.ready = [];
     this.readyHead = 0;
     if (this.active > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    // Attempts counted ahead for events that did not start: not attempts (the next start handles them afresh).
+    this.o.inbox.unmarkAttempts([...this.markedAhead]);
+    this.markedAhead.clear();
   }
 
   private isIdle(): boolean {
@@ -236,14 +247,18 @@ export class InboxDispatcher {
       // Handling is mostly synchronous (SQLite, matching). It runs in slices of a few milliseconds, one event
       // at a time, and between slices the event loop does other work (in-process: webhook requests). Replies
       // are sent (network) outside the slice.
+      this.waitingTurn.push(lane.events[lane.head]!);
       const turn = await this.cpu.acquire();
+      this.tookTurn();
       let outcome: Outcome | null = null;
       let inboxId = 0;
+      let suspect = false;
       try {
         if (this.stopped) break;
         const ev = lane.events[lane.head]!;
         lane.events[lane.head++] = undefined as unknown as PendingEvent; // let the body go
         inboxId = ev.id;
+        suspect = ev.attempts > 0;
         try {
           outcome = await this.process(ev, turn);
         } catch (err) {
@@ -255,7 +270,9 @@ export class InboxDispatcher {
       let replies: OutboxRow[] = [];
       if (outcome) {
         try {
-          replies = await this.commitWithOthers(outcome);
+          // An event read back after a crash commits alone, at once: were it the one that crashes the process,
+          // the outcomes of the events handled before it in the slice would be lost with it every time.
+          replies = suspect ? this.o.inbox.transaction(outcome) : await this.commitWithOthers(outcome);
         } catch (err) {
           // Rolled back: the event is still pending (its attempt counted) and is handled again.
           this.o.logger.error({ err, inboxId }, "inbox event processing failed");
@@ -282,7 +299,7 @@ export class InboxDispatcher {
       logger.error({ inboxId: ev.id, event: ev.event_name }, "inbox event given up after repeated attempts");
       return null;
     }
-    if (!inbox.markAttempt(ev.id)) return null; // no longer pending (erased, or finished elsewhere)
+    if (!this.markAttempt(ev)) return null; // no longer pending (erased, or finished elsewhere)
     let result: HandleResult;
     let error: string | null = null;
     try {
@@ -321,13 +338,47 @@ export class InboxDispatcher {
     };
   }
 
+  private tookTurn(): void {
+    this.turnHead++;
+    if (this.turnHead > 1024 && this.turnHead * 2 > this.waitingTurn.length) {
+      this.waitingTurn = this.waitingTurn.slice(this.turnHead);
+      this.turnHead = 0;
+    }
+  }
+
+  /**
+   * Counts the attempt of the event about to be handled, committed before its handler runs: what gives up an
+   * event whose handling crashes the process, after `maxAttempts` crashes. One commit per event cost as much as
+   * the rest of its SQLite work, so an event that has to mark its own attempt marks, in the same commit, those
+   * of the next events waiting for a CPU turn (up to MARK_AHEAD in all); they then start without a commit. Only
+   * events never attempted before are marked ahead: one read back after a crash (attempts > 0) marks itself
+   * alone, just before it runs, so an event that crashes the process every time cannot count crashes against
+   * the events queued behind it more than once. A crash counts one attempt for events marked ahead and not yet
+   * started; a graceful stop takes those back (stop()). False when the event is no longer pending.
+   */
+  private markAttempt(ev: PendingEvent): boolean {
+    const { inbox } = this.o;
+    if (this.markedAhead.delete(ev.id)) return inbox.isPending(ev.id);
+    if (ev.attempts > 0) return inbox.markAttempt(ev.id);
+    const ids = [ev.id];
+    for (let i = this.turnHead; i < this.waitingTurn.length && ids.length < MARK_AHEAD; i++) {
+      const next = this.waitingTurn[i]!;
+      if (next.attempts === 0 && !this.markedAhead.has(next.id)) ids.push(next.id);
+    }
+    const marked = inbox.markAttempts(ids);
+    for (let i = 1; i < ids.length; i++) if (marked[i]) this.markedAhead.add(ids[i]!);
+    return marked[0]!;
+  }
+
   /**
    * Group commit: the outcomes of the events handled in this event-loop turn (one CPU slice) go to SQLite in one
    * transaction, each in a savepoint of its own (one that fails is rolled back alone and its event stays pending),
    * after the slice, before any of their replies is sent. Per event nothing changes: its handler's own writes are
    * committed before, its outcome and replies together after, its replies sent only once that commit is done; a
    * crash in between handles it again (its attempt counted), as before. One commit per slice instead of one per
-   * event.
+   * event. A crash loses the outcomes of the slice it happened in; those events are read back with their attempt
+   * counted and then handled and committed one at a time (runLane), so they are not lost again with the event
+   * that crashed.
    */
   private commitWithOthers(outcome: Outcome): Promise<OutboxRow[]> {
     return new Promise((resolve, reject) => {

@@ -35,6 +35,8 @@ export class InboxStore {
   private readonly pendingStmt;
   private readonly finishStmt;
   private readonly attemptStmt;
+  private readonly unmarkStmt;
+  private readonly pendingIdStmt;
   private readonly pruneStmt;
   private readonly countStmt;
   private readonly later: WriteBehind;
@@ -54,6 +56,8 @@ export class InboxStore {
     );
     this.finishStmt = db.prepare("UPDATE inbox SET status = ?, last_error = ?, handled_at = ? WHERE id = ? AND status = 'pending'");
     this.attemptStmt = db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'");
+    this.unmarkStmt = db.prepare("UPDATE inbox SET attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts > 0");
+    this.pendingIdStmt = db.prepare<[number], { n: number }>("SELECT 1 AS n FROM inbox WHERE id = ? AND status = 'pending'");
     // Bodies of handled events are only needed for dedupe keys after a while; Zalo retries for ~2 h.
     this.pruneStmt = db.prepare("DELETE FROM inbox WHERE status != 'pending' AND received_at < ?");
     this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'");
@@ -81,6 +85,26 @@ export class InboxStore {
   /** Counts a handling attempt (committed before handling starts); false when the event is no longer pending. */
   markAttempt(id: number): boolean {
     return this.attemptStmt.run(id).changes === 1;
+  }
+
+  /**
+   * Counts a handling attempt for several events in one commit (the dispatcher's marks ahead); returns, for each,
+   * whether it was still pending.
+   */
+  markAttempts(ids: readonly number[]): boolean[] {
+    return this.transaction(() => ids.map((id) => this.attemptStmt.run(id).changes === 1));
+  }
+
+  /** Takes back attempts counted ahead for events that were not started after all (a graceful stop). */
+  unmarkAttempts(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    this.transaction(() => {
+      for (const id of ids) this.unmarkStmt.run(id);
+    });
+  }
+
+  isPending(id: number): boolean {
+    return this.pendingIdStmt.get(id) !== undefined;
   }
 
   finish(id: number, status: Exclude<InboxStatus, "pending">, error: string | null, at: number): void {

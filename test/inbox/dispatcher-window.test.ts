@@ -197,3 +197,137 @@ describe("the dispatcher's group commit", () => {
     expect(commits).toBeLessThan(10);
   });
 });
+
+describe("attempts counted ahead", () => {
+  /** An inbox on the same database that does nothing once its process has "crashed". */
+  class CrashableInbox extends InboxStore {
+    dead = false;
+    override pendingAfter(afterId: number, limit: number) {
+      return this.dead ? [] : super.pendingAfter(afterId, limit);
+    }
+    override markAttempt(id: number): boolean {
+      return !this.dead && super.markAttempt(id);
+    }
+    override markAttempts(ids: readonly number[]): boolean[] {
+      return this.dead ? ids.map(() => false) : super.markAttempts(ids);
+    }
+    override isPending(id: number): boolean {
+      return !this.dead && super.isPending(id);
+    }
+    override transaction<T>(fn: () => T): T {
+      if (this.dead) throw new Error("crashed");
+      return super.transaction(fn);
+    }
+    override flushLater(): void {
+      if (!this.dead) super.flushLater();
+    }
+  }
+
+  it("an event that crashes the process every time is given up after 3 crashes; the events behind it are answered", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dispatcher-poison-"));
+    db = openDatabase(join(dir, "bot.db"));
+    const conn = db;
+    fillInbox(new InboxStore(db), 60, 60);
+    const poison = "m-5";
+    const outbox = new OutboxStore(db);
+    const answered: string[] = [];
+    let runs = 0;
+    const run = async (): Promise<"crashed" | "idle"> => {
+      const inbox = new CrashableInbox(conn);
+      let crash!: () => void;
+      const crashed = new Promise<"crashed">((resolve) => (crash = () => resolve("crashed")));
+      const dispatcher = new InboxDispatcher({
+        inbox,
+        outbox,
+        clock: systemClock,
+        logger: silentLogger,
+        sorry: "Xin lỗi, hệ thống đang gặp sự cố.",
+        bot: {
+          handle(event: ZaloEvent) {
+            if (event.family !== "user_message") throw new Error("unexpected event");
+            if (inbox.dead) return new Promise(() => {});
+            if (event.data.message.msg_id === poison) {
+              inbox.dead = true; // the process dies here: nothing more reaches SQLite
+              crash();
+              return new Promise(() => {});
+            }
+            return Promise.resolve({ intent: "echo", replies: [{ to: { kind: "user" as const, id: event.data.sender.id }, text: "đáp" }] });
+          },
+        },
+        sender: {
+          async deliver(row: OutboxRow) {
+            if (inbox.dead) return;
+            answered.push(row.recipient_id);
+            outbox.finish(row.id, "dry_run", Date.now());
+          },
+        },
+      });
+      runs++;
+      return Promise.race([
+        crashed,
+        dispatcher
+          .resume()
+          .then(() => dispatcher.idle())
+          .then(() => "idle" as const),
+      ]);
+    };
+
+    const results: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await run();
+      results.push(r);
+      if (r === "idle") break;
+    }
+    expect(results).toEqual(["crashed", "crashed", "crashed", "idle"]);
+    const rows = conn.prepare("SELECT user_id, status, attempts FROM inbox ORDER BY id").all() as Array<{
+      user_id: string;
+      status: string;
+      attempts: number;
+    }>;
+    expect(rows.find((r) => r.user_id === "u-5")).toMatchObject({ status: "failed", attempts: 3 });
+    // Every other event answered, exactly once, none given up.
+    expect(rows.filter((r) => r.user_id !== "u-5").every((r) => r.status === "done")).toBe(true);
+    expect(answered.sort()).toEqual(
+      rows
+        .map((r) => r.user_id)
+        .filter((u) => u !== "u-5")
+        .sort(),
+    );
+    expect(runs).toBe(4);
+  });
+
+  it("a graceful stop takes back the attempts counted ahead for events it did not start", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dispatcher-ahead-"));
+    db = openDatabase(join(dir, "bot.db"));
+    const inbox = new InboxStore(db);
+    const outbox = new OutboxStore(db);
+    fillInbox(inbox, 200, 200);
+    let handled = 0;
+    let reached!: () => void;
+    const enough = new Promise<void>((resolve) => (reached = resolve));
+    const dispatcher = new InboxDispatcher({
+      inbox,
+      outbox,
+      clock: systemClock,
+      logger: silentLogger,
+      sorry: "Xin lỗi, hệ thống đang gặp sự cố.",
+      bot: {
+        async handle(event: ZaloEvent) {
+          if (event.family !== "user_message") throw new Error("unexpected event");
+          if (++handled === 30) reached();
+          return { intent: "echo", replies: [] };
+        },
+      },
+      sender: { async deliver() {} },
+    });
+    void dispatcher.resume();
+    await enough;
+    await dispatcher.stop();
+    const counts = db
+      .prepare("SELECT status, attempts, COUNT(*) AS n FROM inbox GROUP BY status, attempts ORDER BY status, attempts")
+      .all() as Array<{ status: string; attempts: number; n: number }>;
+    // Handled once each; the rest pending with no attempt counted.
+    expect(counts.filter((c) => c.status === "pending")).toEqual([{ status: "pending", attempts: 0, n: 200 - handled }]);
+    expect(counts.filter((c) => c.status === "done")).toEqual([{ status: "done", attempts: 1, n: handled }]);
+  });
+});
