@@ -1,19 +1,40 @@
-import { lowerPriorityWhile } from "./wiring/thread-priority.js";
+import { threadPriority } from "./wiring/thread-priority.js";
 
 /**
  * Entry point of the answering thread (started by AnswerThread): loads the answering side
- * (wiring/answering-thread.ts) at a lower priority, then answers at the process's priority.
+ * (wiring/answering-thread.ts) at a lower priority, then answers at the process's priority unless a burst is
+ * far ahead of it.
  *
- * Loading its modules and building the FAQ index is most of a second of CPU; npm start moves answering here
- * in the middle of a burst, so that start-up runs at nice +5 and does not delay acknowledgements. Answering
- * itself runs at the edge's priority: at nice 5 under a steady 500 events/s, with the bench's load generator
- * and other work on the 2 cores, the thread ran 100–200 ms a second and waited 750–900 ms runnable
- * (/proc/<tid>/schedstat), so answers queued for seconds; at nice 0 it got a fair share. Where the process may
- * not lower a nice value again (no CAP_SYS_NICE, RLIMIT_NICE 0: the usual unprivileged service), the thread
- * keeps the process's priority from the start rather than stay at the lower one (thread-priority.ts).
+ * Acks come first where both cannot be served: loading the modules and building the FAQ index is most of a
+ * second of CPU (npm start moves answering here in the middle of a burst), and in a burst answers wait anyway;
+ * then this thread runs at nice +5 and the kernel gives the edge the CPU first. But a steady load the thread can
+ * answer must not wait behind other work on the machine: at nice 5 under 500 events/s, with the bench's load
+ * generator and other sessions' work on the 2 cores, it ran 100–200 ms a second and waited 750–900 ms runnable
+ * (/proc/<tid>/schedstat), and answers queued for seconds. So it answers at the edge's priority, and goes to
+ * nice +5 only while more than BURST_EVENTS events wait (acknowledged, not answered: 4 s of answers at
+ * 500/s, under a second of a full-speed burst), back once CAUGHT_UP are left. A lower mark (half the
+ * dispatcher's window, 512) was tried: a steady 500/s run that fell a second behind then dropped to nice 5 and
+ * fell further behind.
+ *
+ * Where the process may not lower a nice value again (no CAP_SYS_NICE, RLIMIT_NICE 0: the usual unprivileged
+ * service), the thread keeps the process's priority throughout (thread-priority.ts).
  */
-const LOADING_NICE = 5;
-const restore = lowerPriorityWhile(LOADING_NICE);
+const LOWER_BY = 5;
+const BURST_EVENTS = 2000;
+const CAUGHT_UP = 200;
+const CHECK_MS = 250;
+
+const priority = threadPriority(LOWER_BY);
+priority?.lower();
 // Resolves once the answering side is built and has told the host it is ready (before it is told to go).
-await import("./wiring/answering-thread.js");
-restore();
+const { answering, inbox } = await import("./wiring/answering-thread.js");
+if (priority) {
+  const { dispatcher } = answering;
+  const check = () => {
+    const waiting = Math.max(0, inbox.lastId() - dispatcher.readUpTo) + dispatcher.inMemory;
+    if (waiting > BURST_EVENTS) priority.lower();
+    else if (waiting <= CAUGHT_UP) priority.restore();
+  };
+  check();
+  setInterval(check, CHECK_MS).unref();
+}

@@ -124,6 +124,11 @@ export class InboxDispatcher {
     return { events, replies: open.length };
   }
 
+  /** The highest inbox id read so far: events above it are not read yet. */
+  get readUpTo(): number {
+    return this.cursor;
+  }
+
   /** Events read from the inbox and not yet finished (bounded by the window). */
   get inMemory(): number {
     return this.inWindow;

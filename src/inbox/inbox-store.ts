@@ -39,6 +39,7 @@ export class InboxStore {
   private readonly pendingIdStmt;
   private readonly pruneStmt;
   private readonly countStmt;
+  private readonly lastIdStmt;
   private readonly later: WriteBehind;
 
   constructor(private readonly db: Db) {
@@ -61,6 +62,7 @@ export class InboxStore {
     // Bodies of handled events are only needed for dedupe keys after a while; Zalo retries for ~2 h.
     this.pruneStmt = db.prepare("DELETE FROM inbox WHERE status != 'pending' AND received_at < ?");
     this.countStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'");
+    this.lastIdStmt = db.prepare<[], { id: number | null }>("SELECT MAX(id) AS id FROM inbox");
   }
 
   /** Stores the event; returns its id, or null when the dedupe key was seen before (a redelivery). */
@@ -76,6 +78,11 @@ export class InboxStore {
   /** Pending events with an id above `afterId`, oldest first, at most `limit`. */
   pendingAfter(afterId: number, limit: number): PendingEvent[] {
     return this.pendingStmt.all(afterId, limit);
+  }
+
+  /** The newest event's id (0 when none): a cheap bound on what is waiting (no count over a backlog). */
+  lastId(): number {
+    return this.lastIdStmt.get()?.id ?? 0;
   }
 
   pendingCount(): number {

@@ -18,8 +18,8 @@ if (!port) throw new Error("answer-thread.ts runs as a worker thread (see answer
 const { config, worker: runWorker, workerOptions, hold } = workerData as ThreadData;
 const logger = createLogger(config.LOG_LEVEL).child({ thread: "answering" });
 const base = openProcessBase(config, logger, { redis: true });
-const inbox = new InboxStore(base.db);
-const answering = buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
+export const inbox = new InboxStore(base.db);
+export const answering = buildAnswering({ config, logger, base, inbox, outbox: new OutboxStore(base.db) });
 let worker: { close(): Promise<void> } | null = null;
 let stopHousekeeping = () => {};
 let going = false;

@@ -17,29 +17,37 @@ export function mayRestoreNice(procStatus: string, procLimits: string, base: num
   return limit[1] === "unlimited" || 20 - Number(limit[1]) <= base;
 }
 
+/** Switches the calling thread between the process's priority and one `by` nice steps lower. */
+export interface ThreadPriority {
+  lower(): void;
+  restore(): void;
+}
+
 /**
- * Lowers the calling thread's priority by `by` (nice) for start-up work that must not delay the other threads,
- * and returns the call that puts it back. Only when putting it back is allowed (mayRestoreNice): otherwise the
- * thread would stay at the lower priority for good, and it keeps the process's priority throughout. Linux only
- * (/proc/thread-self names the thread); elsewhere, or when the system refuses, nothing changes.
+ * The calling thread's priority, or null where lowering it could not be undone (mayRestoreNice: the thread
+ * would stay at the lower priority for good) — it then keeps the process's priority throughout. Linux only
+ * (/proc/thread-self names the thread); elsewhere, or when the system refuses, null too.
  */
-export function lowerPriorityWhile(by: number): () => void {
+export function threadPriority(by: number): ThreadPriority | null {
   try {
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (!Number.isInteger(tid) || tid <= 0) return () => {};
+    if (!Number.isInteger(tid) || tid <= 0) return null;
     const base = getPriority(tid);
     const status = readFileSync("/proc/self/status", "utf8");
     const limits = readFileSync("/proc/self/limits", "utf8");
-    if (!mayRestoreNice(status, limits, base)) return () => {};
-    setPriority(tid, Math.min(19, base + by));
-    return () => {
+    if (!mayRestoreNice(status, limits, base)) return null;
+    let lowered = false;
+    const set = (to: boolean) => {
+      if (lowered === to) return;
       try {
-        setPriority(tid, base);
+        setPriority(tid, to ? Math.min(19, base + by) : base);
+        lowered = to;
       } catch {
-        // Refused after all: the thread keeps the lower priority.
+        // Refused: stays where it is.
       }
     };
+    return { lower: () => set(true), restore: () => set(false) };
   } catch {
-    return () => {};
+    return null;
   }
 }
