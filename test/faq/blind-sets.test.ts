@@ -69,6 +69,7 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Set 12, from a fourth, stayed sealed until the end of that work and was scored once: 90.2% / 92.2%.
 // Sets 14, 15 and 17 (stop 21) were scored once on arrival on stop 20's code: 72.6% / 86.0%, 85.0% / 82.0%,
 // 90.0% / 94.0%; sets 18 and 19 arrived after the first fixes: 83.3% / 88.2%, 83.6% / 88.0%. All tuned on.
+// Sets 16 and 20 stayed sealed until that work was done, then were scored once: 82.0% / 84.0% and 95.0% / 100.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -87,9 +88,11 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 13, clock: "2025-10-28T19:45:00+07:00", floor: 0.9 },
   { set: 14, clock: "2025-10-16T07:30:00+07:00", floor: 0.92 },
   { set: 15, clock: "2025-11-08T22:00:00+07:00", floor: 0.95 },
+  { set: 16, clock: "2025-10-22T12:00:00+07:00", floor: 0.93 },
   { set: 17, clock: "2025-11-11T18:00:00+07:00", floor: 0.95 },
   { set: 18, clock: "2025-10-13T20:00:00+07:00", floor: 0.95 },
   { set: 19, clock: "2025-11-01T09:00:00+07:00", floor: 0.93 },
+  { set: 20, clock: "2025-11-05T15:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -111,7 +114,9 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-13-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-14-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-15-after.jsonl", floor: 0.95, offTopicStrict: false },
+  { file: "test/faq/blind-16-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-17-after.jsonl", floor: 0.95, offTopicStrict: false },
   { file: "test/faq/blind-18-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-19-after.jsonl", floor: 0.9, offTopicStrict: false },
+  { file: "test/faq/blind-20-after.jsonl", floor: 0.95, offTopicStrict: false },
 ]);
