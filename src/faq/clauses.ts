@@ -6,7 +6,7 @@ import type { Retrieval } from "./retrieval.js";
  * (context, then what the asker does not know or cannot see), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}\uFE0F]|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
