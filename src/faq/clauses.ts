@@ -1,3 +1,4 @@
+import { PURPOSE_WORD } from "../nlp/word-classes.js";
 import { fold } from "../text/fold.js";
 import type { Retrieval } from "./retrieval.js";
 
@@ -61,9 +62,9 @@ function markSplits(question: string): string {
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);
-  for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, "để "]);
+  for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, `${PURPOSE_WORD} `]);
   for (const m of folded.matchAll(BARE_PURPOSE)) {
-    if (raw.slice(m.index, m.index + 2).toLowerCase() === "de") edits.push([m.index, 2, "để"]);
+    if (raw.slice(m.index, m.index + 2).toLowerCase() === "de") edits.push([m.index, 2, PURPOSE_WORD]);
   }
   let out = raw;
   for (const [at, cut, put] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + put + out.slice(at + cut);

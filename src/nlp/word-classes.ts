@@ -55,3 +55,6 @@ export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
 export function isClassToken(t: string): boolean {
   return t.startsWith("c:");
 }
+
+/** "để" (in order to), written where bare typing left "de": the clause reader splits a purpose off at it. */
+export const PURPOSE_WORD = "để";
