@@ -58,6 +58,8 @@ try {
   const ledger = new Ledger(`${prefix}-u`);
   const cpu0 = cpuSeconds(bot.pid);
   const t0 = performance.now();
+  const t0Wall = Date.now();
+  if (process.env.BENCH_BOT_LOG) console.log(`measured load starts at ${t0Wall}`);
   // A steady rate is paced evenly by the driver (autocannon's rate limit sends each second's share in a burst).
   const url = bot.url;
   const { result, fired } = rate
@@ -99,6 +101,7 @@ try {
       `${drained ? "all answered" : "NOT all answered"} ${fmt(drainSec)} s after the load ended; handled ${fmt(handledRps, 0)} events/s overall`,
   );
   console.log(`exactly once: ${describeCheck(c)}`);
+  console.log(`answer p99 by second of the load (ms): ${answerTimeline(ledger, fake.delivered, t0Wall).join(" ")}`);
   console.log(
     `bot process: ${fmt(cpuLoad)} CPU-s during the ${fmt(loadSec)} s load (${fmt((100 * cpuLoad) / loadSec, 0)}% of one core), RSS ${fmt(rssAfterLoad / 2 ** 20, 0)} MB`,
   );
@@ -122,3 +125,17 @@ try {
   tmp.remove();
 }
 process.exit(code);
+
+/** Where the slow answers are: a stall shows as one bad second, a backlog that grows as a rising line. */
+function answerTimeline(ledger: Ledger, delivered: { to: string; at: number }[], start: number): string[] {
+  const first = new Map<string, number>();
+  for (const m of delivered) if (!first.has(m.to)) first.set(m.to, m.at);
+  const bySecond: number[][] = [];
+  for (const [user, e] of ledger.events) {
+    const at = first.get(user);
+    if (at === undefined) continue;
+    const s = Math.max(0, Math.floor((e.sentAt - start) / 1000));
+    (bySecond[s] ??= []).push(at - e.sentAt);
+  }
+  return [...bySecond].map((ms) => (ms?.length ? fmt(pct(ms, 0.99), 0) : "-"));
+}
