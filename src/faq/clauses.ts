@@ -7,7 +7,7 @@ import type { Retrieval } from "./retrieval.js";
  * (context, then what the asker does not know or cannot see), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->|\+|&)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
@@ -26,8 +26,10 @@ const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|min
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
-/** A clause that ends in "và"/"với": what follows belongs to the same request. */
-const AND_END = /\s(va|voi|vs)\s*$/;
+/** A clause that ends in "và"/"với"/"+": what follows belongs to the same request. */
+const AND_END = /(\s(va|voi|vs)|\s*[+&])\s*$/;
+/** "video hd vs nhóm zalo hỗ trợ ở đâu": a few words, then "và": a thing the next clause's question covers too. */
+const SHORT_THING = /^\s*(\S+\s+){0,3}\S+(\s+(va|voi|vs)|\s*[+&])\s*$/;
 
 /**
  * A question that ends mid-message, then the asker goes on about themselves: "video hướng dẫn còn k ad e
@@ -114,7 +116,11 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   let requestGoesOn = false;
   read.forEach((r, at) => {
     const f = folded[at]!;
-    const carried = requestGoesOn || (AND_END.test(f) && REQUEST.test(folded[at + 1] ?? ""));
+    const next = folded[at + 1] ?? "";
+    const carried =
+      requestGoesOn ||
+      (AND_END.test(f) && REQUEST.test(next)) ||
+      (SHORT_THING.test(f) && !r.asks && (QUESTION_END.test(next) || WHICH.test(next)));
     requestGoesOn = (carried || REQUEST.test(f)) && AND_END.test(f);
     r.asks ||= carried;
   });

@@ -29,7 +29,8 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
     "greeting",
     /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi))?( link)?( (buoi )?(sang|trua|chieu|toi))?$/,
   ],
-  ["greeting", /^(alo|hello|hi)( (alo|hello|hi))+$/],
+  // "alo alo", "chào cháu nhé bác chào cháu": a greeting said twice
+  ["greeting", /^(alo|hello|hi|chao)( (alo|hello|hi|chao))+$/],
   // "chào buổi trưa ad ăn cơm chưa", "hello ad chúc ad buổi tối vui vẻ": a greeting and a pleasantry
   ["greeting", /^(xin )?(chao|hello|hi|alo)( buoi (sang|trua|chieu|toi)| khung_gio)?( an com chua| chuc .+)$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there
@@ -43,7 +44,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["insult", new RegExp(`^${INSULT}$`)],
   [
     "thanks",
-    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( (nhiet tinh|tan tinh|chu dao|nhanh))?)?( chuc .+)?$/,
+    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( (nhiet tinh|tan tinh|chu dao|nhanh))?)?( chuc .+)?( (gioi|hay|nhanh|nhiet tinh|tan tinh|thong minh)( (qua|lam|the|ghe|that))*)?$/,
   ],
   // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
   [
@@ -52,8 +53,10 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ],
   [
     "goodbye",
-    /^((ok|oke|vang|da|thoi|hieu roi|biet roi) )*(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh|cong tac tot))$/,
+    /^((ok|oke|vang|da|thoi|hieu roi|biet roi) )*(tam biet|bye|bai|bye bye|hen gap lai|ngu ngon|good night|goodnight|chuc (.+ )?(vui ve|ngu ngon|suc khoe|manh khoe|khoe|may man|thanh cong|tot lanh|an lanh|cong tac tot))( (di ngu|di nghi|nghi|off))?$/,
   ],
+  // "bác đi ngủ đây", "thôi e off nhé": leaving the chat
+  ["goodbye", /^(thoi )?(di ngu|di nghi|off|out)( (thoi|nhe|nha|day))*$/],
   [
     "help",
     /^((xin )?chao )?(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi|giup) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay))*|co the hoi gi)$/,
@@ -95,14 +98,14 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
 
 /** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
 const ABOUT_WITHIN =
-  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet) ra (ban|bot)|ai lap trinh|(bot|ban|ad) (co )?biet (noi chuyen|tro chuyen|chat)|tra loi may moc)\b/;
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin) (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng)|(bot|ban|ad|admin) con song|tra loi may moc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
   /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
-const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay)\b/;
+const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay|voi may|cai may)\b/;
 /** A clause that asks something: a question word, a yes/no ending, a request. */
 const ASKING = /q:|\b(khong|chua|xin|hoi|giup|sao|nao|dau|gi|the nao)\b/;
 /** A message that ends in a goodbye ("… bye ad nhé", "… tạm biệt"). */

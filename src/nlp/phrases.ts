@@ -6,6 +6,35 @@
  */
 import { WORD_CLASS_RULES } from "./word-classes.js";
 
+/**
+ * What voice typing and northern speech write for the words meant ("vi đê ô" for video, "trứng nhận" for
+ * chứng nhận, "làm song" for làm xong, numbers said as words), folded. Shared with the completion check.
+ */
+export const SPOKEN_RULES: Array<[string, string]> = [
+  ["vi de o", "video"],
+  ["vi di o", "video"],
+  ["vi deo", "video"],
+  ["nhom da lo", "nhom zalo"],
+  ["nhom gia lo", "nhom zalo"],
+  ["nhom za lo", "nhom zalo"],
+  ["qua da lo", "qua zalo"],
+  ["za lo", "zalo"],
+  // voice typing and northern speech: "trứng nhận" (chứng nhận), "làm song" (xong)
+  ["trung nhan", "chung nhan"],
+  ["lam song", "lam xong"],
+  ["thi song", "thi xong"],
+  ["song roi", "xong roi"],
+  // numbers said as words: "hai mươi câu", "bốn chuyên đề", "năm hai không hai sáu"
+  ["hai muoi", "20"],
+  ["ba muoi", "30"],
+  ["bay muoi", "70"],
+  ["tam muoi", "80"],
+  ["bon chuyen de", "4 chuyen de"],
+  ["hai khong hai lam", "2025"],
+  ["hai khong hai nam", "2025"],
+  ["hai khong hai sau", "2026"],
+];
+
 const GENERAL_RULES: Array<[string, string]> = [
   // question words
   ["nhu the nao", "q:how"],
@@ -275,6 +304,13 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dao day", ""],
   ["dao ay", ""],
   ["clip", "video"],
+  ...SPOKEN_RULES,
+  // "giải kk": giải khuyến khích, not laughter
+  ["giai kk", "giai khuyen khich"],
+  // English typed in Vietnamese chat
+  ["sign in", "dang nhap"],
+  ["log in", "dang nhap"],
+  ["sign up", "dang ky"],
   // a formal letter's formulas: "Kính gửi Ban quản trị", "Đề nghị … cho biết cụ thể", "Trân trọng cảm ơn"
   ["kinh gui", ""],
   ["ban quan tri", ""],

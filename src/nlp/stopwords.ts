@@ -9,7 +9,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
   chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo ở lỡ
-  bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa`
+  bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa pls plz please`
     .split(/\s+/)
     .filter((w) => w && !w.includes("_")),
 );
@@ -19,7 +19,7 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
   tui tao chau bac chu ong ba admin bot ad hoi xin giup gium dum nho muon can duoc roi voi va hay
   hoac ma cua cac nhung cai bi da se van cung rat luon ok um moi nua biet thay hieu noi bao nghe
   de thoi vua thu chut di khi luc trong gom ca ve chao hello hi alo helo o lo ra
-  gio kieu mai`
+  gio kieu mai pls plz please`
     .split(/\s+/)
     .filter(Boolean),
 );

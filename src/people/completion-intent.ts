@@ -1,4 +1,5 @@
 import type { ReportWords } from "../content/lexicon.js";
+import { SPOKEN_RULES } from "../nlp/phrases.js";
 import { NAMING_WORDS } from "../nlp/place-words.js";
 import { TEENCODE } from "../nlp/teencode.js";
 import { fold } from "../text/fold.js";
@@ -18,6 +19,9 @@ const USUALLY_ASKS = new Set("loi hoi giup can phai cach tiep ai chuyen".split("
 const SHORTHAND = new Map(
   Object.entries(TEENCODE).flatMap(([k, v]) => (typeof v === "string" && !v.includes(":") ? [[fold(k), fold(v)] as const] : [])),
 );
+
+/** "làm song rồi", "hai mươi câu": what voice typing writes, as the words meant. */
+const SPOKEN = SPOKEN_RULES.map(([from, to]) => [new RegExp(`\\b${from}\\b`, "g"), to] as const);
 
 /** A place named at the end of a report ("… phường Hồng Bàng"). */
 const PLACE_AT_END = new RegExp(`\\b(${NAMING_WORDS.join("|")}) [a-z]+( [a-z]+)?$`);
@@ -95,6 +99,7 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
     .split(" ")
     .map((t) => SHORTHAND.get(t) ?? t)
     .join(" ");
+  for (const [re, to] of SPOKEN) folded = folded.replace(re, to);
   // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
   folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();
   // "công ty may": a trade, not "mấy" (how many).

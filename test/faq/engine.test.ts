@@ -281,6 +281,22 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("e dùng tk của chồng thi cho cả nhà được ko")).toBe("mot-tai-khoan");
   });
 
+  it("reads voice typing and English typed in chat", () => {
+    expect(answerId("bác không đọc được chữ nhỏ có cái vi đê ô nào hướng dẫn xem cho dễ không cháu")).toBe("video");
+    expect(answerId("nếu mà bác làm hết bài thì có được cái giấy trứng nhận không cháu mà lấy ở chỗ nào ạ")).toBe("nhan-chung-nhan");
+    expect(answerId("lam sao sign in vo trang thi v, e chua co acc")).toBe("dang-ky");
+    expect(answerId("link thi o dau z pls 🙏")).toBe("nen-tang");
+  });
+
+  it("answers both things asked around a '+' or a short 'và'", () => {
+    const plus = engine.ask("link thi + sđt hỗ trợ gửi e vs", DURING);
+    expect(plus.kind === "answer" && plus.text).toContain("onetouch.mic.gov.vn");
+    expect(plus.kind === "answer" && plus.text).toContain("0904 540 490");
+    const and = engine.ask("video hd vs nhom zalo ho tro o dau ad", DURING);
+    expect(and.kind === "answer" && and.text).toContain("drive.google.com");
+    expect(and.kind === "answer" && and.text).toContain("zalo.me/g/");
+  });
+
   it.each([
     ["phường an dương ở đâu"],
     ["thi công chức 2025"],

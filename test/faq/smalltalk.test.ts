@@ -36,6 +36,11 @@ describe("small talk as residents type it", () => {
     ["em hỏi được những gì ở đây", "help"],
     ["hi mn, ad có đó k", "greeting"],
     ["chúc các cháu cán bộ phường mạnh khỏe nhé", "goodbye"],
+    // voice typing and the elderly's ways: a greeting twice, thanks with praise, good night then leaving
+    ["chào cháu nhé bác chào cháu", "greeting"],
+    ["cảm ơn cháu nhiều nhé cháu giỏi quá", "thanks"],
+    ["chúc cháu buổi tối vui vẻ bác đi ngủ đây", "goodbye"],
+    ["good night ad", "goodbye"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -68,6 +73,10 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["hỏi thì ko ai trả lời, chán vl", "insult"],
     ["ad rep chậm thế, đợi mãi", "insult"],
     ["trả lời vòng vo quá bot ơi", "insult"],
+    ["ai làm ra cái chương trình trả lời này thế cháu", "about"],
+    ["bot có biết nói tiếng anh ko", "about"],
+    ["ad oi ad con song ko 😂", "about"],
+    ["nói chuyện với máy chán quá vô dụng", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });

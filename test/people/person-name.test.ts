@@ -61,6 +61,9 @@ describe("completion sentences", () => {
     "thi xong rồi nhé, giờ báo cho ai",
     "Em là công nhân cty may, em đã hoàn thành cuộc thi rồi, báo phường biết ạ",
     "Bà làm xong bài thi rồi, nhờ cháu ghi nhận giúp bà",
+    // voice typing: "song" for "xong", numbers said as words
+    "bác làm song rồi cháu ạ",
+    "cô đã hoàn thành hết bốn chuyên để với hai mươi câu rồi cháu ghi nhận giúp cô",
   ])("%s → the completion flow", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
