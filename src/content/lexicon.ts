@@ -12,6 +12,16 @@ export function lexiconWords(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/** The words of a phrase as written, marks kept: "Đề thi" → ["đề", "thi"]. */
+function markedWords(phrase: string): string[] {
+  return phrase
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_%]+/gu, " ")
+    .split(" ")
+    .filter(Boolean);
+}
+
 const phrase = z.string().trim().min(1, { error: "must not be empty" });
 const rewrites = z.record(phrase, z.string());
 
@@ -45,7 +55,8 @@ export type LexiconFile = z.infer<typeof lexiconSchema>;
  */
 export interface Lexicon {
   /** Folded rewrites, from names, places, synonyms and other topics. */
-  phrases: Array<readonly [string, string]>;
+  /** Folded phrase, what it becomes, and the phrase as written (its marks tell "đề thi" from "để thi"). */
+  phrases: Array<readonly [string, string, string]>;
   shorthand: Record<string, string | string[]>;
   /** Tokens taken as typed: the file's `words` and one token per place. */
   known: string[];
@@ -76,7 +87,7 @@ export function loadLexicon(contentDir: string): Lexicon {
   const path = join(contentDir, LEXICON_FILE);
   const file: LexiconFile = existsSync(path) ? readYaml(path, lexiconSchema) : lexiconSchema.parse({});
   const problems: string[] = [];
-  const phrases: Array<readonly [string, string]> = [];
+  const phrases: Array<readonly [string, string, string]> = [];
   const seen = new Map<string, string>();
   const addRule = (section: string, from: string, to: string) => {
     const words = lexiconWords(from);
@@ -84,7 +95,7 @@ export function loadLexicon(contentDir: string): Lexicon {
     if (!key) return problems.push(`${path}: ${section}: "${from}" has no letters`);
     if (seen.has(key)) return problems.push(`${path}: ${section}: "${from}" is already in ${seen.get(key)}`);
     seen.set(key, section);
-    phrases.push([key, to]);
+    phrases.push([key, to, markedWords(from).join(" ")]);
   };
   const places: string[] = [];
   for (const place of file.places) {

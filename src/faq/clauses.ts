@@ -3,11 +3,11 @@ import { fold } from "../text/fold.js";
 import type { Retrieval } from "./retrieval.js";
 
 /**
- * Where a message splits into clauses: punctuation, "và"/"với"/"để", "mà" before "không biết"/"chưa thấy"
- * (context, then what the asker does not know or cannot see), forwarded text, numbered questions.
+ * Where a message splits into clauses: punctuation, "và"/"với"/"để"/"+", "mà" before "không biết"/"chưa thấy"/
+ * "quên" (context, then what the asker does not know, cannot see or forgot), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:không|khong|ko|k|chưa|chua) (?:biết|biet|thấy|thay)\b)|\s*(?:--+|=>|->|\+|&)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:(?:không|khong|ko|k|chưa|chua|chả|chẳng|chang) (?:biết|biet|thấy|thay)|quên|quen)\b)|\s*(?:--+|=>|->|\+|&)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
@@ -26,6 +26,10 @@ const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|min
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
+/** What "để" is for when the two read as one question: taking part, getting in, signing up. */
+const PURPOSE_ACT = /^\s*(thi|vào|vao|dự thi|du thi|đăng ký|dang ky)\b/iu;
+/** "chỗ nào", "ở đâu", "làm sao", "ntn": asking where or how. */
+const WHERE_OR_HOW = /\b(nao|dau|sao|ntn)\b/;
 /** A clause that ends in "và"/"với"/"+": what follows belongs to the same request. */
 const AND_END = /(\s(va|voi|vs)|\s*[+&])\s*$/;
 /** "video hd vs nhóm zalo hỗ trợ ở đâu": a few words, then "và": a thing the next clause's question covers too. */
@@ -91,6 +95,11 @@ export interface ClauseReading extends Retrieval {
  */
 export function readClauses(question: string, retrieve: (text: string) => Retrieval, atLeast = 1): ClauseReading[] {
   const clauses = (markSplits(question).match(CLAUSE) ?? []).filter((c) => /\p{L}/u.test(c));
+  // "vào chỗ nào để | thi", "làm sao để | đăng ký": where or how, and the act it serves, are one question.
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    const joined = PURPOSE_END.test(clauses[i]!) && WHERE_OR_HOW.test(fold(clauses[i]!)) && PURPOSE_ACT.test(clauses[i + 1]!);
+    if (joined) clauses.splice(i, 2, clauses[i]! + clauses[i + 1]!);
+  }
   // Fewer clauses than the caller needs: none is retrieved (retrieval is most of a question's cost).
   if (clauses.length < atLeast) return [];
   const folded = clauses.map((c) => fold(c));

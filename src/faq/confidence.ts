@@ -24,8 +24,11 @@ export type Decision =
   | { kind: "suggest"; entries: FaqEntry[]; confidence: number }
   | { kind: "none"; confidence: number };
 
-/** Answer, offer a choice, or give up, from the ranked candidates. */
-export function decide(ranked: Ranked[]): Decision {
+/**
+ * Answer, offer a choice, or give up, from the ranked candidates. `aboutCampaign`: the message names the
+ * campaign, so a word foreign to it does not stop a choice.
+ */
+export function decide(ranked: Ranked[], aboutCampaign = false): Decision {
   const top = ranked[0];
   if (!top) return { kind: "none", confidence: 0 };
   const second = ranked[1];
@@ -46,7 +49,7 @@ export function decide(ranked: Ranked[]): Decision {
   }
   // A choice only when every word belongs to the campaign's vocabulary: "tuyển dụng giáo viên" mixes
   // one known word with an unknown topic and must fall back, not offer unrelated entries.
-  if (top.coverage >= SUGGEST_COVERAGE && top.foreign === 0) {
+  if (top.coverage >= SUGGEST_COVERAGE && (top.foreign === 0 || aboutCampaign)) {
     const entries = ranked
       .filter((c) => c.coverage >= SUGGEST_COVERAGE)
       .slice(0, MAX_SUGGESTIONS)

@@ -210,6 +210,11 @@ export class FaqIndex {
     return this.idf.has(term);
   }
 
+  /** Is `term` one of the campaign's places (its city, its wards)? */
+  isPlace(term: string): boolean {
+    return this.places.has(term);
+  }
+
   /** Does this entry speak for the campaign place `term` (a ward whose letter names its own contact person)? */
   namesPlace(entry: FaqEntry, term: string): boolean {
     if (!this.places.has(term)) return false;

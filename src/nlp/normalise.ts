@@ -2,7 +2,7 @@ import { fold } from "../text/fold.js";
 import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
-import { isFoldedSyllable, TONE_MARKS } from "./syllable.js";
+import { canonicalTone, isFoldedSyllable } from "./syllable.js";
 import { type Shorthand, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
 
@@ -98,18 +98,6 @@ function tidyNumbers(s: string): string {
 }
 
 const YI = /^(k|l|qu|s|t|m)i$/;
-
-/** "oá", "oè", "uý" at a syllable's end with the tone on the second vowel (the older spelling). */
-const OLD_TONE = new RegExp(`(^|[^q])([ou])([aey])([${TONE_MARKS}])$`, "u");
-
-/**
- * One spelling for the two ways of placing a tone: "khoá"/"khóa", "hoà"/"hòa", "thuỷ"/"thủy" are the same
- * word typed on different keyboards. The tone goes on the first vowel, as the content is written.
- */
-function canonicalTone(token: string): string {
-  const d = token.normalize("NFD");
-  return OLD_TONE.test(d) ? d.replace(OLD_TONE, "$1$2$4$3").normalize("NFC") : token;
-}
 
 /**
  * Drawn-out letters ("đâuuuu", "ơiiii", "ạaaa"): three or more letters in a row that fold the same are

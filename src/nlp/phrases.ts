@@ -4,7 +4,10 @@
  * replacement drops the phrase (formulas). The campaign's own names, places and synonyms come from
  * content (lexicon.yaml) and are added to these (see `PhraseRewriter`).
  */
-import { WORD_CLASS_RULES } from "./word-classes.js";
+import { ACCENTED_STOPWORDS } from "./stopwords.js";
+import { canonicalTone } from "./syllable.js";
+import { PURPOSE_WORD, WORD_CLASS_RULES } from "./word-classes.js";
+import { fold } from "../text/fold.js";
 
 /**
  * What voice typing and northern speech write for the words meant ("vi đê ô" for video, "trứng nhận" for
@@ -27,6 +30,8 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   // numbers said as words: "hai mươi câu", "bốn chuyên đề", "năm hai không hai sáu"
   ["hai muoi", "20"],
   ["ba muoi", "30"],
+  ["bon muoi", "40"],
+  ["sau muoi", "60"],
   ["bay muoi", "70"],
   ["tam muoi", "80"],
   ["bon chuyen de", "4 chuyen de"],
@@ -336,6 +341,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["tncn", "thu nhap ca nhan"],
   // "với lại": "and also", not "lại" (again)
   ["voi lai", ""],
+  // "bác quên mất là phải …", "nhắc lại giúp bác": the asker forgot, context rather than the question
+  ["quen mat la", ""],
+  ["nhac lai giup", "giup"],
   // "cho chắc ăn": to be safe
   ["cho chac an", ""],
   ["cho chac", ""],
@@ -408,10 +416,16 @@ const GENERAL_RULES: Array<[string, string]> = [
 interface Node {
   next: Map<string, Node>;
   out?: string[];
+  /** The rule's words as written with marks (content's rules). */
+  marks?: string[];
 }
 
 /** A rewrite rule on folded text: "tham du" → "thamgia"; an empty `to` drops the phrase. */
-export type PhraseRule = readonly [from: string, to: string];
+/**
+ * A folded phrase and what it becomes. `marked`: the phrase as written with marks (content's synonyms):
+ * a word the resident typed with other marks is another word ("để thi" is not "đề thi").
+ */
+export type PhraseRule = readonly [from: string, to: string, marked?: string];
 
 /** The general rules plus a campaign's, as a trie for longest-first matching. */
 export class PhraseRewriter {
@@ -419,12 +433,13 @@ export class PhraseRewriter {
 
   constructor(campaignRules: readonly PhraseRule[] = []) {
     // Campaign rules come last: for the same phrase, content wins over code.
-    for (const [from, to] of [...GENERAL_RULES, ...WORD_CLASS_RULES, ...campaignRules]) this.add(from, to);
+    for (const [from, to, marked] of [...GENERAL_RULES, ...WORD_CLASS_RULES, ...campaignRules]) this.add(from, to, marked);
   }
 
-  private add(from: string, to: string): void {
+  private add(from: string, to: string, marked?: string): void {
     let n = this.root;
-    for (const w of from.split(" ").filter(Boolean)) {
+    const words = from.split(" ").filter(Boolean);
+    for (const w of words) {
       let c = n.next.get(w);
       if (!c) {
         c = { next: new Map() };
@@ -433,10 +448,12 @@ export class PhraseRewriter {
       n = c;
     }
     n.out = to ? to.split(" ").filter(Boolean) : [];
+    const marks = marked?.split(" ").filter(Boolean).map(canonicalTone);
+    n.marks = marks?.length === words.length ? marks : undefined;
   }
 
   /** Applies the rewrites left to right, longest match first, on a folded token list. */
-  rewrite<T extends { f: string }>(items: T[], make: (f: string) => T): T[] {
+  rewrite<T extends { f: string; acc?: string }>(items: T[], make: (f: string) => T): T[] {
     const out: T[] = [];
     let i = 0;
     while (i < items.length) {
@@ -444,7 +461,7 @@ export class PhraseRewriter {
       let best: { len: number; out: string[] } | null = null;
       for (let j = i; j < items.length && n; j++) {
         n = n.next.get(items[j]!.f);
-        if (n?.out) best = { len: j - i + 1, out: n.out };
+        if (n?.out && (!n.marks || !typedAsStopword(items, i, n.marks))) best = { len: j - i + 1, out: n.out };
       }
       if (best) {
         // An output word that was also typed keeps its marks ("cao tuổi" → "già tuổi"): the accent check
@@ -459,4 +476,26 @@ export class PhraseRewriter {
     }
     return out;
   }
+}
+
+/** "để" typed bare. */
+const BARE_PURPOSE = fold(PURPOSE_WORD);
+
+/**
+ * Does the resident's word, where the rule has a word with marks, read as a stopword of the same letters?
+ * Typed with marks: "vào đâu để thi" is not "đề thi". Typed bare, "de" before a verb is "để" far more often
+ * than anything else ("lam sao de thi"). A content word with wrong marks ("bảng đồ", "sổ" for "số")
+ * is still read as meant.
+ */
+function typedAsStopword(
+  items: ReadonlyArray<{ f: string; acc?: string; bare?: boolean }>,
+  from: number,
+  marks: readonly string[],
+): boolean {
+  return marks.some((m, k) => {
+    const it = items[from + k];
+    if (!it || it.acc === undefined || m === it.f) return false;
+    if (it.bare) return it.f === BARE_PURPOSE;
+    return it.acc !== m && it.acc !== it.f && ACCENTED_STOPWORDS.has(it.acc);
+  });
 }

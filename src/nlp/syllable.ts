@@ -20,3 +20,15 @@ const DOUBLED = /aa|ee|dd|oo(?!ng$)|^(?!(x|b|c|s)oong$).*oo/;
 export function isFoldedSyllable(token: string): boolean {
   return SYLLABLE.test(token) && !DOUBLED.test(token);
 }
+
+/** "oá", "oè", "uý" at a syllable's end with the tone on the second vowel (the older spelling). */
+const OLD_TONE = new RegExp(`(^|[^q])([ou])([aey])([${TONE_MARKS}])$`, "u");
+
+/**
+ * One spelling for the two ways of placing a tone: "khoá"/"khóa", "hoà"/"hòa", "thuỷ"/"thủy" are the same
+ * word typed on different keyboards. The tone goes on the first vowel, as the content is written.
+ */
+export function canonicalTone(token: string): string {
+  const d = token.normalize("NFD");
+  return OLD_TONE.test(d) ? d.replace(OLD_TONE, "$1$2$4$3").normalize("NFC") : token;
+}
