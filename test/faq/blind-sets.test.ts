@@ -70,6 +70,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 14, 15 and 17 (stop 21) were scored once on arrival on stop 20's code: 72.6% / 86.0%, 85.0% / 82.0%,
 // 90.0% / 94.0%; sets 18 and 19 arrived after the first fixes: 83.3% / 88.2%, 83.6% / 88.0%. All tuned on.
 // Sets 16 and 20 stayed sealed until that work was done, then were scored once: 82.0% / 84.0% and 95.0% / 100.0%.
+// Sets 21 (agency staff and teachers), 22 (voice typing, the elderly) and 23 (newcomers, teencode and English),
+// written sealed at the start of stop 22, were scored once on stop 21's code: 90.0% / 86.0%, 70.0% / 72.0%,
+// 75.0% / 78.0%; then their general causes were fixed.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -93,6 +96,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 18, clock: "2025-10-13T20:00:00+07:00", floor: 0.95 },
   { set: 19, clock: "2025-11-01T09:00:00+07:00", floor: 0.93 },
   { set: 20, clock: "2025-11-05T15:00:00+07:00", floor: 0.95 },
+  { set: 21, clock: "2025-10-27T14:00:00+07:00", floor: 0.95 },
+  { set: 22, clock: "2025-11-09T20:30:00+07:00", floor: 0.9 },
+  { set: 23, clock: "2025-10-12T19:00:00+07:00", floor: 0.83 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -119,4 +125,7 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-18-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-19-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-20-after.jsonl", floor: 0.95, offTopicStrict: false },
+  { file: "test/faq/blind-21-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-22-after.jsonl", floor: 0.88, offTopicStrict: false },
+  { file: "test/faq/blind-23-after.jsonl", floor: 0.9, offTopicStrict: false },
 ]);
