@@ -20,6 +20,8 @@ const WHICH = /\b(nao|dau)\b/;
  * asks; "làm sao", "lm s", "ntn" ask how wherever they stand. ("hay quá", "hay lắm" praise.)
  */
 const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
+/** "chưa thấy giấy chứng nhận", "vẫn không vào được": what has not happened yet asks what to do about it. */
+const NOT_YET = /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b/;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
 /** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
@@ -113,6 +115,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       QUESTION_END.test(f) ||
       WHICH.test(f) ||
       CHOICE_OR_HOW.test(f) ||
+      NOT_YET.test(f) ||
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks };
   });

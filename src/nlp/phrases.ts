@@ -308,6 +308,10 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dao do", ""],
   ["dao day", ""],
   ["dao ay", ""],
+  ["nam do", ""],
+  ["nam ay", ""],
+  // "hồi tháng 11": back in November
+  ["hoi thang", "thang"],
   ["clip", "video"],
   ...SPOKEN_RULES,
   // "giải kk": giải khuyến khích, not laughter
@@ -377,6 +381,11 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["xo so", "xoso"],
   // a ward's other services, asked in the same chat ("đăng ký tạm trú ở đâu", "cống bị tắc")
   ["tam tru", "tam_tru"],
+  // "e tạm trú thôi", "đang tạm trú": who the asker is, not the service
+  ["tam tru thoi", ""],
+  ["dang tam tru", ""],
+  ["chi tam tru", ""],
+  ["o tam tru", ""],
   ["ket hon", "ket_hon"],
   ["tam vang", "tam_tru"],
   ["khai sinh", "khai_sinh"],

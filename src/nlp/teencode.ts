@@ -117,6 +117,7 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   tk: "tài khoản",
   tkhoan: "tài khoản",
   acc: "tài khoản",
+  search: "tra cứu",
   login: "đăng nhập",
   signin: "đăng nhập",
   signup: "đăng ký",

@@ -288,6 +288,13 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("link thi o dau z pls 🙏")).toBe("nen-tang");
   });
 
+  it("reads 'tạm trú' as who asks, a 'chưa thấy …' as a question, and past times as context", () => {
+    expect(answerId("e tam tru thoi, thi thi co dc tinh vao ti le cua phuong ko")).toBe("chi-tieu");
+    expect(answerId("e thi hoi thang 11 nam ngoai ma chua thay giay chung nhan 😢")).toBe("chung-nhan-cham");
+    expect(answerId("giai nhat nam do dc bn tien")).toBe("giai-ca-nhan");
+    expect(answerId("thi co dc search gg ko hay phai tu lam")).toBe("tra-cuu");
+  });
+
   it("answers both things asked around a '+' or a short 'và'", () => {
     const plus = engine.ask("link thi + sđt hỗ trợ gửi e vs", DURING);
     expect(plus.kind === "answer" && plus.text).toContain("onetouch.mic.gov.vn");
