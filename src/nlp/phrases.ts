@@ -228,6 +228,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con gai", "nguoi_nha"],
   ["con trai", "nguoi_nha"],
   ["con chau", "nguoi_nha"],
+  ["chau noi", "nguoi_nha"],
+  ["chau ngoai", "nguoi_nha"],
   ["cua chong", "cua nguoi_nha"],
   ["cua vo", "cua nguoi_nha"],
   ["chong toi", "nguoi_nha"],

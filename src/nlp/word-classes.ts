@@ -44,9 +44,14 @@ const FROM_ELSEWHERE = "nguoi tinh khac|nguoi o tinh khac|nguoi noi khac|nguoi n
   "|",
 );
 
+/** "học lớp bảy": the grade said as a word (voice typing) belongs to the pupil, like its digit. */
+const GRADE_WORDS = "mot hai ba bon nam sau bay tam chin muoi".split(" ");
+const PUPILS_BY_GRADE = GRADE_WORDS.flatMap((w) => [`hoc lop ${w}`, `dang hoc lop ${w}`, `hoc sinh lop ${w}`]);
+
 /** Folded phrase → class token rules, for the PhraseRewriter. */
 export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
   ...PEOPLE.map((p) => [p, PERSON] as const),
+  ...PUPILS_BY_GRADE.map((p) => [p, PERSON] as const),
   ...PROVINCES.map((p) => [p, PROVINCE] as const),
   ...FROM_ELSEWHERE.map((p) => [p, `${PERSON} ${PROVINCE}`] as const),
 ];
