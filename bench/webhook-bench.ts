@@ -135,7 +135,9 @@ function answerTimeline(ledger: Ledger, delivered: { to: string; at: number }[],
     const at = first.get(user);
     if (at === undefined) continue;
     const s = Math.max(0, Math.floor((e.sentAt - start) / 1000));
-    (bySecond[s] ??= []).push(at - e.sentAt);
+    const second = bySecond[s] ?? [];
+    bySecond[s] = second;
+    second.push(at - e.sentAt);
   }
   return [...bySecond].map((ms) => (ms?.length ? fmt(pct(ms, 0.99), 0) : "-"));
 }
