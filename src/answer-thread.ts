@@ -1,4 +1,4 @@
-import { threadPriority } from "./wiring/thread-priority.js";
+import { followBacklog, threadPriority } from "./wiring/thread-priority.js";
 
 /**
  * Entry point of the answering thread (started by AnswerThread): loads the answering side
@@ -10,31 +10,35 @@ import { threadPriority } from "./wiring/thread-priority.js";
  * then this thread runs at nice +5 and the kernel gives the edge the CPU first. But a steady load the thread can
  * answer must not wait behind other work on the machine: at nice 5 under 500 events/s, with the bench's load
  * generator and other sessions' work on the 2 cores, it ran 100–200 ms a second and waited 750–900 ms runnable
- * (/proc/<tid>/schedstat), and answers queued for seconds. So it answers at the edge's priority, and goes to
- * nice +5 only while more than BURST_EVENTS events wait (acknowledged, not answered: 4 s of answers at
- * 500/s, under a second of a full-speed burst), back once CAUGHT_UP are left. A lower mark (half the
+ * (/proc/<tid>/schedstat), and answers queued for seconds. So once told to go it answers at the edge's priority,
+ * and goes to nice +5 only while more than `burst` events wait (acknowledged, not answered: 4 s of answers at
+ * 500/s, under a second of a full-speed burst), back once `caughtUp` are left. A lower mark (half the
  * dispatcher's window, 512) was tried: a steady 500/s run that fell a second behind then dropped to nice 5 and
  * fell further behind.
+ *
+ * The rule runs only from the "go" to the "stop" (whileAnswering): before the dispatcher's first read it had
+ * nothing to compare the inbox's newest id with and counted every event ever stored as waiting, so a thread that
+ * loaded after a warm-up stayed at nice 5 from the start until it was fewer than `caughtUp` behind (the whole of
+ * a steady 500/s run); and after the stop its check read a closed database.
  *
  * Where the process may not lower a nice value again (no CAP_SYS_NICE, RLIMIT_NICE 0: the usual unprivileged
  * service), the thread keeps the process's priority throughout (thread-priority.ts).
  */
 const LOWER_BY = 5;
-const BURST_EVENTS = 2000;
-const CAUGHT_UP = 200;
-const CHECK_MS = 250;
 
 const priority = threadPriority(LOWER_BY);
 priority?.lower();
 // Resolves once the answering side is built and has told the host it is ready (before it is told to go).
-const { answering, inbox } = await import("./wiring/answering-thread.js");
+const { answering, inbox, whileAnswering } = await import("./wiring/answering-thread.js");
 if (priority) {
   const { dispatcher } = answering;
-  const check = () => {
-    const waiting = Math.max(0, inbox.lastId() - dispatcher.readUpTo) + dispatcher.inMemory;
-    if (waiting > BURST_EVENTS) priority.lower();
-    else if (waiting <= CAUGHT_UP) priority.restore();
-  };
-  check();
-  setInterval(check, CHECK_MS).unref();
+  // From the "go" (loaded: the process's priority) to the "stop" (before the database closes). Until the
+  // dispatcher's first read there is nothing to compare the inbox's newest id with: no decision.
+  whileAnswering(() =>
+    followBacklog(
+      priority,
+      () => (dispatcher.readUpTo === 0 ? null : Math.max(0, inbox.lastId() - dispatcher.readUpTo) + dispatcher.inMemory),
+      { burst: 2000, caughtUp: 200, everyMs: 250 },
+    ),
+  );
 }

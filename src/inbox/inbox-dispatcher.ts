@@ -57,8 +57,10 @@ export class InboxDispatcher {
   private readonly held = new Set<string>();
   private inWindow = 0;
   private peak = 0;
-  /** Highest inbox id read so far; pages continue above it. */
+  /** Where the next page starts: the highest id read, or 0 while the window is swept for events left below it. */
   private cursor = 0;
+  /** Highest inbox id ever read (not reset by the sweep). */
+  private highestRead = 0;
   /** The last page came back short: nothing more is pending until the edge wakes us. */
   private exhausted = false;
   private fillScheduled = false;
@@ -124,9 +126,13 @@ export class InboxDispatcher {
     return { events, replies: open.length };
   }
 
-  /** The highest inbox id read so far: events above it are not read yet. */
+  /**
+   * The highest inbox id read so far (0 before the first read): events above it are not read yet. Not the page
+   * cursor, which drops to 0 while the window is swept for events left below it (an idle dispatcher sits there):
+   * read as "nothing read", every id in the inbox would look unanswered.
+   */
   get readUpTo(): number {
-    return this.cursor;
+    return this.highestRead;
   }
 
   /** Events read from the inbox and not yet finished (bounded by the window). */
@@ -204,6 +210,7 @@ export class InboxDispatcher {
 
   private add(row: PendingEvent): void {
     this.cursor = row.id;
+    if (row.id > this.highestRead) this.highestRead = row.id;
     this.inWindow++;
     if (this.inWindow > this.peak) this.peak = this.inWindow;
     let lane = this.lanes.get(row.conversation_key);

@@ -23,6 +23,9 @@ export const answering = buildAnswering({ config, logger, base, inbox, outbox: n
 let worker: { close(): Promise<void> } | null = null;
 let stopHousekeeping = () => {};
 let going = false;
+/** What runs while the thread answers (whileAnswering), and its stop: called before the database closes. */
+const watchers: Array<() => () => void> = [];
+const stops: Array<() => void> = [];
 const send = (m: FromThread) => port.postMessage(m);
 
 /** Starts answering: the reminder worker, the timers, then work left in SQLite and new events. */
@@ -38,7 +41,17 @@ function go(): void {
     worker: runWorker,
     tuning: workerOptions,
   }));
+  for (const start of watchers) stops.push(start());
   void answering.dispatcher.resume();
+}
+
+/**
+ * Runs `start` when the thread starts answering (now, if it has), and the function it returns when the thread is
+ * told to stop, before its database connection closes: e.g. a timer that reads the inbox (answer-thread.ts).
+ */
+export function whileAnswering(start: () => () => void): void {
+  watchers.push(start);
+  if (going) stops.push(start());
 }
 
 port.on("message", (m: ToThread) => {
@@ -51,6 +64,7 @@ port.on("message", (m: ToThread) => {
       .then((all) => send({ type: "metrics", id: m.id, metrics: all.filter((x) => !x.name.startsWith("process_")) }));
   } else if (m.type === "stop") {
     void (async () => {
+      for (const stop of stops.splice(0)) stop();
       stopHousekeeping();
       await answering.stop();
       await worker?.close();

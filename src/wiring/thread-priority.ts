@@ -51,3 +51,32 @@ export function threadPriority(by: number): ThreadPriority | null {
     return null;
   }
 }
+
+/** When a thread that answers goes to its lower priority and back (answer-thread.ts). */
+export interface BacklogPriorityRule {
+  /** Lower the priority while more than this many events wait. */
+  burst: number;
+  /** Back to the process's priority once this many or fewer are left. */
+  caughtUp: number;
+  /** Milliseconds between checks. */
+  everyMs: number;
+}
+
+/**
+ * Puts `priority` back to the process's at once (the thread is loaded and answering), then checks `backlog()`
+ * every `rule.everyMs`: lowered while more than `rule.burst` events wait, back once `rule.caughtUp` are left
+ * (unchanged in between). `backlog()` returns null while it cannot tell (nothing read yet). Returns the stop: the
+ * checks read the database, so it is called before the connection closes.
+ */
+export function followBacklog(priority: ThreadPriority, backlog: () => number | null, rule: BacklogPriorityRule): () => void {
+  priority.restore();
+  const check = () => {
+    const waiting = backlog();
+    if (waiting === null) return;
+    if (waiting > rule.burst) priority.lower();
+    else if (waiting <= rule.caughtUp) priority.restore();
+  };
+  const timer = setInterval(check, rule.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

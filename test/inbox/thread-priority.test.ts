@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { mayRestoreNice } from "../../src/wiring/thread-priority.js";
+import { describe, expect, it, vi } from "vitest";
+import { followBacklog, mayRestoreNice, type ThreadPriority } from "../../src/wiring/thread-priority.js";
 
 const status = (capEff: string) => `Name:\tnode\nCapInh:\t0000000000000000\nCapEff:\t${capEff}\nCapBnd:\t000001ffffffffff\n`;
 const limits = (soft: string) =>
@@ -22,5 +22,44 @@ describe("the answering thread lowers its priority only while loading, and only 
     expect(mayRestoreNice(status("0000000000000000"), limits("15"), 5)).toBe(true);
     expect(mayRestoreNice(status("0000000000000000"), limits("15"), 0)).toBe(false);
     expect(mayRestoreNice(status("0000000000000000"), limits("unlimited"), 0)).toBe(true);
+  });
+});
+
+describe("the answering thread's burst rule (followBacklog)", () => {
+  const rule = { burst: 2000, caughtUp: 200, everyMs: 250 };
+  const recorded = () => {
+    const calls: string[] = [];
+    const priority: ThreadPriority = { lower: () => calls.push("lower"), restore: () => calls.push("restore") };
+    return { calls, priority };
+  };
+
+  it("answers at the process's priority from the go; lowered only while a burst is far ahead, back once caught up", () => {
+    vi.useFakeTimers();
+    try {
+      const { calls, priority } = recorded();
+      let backlog: number | null = null;
+      const stop = followBacklog(priority, () => backlog, rule);
+      expect(calls).toEqual(["restore"]); // loaded: no longer at the loading priority
+      vi.advanceTimersByTime(250); // nothing read yet: no decision (not "every event ever stored waits")
+      backlog = 1500;
+      vi.advanceTimersByTime(250);
+      expect(calls).toEqual(["restore"]);
+      backlog = 2500;
+      vi.advanceTimersByTime(250);
+      expect(calls).toEqual(["restore", "lower"]);
+      backlog = 1000; // between the marks: unchanged
+      vi.advanceTimersByTime(250);
+      expect(calls).toEqual(["restore", "lower"]);
+      backlog = 150;
+      vi.advanceTimersByTime(250);
+      expect(calls.at(-1)).toBe("restore");
+      const n = calls.length;
+      stop(); // before the database closes: no check after it
+      backlog = 5000;
+      vi.advanceTimersByTime(1000);
+      expect(calls).toHaveLength(n);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
