@@ -15,6 +15,8 @@ export interface BotProcess {
   dbPath: string;
   /** stderr and non-JSON stdout so far (for error reports). */
   output(): string;
+  /** Resolves with true once a stdout line matches `pattern` (from now on), or false after `timeoutMs`. */
+  logs(pattern: RegExp, timeoutMs: number): Promise<boolean>;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resident memory of the process in bytes (from /proc). */
@@ -125,6 +127,8 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  const watchers = new Set<{ pattern: RegExp; hit(): void }>();
+  let tail = "";
   const keep = (s: string) => {
     out = (out + s).slice(-20_000);
   };
@@ -141,6 +145,10 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
     const timer = setTimeout(() => reject(new Error(`bot did not start in time:\n${out}`)), o.startTimeoutMs ?? 30_000);
     child.stdout!.setEncoding("utf8").on("data", (s: string) => {
       if (found) {
+        // A line may come in two chunks: the end of the previous chunk goes along.
+        const text = tail + s;
+        tail = s.slice(-300);
+        for (const w of watchers) if (w.pattern.test(text)) w.hit();
         // Keep warnings and errors; ordinary info lines are dropped.
         if (/"level":[4-6]\d/.test(s)) keep(s);
         return;
@@ -167,6 +175,24 @@ export async function startBot(o: StartBotOptions): Promise<BotProcess> {
     url: `http://127.0.0.1:${port}`,
     dbPath,
     output: () => out,
+    logs(pattern, timeoutMs) {
+      return new Promise((resolve) => {
+        const w = {
+          pattern,
+          hit: () => {
+            watchers.delete(w);
+            clearTimeout(timer);
+            resolve(true);
+          },
+        };
+        const timer = setTimeout(() => {
+          watchers.delete(w);
+          resolve(false);
+        }, timeoutMs);
+        timer.unref();
+        watchers.add(w);
+      });
+    },
     exited,
     rss() {
       try {

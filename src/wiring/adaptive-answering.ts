@@ -177,6 +177,7 @@ export class AdaptiveAnswering {
     this.d.base.db.pragma("wal_autocheckpoint = 0");
     this.mode = "thread";
     this.thread.go();
+    this.d.logger.info("answering runs in the answering thread");
   }
 
   /** Stops the dispatcher (in-progress events finish, their replies sent), the reminder worker and the timers. */
