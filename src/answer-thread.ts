@@ -11,10 +11,12 @@ import { followBacklog, threadPriority } from "./wiring/thread-priority.js";
  * answer must not wait behind other work on the machine: at nice 5 under 500 events/s, with the bench's load
  * generator and other sessions' work on the 2 cores, it ran 100–200 ms a second and waited 750–900 ms runnable
  * (/proc/<tid>/schedstat), and answers queued for seconds. So once told to go it answers at the edge's priority,
- * and goes to nice +5 only while more than `burst` events wait (acknowledged, not answered: 4 s of answers at
- * 500/s, under a second of a full-speed burst), back once `caughtUp` are left. A lower mark (half the
- * dispatcher's window, 512) was tried: a steady 500/s run that fell a second behind then dropped to nice 5 and
- * fell further behind.
+ * and goes to nice +5 only in a burst: more than `burst` events waiting (acknowledged, not answered: 4 s of
+ * answers at 500/s, under a second of a full-speed burst) and the backlog growing by more than `growthPerSec`
+ * (a full-speed burst adds thousands a second); back once the backlog shrinks or `caughtUp` are left. A lower
+ * mark (half the dispatcher's window, 512) was tried: a steady 500/s run that fell a second behind then dropped
+ * to nice 5 and fell further behind. The same happened at the 2,000 mark on a busy machine (a steady 500/s run
+ * 4 s behind, the backlog growing ~100/s, stayed at nice 5 until the load ended): hence the growth condition.
  *
  * The rule runs only from the "go" to the "stop" (whileAnswering): before the dispatcher's first read it had
  * nothing to compare the inbox's newest id with and counted every event ever stored as waiting, so a thread that
@@ -38,7 +40,7 @@ if (priority) {
     followBacklog(
       priority,
       () => (dispatcher.readUpTo === 0 ? null : Math.max(0, inbox.lastId() - dispatcher.readUpTo) + dispatcher.inMemory),
-      { burst: 2000, caughtUp: 200, everyMs: 250 },
+      { burst: 2000, growthPerSec: 1000, caughtUp: 200, everyMs: 250 },
     ),
   );
 }

@@ -54,9 +54,11 @@ export function threadPriority(by: number): ThreadPriority | null {
 
 /** When a thread that answers goes to its lower priority and back (answer-thread.ts). */
 export interface BacklogPriorityRule {
-  /** Lower the priority while more than this many events wait. */
+  /** Lowered only while more than this many events wait… */
   burst: number;
-  /** Back to the process's priority once this many or fewer are left. */
+  /** …and the backlog grew by more than this many over the last second: events come much faster than answered. */
+  growthPerSec: number;
+  /** Back to the process's priority once this many or fewer are left, or once the backlog shrinks. */
   caughtUp: number;
   /** Milliseconds between checks. */
   everyMs: number;
@@ -64,17 +66,25 @@ export interface BacklogPriorityRule {
 
 /**
  * Puts `priority` back to the process's at once (the thread is loaded and answering), then checks `backlog()`
- * every `rule.everyMs`: lowered while more than `rule.burst` events wait, back once `rule.caughtUp` are left
- * (unchanged in between). `backlog()` returns null while it cannot tell (nothing read yet). Returns the stop: the
+ * every `rule.everyMs`. Lowered in a burst: more than `rule.burst` events waiting and the backlog growing by more
+ * than `rule.growthPerSec` (a full-speed burst adds thousands a second: the edge gets the CPU first). Back once the
+ * backlog shrinks over a second or `rule.caughtUp` are left: a burst that ended is drained at full priority, and a
+ * steady load the thread is just behind on does not push it to the lower priority, where it fell further behind.
+ * Unchanged otherwise. `backlog()` returns null while it cannot tell (nothing read yet). Returns the stop: the
  * checks read the database, so it is called before the connection closes.
  */
 export function followBacklog(priority: ThreadPriority, backlog: () => number | null, rule: BacklogPriorityRule): () => void {
   priority.restore();
+  const perSecond = Math.max(1, Math.round(1000 / rule.everyMs));
+  const recent: number[] = [];
   const check = () => {
     const waiting = backlog();
     if (waiting === null) return;
-    if (waiting > rule.burst) priority.lower();
-    else if (waiting <= rule.caughtUp) priority.restore();
+    recent.push(waiting);
+    if (recent.length > perSecond + 1) recent.shift();
+    const growth = recent.length > perSecond ? waiting - recent[0]! : null;
+    if (waiting <= rule.caughtUp || (growth !== null && growth < 0)) priority.restore();
+    else if (waiting > rule.burst && growth !== null && growth > rule.growthPerSec) priority.lower();
   };
   const timer = setInterval(check, rule.everyMs);
   timer.unref();

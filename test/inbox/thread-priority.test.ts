@@ -26,38 +26,68 @@ describe("the answering thread lowers its priority only while loading, and only 
 });
 
 describe("the answering thread's burst rule (followBacklog)", () => {
-  const rule = { burst: 2000, caughtUp: 200, everyMs: 250 };
+  const rule = { burst: 2000, growthPerSec: 1000, caughtUp: 200, everyMs: 250 };
   const recorded = () => {
     const calls: string[] = [];
     const priority: ThreadPriority = { lower: () => calls.push("lower"), restore: () => calls.push("restore") };
     return { calls, priority };
   };
 
-  it("answers at the process's priority from the go; lowered only while a burst is far ahead, back once caught up", () => {
+  it("answers at the process's priority from the go; lowered only in a burst, back once the backlog shrinks", () => {
     vi.useFakeTimers();
     try {
       const { calls, priority } = recorded();
       let backlog: number | null = null;
       const stop = followBacklog(priority, () => backlog, rule);
       expect(calls).toEqual(["restore"]); // loaded: no longer at the loading priority
-      vi.advanceTimersByTime(250); // nothing read yet: no decision (not "every event ever stored waits")
-      backlog = 1500;
-      vi.advanceTimersByTime(250);
+      vi.advanceTimersByTime(1000); // nothing read yet: no decision (not "every event ever stored waits")
       expect(calls).toEqual(["restore"]);
-      backlog = 2500;
-      vi.advanceTimersByTime(250);
-      expect(calls).toEqual(["restore", "lower"]);
-      backlog = 1000; // between the marks: unchanged
-      vi.advanceTimersByTime(250);
-      expect(calls).toEqual(["restore", "lower"]);
-      backlog = 150;
-      vi.advanceTimersByTime(250);
+      // A steady load the thread is behind on: far behind, but the backlog grows slowly. Not lowered.
+      for (let i = 0; i < 8; i++) {
+        backlog = 2500 + 25 * i;
+        vi.advanceTimersByTime(250);
+      }
+      expect(calls).not.toContain("lower");
+      // A burst: +500 a check, 2,000 a second.
+      for (let i = 1; i <= 5; i++) {
+        backlog = 2700 + 500 * i;
+        vi.advanceTimersByTime(250);
+      }
+      expect(calls).toContain("lower");
+      expect(calls.at(-1)).toBe("lower");
+      // The burst ends: the backlog shrinks over a second, the thread drains it at the process's priority.
+      const lowered = calls.length;
+      for (let i = 1; i <= 5; i++) {
+        backlog = 5200 - 200 * i;
+        vi.advanceTimersByTime(250);
+      }
+      expect(calls.slice(lowered)).toContain("restore");
       expect(calls.at(-1)).toBe("restore");
       const n = calls.length;
       stop(); // before the database closes: no check after it
-      backlog = 5000;
-      vi.advanceTimersByTime(1000);
+      backlog = 50_000;
+      vi.advanceTimersByTime(2000);
       expect(calls).toHaveLength(n);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("back once caught up, whatever the trend", () => {
+    vi.useFakeTimers();
+    try {
+      const { calls, priority } = recorded();
+      let backlog = 3000;
+      const stop = followBacklog(priority, () => backlog, rule);
+      for (let i = 1; i <= 5; i++) {
+        backlog = 3000 + 1000 * i;
+        vi.advanceTimersByTime(250);
+      }
+      expect(calls.at(-1)).toBe("lower");
+      backlog = 100;
+      vi.advanceTimersByTime(250);
+      expect(calls.at(-1)).toBe("restore");
+      stop();
     } finally {
       vi.useRealTimers();
     }
