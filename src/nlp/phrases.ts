@@ -331,6 +331,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["cu the", ""],
   ["tran trong cam on", "cam on"],
   ["tran trong", ""],
+  // "nhớ mang máng": the asker half remembers, context
+  ["nho mang mang", ""],
   // "nghe đồn", "nghe nói": where the asker heard it, context
   ["nghe don", ""],
   ["nghe noi", ""],

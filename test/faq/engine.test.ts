@@ -295,6 +295,12 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("thi co dc search gg ko hay phai tu lam")).toBe("tra-cuu");
   });
 
+  it("reads a question that ends in an emoji sequence (joiners too) as a question", () => {
+    const r = engine.ask("thi mất bn câu, còn câu hỏi mỗi ng có giống nhau ko 🤷‍♀️", DURING);
+    expect(r.kind === "answer" && r.text).toContain("20 câu");
+    expect(r.kind === "answer" && r.text).toContain("ngẫu nhiên");
+  });
+
   it("answers both things asked around a '+' or a short 'và'", () => {
     const plus = engine.ask("link thi + sđt hỗ trợ gửi e vs", DURING);
     expect(plus.kind === "answer" && plus.text).toContain("onetouch.mic.gov.vn");
