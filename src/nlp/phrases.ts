@@ -383,13 +383,19 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["ty gia", "ty_gia"],
   ["hoc phi", "hoc_phi"],
   ["xo so", "xoso"],
-  // a ward's other services, asked in the same chat ("đăng ký tạm trú ở đâu", "cống bị tắc")
-  ["tam tru", "tam_tru"],
-  // "e tạm trú thôi", "đang tạm trú": who the asker is, not the service
-  ["tam tru thoi", ""],
-  ["dang tam tru", ""],
-  ["chi tam tru", ""],
-  ["o tam tru", ""],
+  // a ward's other services, asked in the same chat ("đăng ký tạm trú ở đâu", "cống bị tắc"); "tạm trú" alone
+  // ("e tạm trú thôi", "người thuê trọ, tạm trú ở tổ mình") says who the asker is, not the service
+  ["tam tru", ""],
+  ["dang ky tam tru", "tam_tru"],
+  ["dk tam tru", "tam_tru"],
+  ["khai bao tam tru", "tam_tru"],
+  ["lam tam tru", "tam_tru"],
+  ["gia han tam tru", "tam_tru"],
+  ["thu tuc tam tru", "tam_tru"],
+  ["giay tam tru", "tam_tru"],
+  ["so tam tru", "tam_tru"],
+  ["xin tam tru", "tam_tru"],
+  ["tam tru tam vang", "tam_tru"],
   ["ket hon", "ket_hon"],
   ["tam vang", "tam_tru"],
   ["khai sinh", "khai_sinh"],

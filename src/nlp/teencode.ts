@@ -118,6 +118,7 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   tkhoan: "tài khoản",
   acc: "tài khoản",
   search: "tra cứu",
+  smartphone: "điện thoại",
   login: "đăng nhập",
   signin: "đăng nhập",
   signup: "đăng ký",

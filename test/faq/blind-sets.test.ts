@@ -72,7 +72,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 16 and 20 stayed sealed until that work was done, then were scored once: 82.0% / 84.0% and 95.0% / 100.0%.
 // Sets 21 (agency staff and teachers), 22 (voice typing, the elderly) and 23 (newcomers, teencode and English),
 // written sealed at the start of stop 22, were scored once on stop 21's code: 90.0% / 86.0%, 70.0% / 72.0%,
-// 75.0% / 78.0%; then their general causes were fixed.
+// 75.0% / 78.0%; then their general causes were fixed. Sets 24 (a ward group chat in the evening) and 25 (tổ
+// trưởng, association leaders, agency officers) stayed sealed until that work was done, then were scored once:
+// 91.7% / 90.0% (set 24) and 93.3% / 92.0% (set 25); then their general causes were fixed too.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -98,7 +100,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 20, clock: "2025-11-05T15:00:00+07:00", floor: 0.95 },
   { set: 21, clock: "2025-10-27T14:00:00+07:00", floor: 0.95 },
   { set: 22, clock: "2025-11-09T20:30:00+07:00", floor: 0.9 },
-  { set: 23, clock: "2025-10-12T19:00:00+07:00", floor: 0.83 },
+  { set: 23, clock: "2025-10-12T19:00:00+07:00", floor: 0.87 },
+  { set: 24, clock: "2025-10-30T21:00:00+07:00", floor: 0.93 },
+  { set: 25, clock: "2025-11-04T08:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -127,5 +131,7 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-20-after.jsonl", floor: 0.95, offTopicStrict: false },
   { file: "test/faq/blind-21-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-22-after.jsonl", floor: 0.88, offTopicStrict: false },
-  { file: "test/faq/blind-23-after.jsonl", floor: 0.9, offTopicStrict: false },
+  { file: "test/faq/blind-23-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-24-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-25-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
