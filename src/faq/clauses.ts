@@ -23,7 +23,7 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
 /** "chưa thấy giấy chứng nhận", "vẫn không vào được": what has not happened yet asks what to do about it. */
 const NOT_YET = /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
-const EMOJI = /[\p{Extended_Pictographic}\u200D\uFE0F]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
 /** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
