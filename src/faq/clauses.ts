@@ -60,6 +60,14 @@ const NOW_THEN =
 const BARE_PURPOSE =
   /(?<=\s(?:xin|giup|gium|dum|voi|vs|ad|a|ak|ah|nhe|nha)\s)de(?=\s)|(?<=\s)de(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|ba|bac|ong|anh|chi|chu|bo|me|mn|moi nguoi|ca nha)\s)/g;
 
+/**
+ * "… thằng cháu bảo làm bài có tính giờ, cháu cho bác hỏi làm bài được bao nhiêu phút": after context, "(cháu)
+ * cho bác hỏi" starts the question. "bắt đầu từ hôm nào mà tổ phải đạt bao nhiêu": a question word, then "mà"
+ * and a second question.
+ */
+const ASK_STARTS =
+  /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:(?:chau|em|e|con|ad|admin|oi)\s+)?cho (?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong) hoi\b)|(?<=\b(?:nao|dau|bao gio|bao nhieu|bn))(?= ma\s+\S+\s+\S+)/g;
+
 /** "… bằng vneid đc k ạ cho đỡ phải nhớ mk": after the question, "cho đỡ/tiện/nhanh/chắc" is its purpose. */
 const PURPOSE_CHO = /\b(?:khong|ko|k|kh|a|ad|nhe|nha|voi|vs)\s+(?=cho (?:do|tien|nhanh|chac)\b)/g;
 
@@ -72,6 +80,7 @@ function markSplits(question: string): string {
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(ASK_STARTS)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, `${PURPOSE_WORD} `]);
   for (const m of folded.matchAll(BARE_PURPOSE)) {
     if (raw.slice(m.index, m.index + 2).toLowerCase() === "de") edits.push([m.index, 2, PURPOSE_WORD]);

@@ -301,6 +301,17 @@ describe("FAQ decisions on how residents write", () => {
     expect(r.kind === "answer" && r.text).toContain("ngẫu nhiên");
   });
 
+  it("finds the question after a long story ('cháu cho bác hỏi …') and two questions joined by 'mà'", () => {
+    const long = engine.ask(
+      "bác gõ phím chậm lắm hôm trước thằng cháu bảo làm bài có tính giờ thì bác sợ không kịp cháu cho bác hỏi làm bài thi được bao nhiêu phút thế",
+      DURING,
+    );
+    expect(long.kind === "answer" && long.id).toBe("thoi-gian-lam-bai");
+    const two = engine.ask("phường thiên hương bắt đầu thi từ hôm nào mà tổ dân phố phải đạt chỉ tiêu bao nhiêu hả cháu", DURING);
+    expect(two.kind === "answer" && two.text).toContain("14/10");
+    expect(two.kind === "answer" && two.text).toContain("70%");
+  });
+
   it("answers both things asked around a '+' or a short 'và'", () => {
     const plus = engine.ask("link thi + sđt hỗ trợ gửi e vs", DURING);
     expect(plus.kind === "answer" && plus.text).toContain("onetouch.mic.gov.vn");
