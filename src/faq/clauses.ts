@@ -66,7 +66,7 @@ const BARE_PURPOSE =
  * and a second question.
  */
 const ASK_STARTS =
-  /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:(?:chau|em|e|con|ad|admin|oi)\s+)?cho (?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong) hoi\b)|(?<=\b(?:nao|dau|bao gio|bao nhieu|bn))(?= ma\s+\S+\s+\S+)/g;
+  /(?<=\S\s+(?:\S+\s+){2,})(?<!\b(?:chau|em|e|con|ad|admin|oi)\s)(?=\b(?:(?:chau|em|e|con|ad|admin|oi)\s+)?cho (?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong) hoi\b)|(?<=\b(?:nao|dau|bao gio|bao nhieu|bn))(?= ma\s+\S+\s+\S+)/g;
 
 /** "… bằng vneid đc k ạ cho đỡ phải nhớ mk": after the question, "cho đỡ/tiện/nhanh/chắc" is its purpose. */
 const PURPOSE_CHO = /\b(?:khong|ko|k|kh|a|ad|nhe|nha|voi|vs)\s+(?=cho (?:do|tien|nhanh|chac)\b)/g;

@@ -133,13 +133,14 @@ export class FaqEngine {
     }
     // "e là sv tỉnh khác xuống học, e có dc thi cái <tên cuộc thi> này k": a message that names the campaign is
     // about it, so its words foreign to the campaign are context, and the candidates are offered as if they were not.
-    const named = this.namesCampaign(question);
-    if (d.kind === "none" && named) d = decide(ranked, true);
+    let names: boolean | undefined;
+    const named = () => (names ??= this.namesCampaign(question));
+    if (d.kind === "none" && named()) d = decide(ranked, true);
     // One candidate, and the message names the campaign or one of its places ("Tổ 5 phường <tên phường> chỉ
     // tiêu bn hộ"), so it is no other topic's question: answer it rather than offer a list of one. (Without a
     // name, one candidate is often another service's question: "số điện thoại cấp cứu".)
     const placed = () => analysis.readings.some((r) => r.terms.some((t) => this.index.isPlace(t)));
-    if (d.kind === "suggest" && d.entries.length === 1 && (named || placed())) {
+    if (d.kind === "suggest" && d.entries.length === 1 && (named() || placed())) {
       d = { kind: "answer", entry: d.entries[0]!, confidence: d.confidence, also: [] };
     }
     if (d.kind === "answer") {
