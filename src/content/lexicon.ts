@@ -2,14 +2,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { ContentError } from "../errors.js";
-import { foldKey } from "../text/fold.js";
+import { fold } from "../text/fold.js";
 import { readYaml } from "./read-yaml.js";
 
 /** Folded words of a phrase, punctuation dropped: "Sổ sức khỏe – Y tế" → ["so","suc","khoe","y","te"]. */
 export function lexiconWords(phrase: string): string[] {
-  return foldKey(phrase.replace(/[^\p{L}\p{N}_%]+/gu, " "))
-    .split(" ")
-    .filter(Boolean);
+  return markedWords(phrase).map(fold);
 }
 
 /** The words of a phrase as written, marks kept: "Đề thi" → ["đề", "thi"]. */

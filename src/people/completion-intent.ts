@@ -20,8 +20,9 @@ const SHORTHAND = new Map(
   Object.entries(TEENCODE).flatMap(([k, v]) => (typeof v === "string" && !v.includes(":") ? [[fold(k), fold(v)] as const] : [])),
 );
 
-/** "làm song rồi", "hai mươi câu": what voice typing writes, as the words meant. */
-const SPOKEN = SPOKEN_RULES.map(([from, to]) => [new RegExp(`\\b${from}\\b`, "g"), to] as const);
+/** "làm song rồi", "hai mươi câu": what voice typing writes, as the words meant (one pass, longest first). */
+const SPOKEN_TO = new Map(SPOKEN_RULES);
+const SPOKEN = new RegExp(`\\b(${[...SPOKEN_TO.keys()].sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
 
 /** A place named at the end of a report ("… phường Hồng Bàng"). */
 const PLACE_AT_END = new RegExp(`\\b(${NAMING_WORDS.join("|")}) [a-z]+( [a-z]+)?$`);
@@ -99,7 +100,7 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
     .split(" ")
     .map((t) => SHORTHAND.get(t) ?? t)
     .join(" ");
-  for (const [re, to] of SPOKEN) folded = folded.replace(re, to);
+  folded = folded.replace(SPOKEN, (m) => SPOKEN_TO.get(m) ?? m);
   // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
   folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();
   // "công ty may": a trade, not "mấy" (how many).
