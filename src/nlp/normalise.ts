@@ -5,6 +5,7 @@ import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS 
 import { canonicalTone, isFoldedSyllable } from "./syllable.js";
 import { type Shorthand, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
+import { GRADE_TOKEN } from "./word-classes.js";
 
 /** One syllable as typed (lowercased, NFC) and folded. `acc === f` means no marks were typed. */
 interface Item {
@@ -87,8 +88,8 @@ function tidyNumbers(s: string): string {
       .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
       // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match.
       .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
-      // "học lớp 4", "lớp 11": a school year says who asks, like an age.
-      .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, "$1")
+      // "học lớp 4", "con em lớp 2": a school year says who asks (a pupil), like an age.
+      .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, `$1 ${GRADE_TOKEN}`)
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
       .replace(/(\d)\s*%/g, "$1 %")
       .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")

@@ -55,6 +55,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bao gio", "q:when"],
   ["luc nao", "q:when"],
   ["hom nao", "q:when"],
+  // Southern "bữa nào" (which day), "bữa nay" (today)
+  ["bua nao", "q:when"],
+  ["bua nay", "hom nay"],
+  ["bua qua", "hom qua"],
+  // Central "ở mô" (where)
+  ["o mo", "q:where"],
   ["ngay nao", "q:when ngay"],
   ["ngay may", "q:when ngay"],
   ["ngay q:many", "q:when ngay"],
@@ -166,7 +172,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "gọi ai", "hỏi ai": who, not AI
   ["goi ai", "goi q:who"],
   ["lien he ai", "lien he q:who"],
-  ["hoi ai", "hoi q:who"],
+  // "giờ hỏi ai": whom to contact
+  ["hoi ai", "lien he q:who"],
   ["bao ai", "bao q:who"],
   ["nho ai", "nho q:who"],
   ["cho ai", "cho q:who"],
@@ -230,6 +237,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con chau", "nguoi_nha"],
   ["chau noi", "nguoi_nha"],
   ["chau ngoai", "nguoi_nha"],
+  // grandparents and Southern "ba mẹ" (mẹ is already the family word)
+  ["ong ba noi", "nguoi_nha"],
+  ["ong ba ngoai", "nguoi_nha"],
+  ["ba ngoai", "nguoi_nha"],
+  ["ong ngoai", "nguoi_nha"],
+  ["ba nguoi_nha", "nguoi_nha"],
   ["cua chong", "cua nguoi_nha"],
   ["cua vo", "cua nguoi_nha"],
   ["chong toi", "nguoi_nha"],
@@ -422,6 +435,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["lam the can cuoc", "lam_cancuoc"],
   ["lam lai the can cuoc", "lam_cancuoc"],
   ["cap lai can cuoc", "lam_cancuoc"],
+  ["mat can cuoc", "lam_cancuoc"],
+  ["mat the can cuoc", "lam_cancuoc"],
   ["mai ton", "mai_ton"],
   ["tro cap", "tro_cap"],
   ["con bao", "bao_lu"],
@@ -430,6 +445,16 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["da bong", "bong_da"],
   ["doi tuyen", "bong_da"],
   ["thoi tiet", "thoi_tiet"],
+  ["tu vi", "tu_vi"],
+  ["xem boi", "tu_vi"],
+  ["phong thuy", "tu_vi"],
+  // Southern "vô" typed bare: "không vô được", "vô link"
+  ["vo duoc", "vao duoc"],
+  ["vo link", "vao link"],
+  ["vo thi", "vao thi"],
+  ["vo trang", "vao trang"],
+  ["vo web", "vao web"],
+  ["vo hoc", "vao hoc"],
 ];
 
 interface Node {

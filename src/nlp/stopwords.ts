@@ -19,16 +19,18 @@ export const FOLDED_STOPWORDS: ReadonlySet<string> = new Set(
   tui tao chau bac chu ong ba admin bot ad hoi xin giup gium dum nho muon can duoc roi voi va hay
   hoac ma cua cac nhung cai bi da se van cung rat luon ok um moi nua biet thay hieu noi bao nghe
   de thoi vua thu chut di khi luc trong gom ca ve chao hello hi alo helo o lo ra
-  gio kieu mai pls plz please`
+  gio kieu mai pls plz please no`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Pure fillers, dropped before syllable pairs are formed ("hết ạ hạn" reads as "hết hạn"). */
 export const ACCENTED_FILLERS: ReadonlySet<string> = new Set(
-  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa ê ta".split(" "),
+  "ạ à ơi nhé nha nhỉ hả hử admin bot vâng dạ ok ừm ừ ờ ah đấy nè nhen ủa ê ta trời".split(" "),
 );
-export const FOLDED_FILLERS: ReadonlySet<string> = new Set("a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua ta".split(" "));
+export const FOLDED_FILLERS: ReadonlySet<string> = new Set(
+  "a oi nhe nha nhi ha hu admin bot ok um u o ah uhm ne nhen ua ta troi".split(" "),
+);
 
 /**
  * Everyday words that never make a question about something else on their own ("chờ mãi", "làm nhanh",
@@ -45,5 +47,5 @@ export const ACCENTED_LIGHT: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 export const FOLDED_LIGHT: ReadonlySet<string> = new Set(
-  "nhanh kip ranh met lau som thuoc theo dua nhat hon xem doc nhin ngoi dung neu luoi".split(" "),
+  "nhanh kip ranh met lau som thuoc theo dua nhat hon xem doc nhin ngoi dung neu luoi hoai".split(" "),
 );

@@ -17,6 +17,12 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   hok: "không",
   hong: "không",
   hông: "không",
+  // Southern: "hổng biết", "coi kết quả"
+  hổng: "không",
+  coi: "xem",
+  // Central: "rứa" (vậy), "mần" (làm); "ở mô" is a phrase rule
+  rứa: "vậy",
+  mần: "làm",
   khum: "không",
   khom: "không",
   hem: "không",

@@ -22,7 +22,9 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |nguoi tam tru|dan ngu cu|tre em|thieu nhi|thanh nien|nguoi lon|nguoi truong thanh
   |hoc sinh cap 1|hoc sinh cap 2|hoc sinh cap 3|hoc sinh tieu hoc|hoc sinh thcs|hoc sinh thpt
   |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|hoc lop|dang hoc lop|hoc cap|nhan vien|nhan vien van phong|giam doc
-  |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep`
+  |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep
+  |ban hang|nguoi ban hang|ban hang ngoai cho|ban hang online|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
+  |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);
@@ -48,10 +50,16 @@ const FROM_ELSEWHERE = "nguoi tinh khac|nguoi o tinh khac|nguoi noi khac|nguoi n
 const GRADE_WORDS = "mot hai ba bon nam sau bay tam chin muoi".split(" ");
 const PUPILS_BY_GRADE = GRADE_WORDS.flatMap((w) => [`hoc lop ${w}`, `dang hoc lop ${w}`, `hoc sinh lop ${w}`]);
 
+/** What the normaliser writes for a grade's digit ("lớp 2" → "lớp lopso"): "lớp" with it is a pupil. */
+export const GRADE_TOKEN = "lopso";
+
 /** Folded phrase → class token rules, for the PhraseRewriter. */
 export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
   ...PEOPLE.map((p) => [p, PERSON] as const),
   ...PUPILS_BY_GRADE.map((p) => [p, PERSON] as const),
+  // "con em lớp 2"; left alone after another rule took "lớp" ("thi vào lớp 10"), the grade token goes
+  [`lop ${GRADE_TOKEN}`, PERSON],
+  [GRADE_TOKEN, ""],
   ...PROVINCES.map((p) => [p, PROVINCE] as const),
   ...FROM_ELSEWHERE.map((p) => [p, `${PERSON} ${PROVINCE}`] as const),
 ];

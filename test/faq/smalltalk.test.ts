@@ -41,6 +41,8 @@ describe("small talk as residents type it", () => {
     ["cảm ơn cháu nhiều nhé cháu giỏi quá", "thanks"],
     ["chúc cháu buổi tối vui vẻ bác đi ngủ đây", "goodbye"],
     ["good night ad", "goodbye"],
+    // "does the bot know anything": rude, answered politely
+    ["bot co biet gi ko vay", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -77,6 +79,7 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["bot có biết nói tiếng anh ko", "about"],
     ["ad oi ad con song ko 😂", "about"],
     ["nói chuyện với máy chán quá vô dụng", "insult"],
+    ["trả lời gì mà lâu quá dzậy, bot dở ẹc 😤", "insult"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });

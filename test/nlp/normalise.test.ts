@@ -130,6 +130,16 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     // Southern spellings, and the letters' "trên địa bàn"
     ["dzô thi ở đâu dzậy", "vao thi q:where vay"],
     ["doanh nghiệp trên địa bàn", "doanh nghiep"],
+    // Southern and Central speech: "bữa nào", "hổng … hông", "vô", "ở mô"; "trời" at the end is a sigh
+    ["bắt đầu thi từ bữa nào", "batdau thi tu q:when"],
+    ["hổng biết còn mở hông", "khong biet con mo khong"],
+    ["vao link ko vo dc", "vao link khong vao duoc"],
+    ["nộp ở mô", "nop q:where"],
+    // "hỏi ai" asks whom to contact; grandparents are family
+    ["giờ hỏi ai", "gio lien he q:who"],
+    ["ông bà nội em", "nguoi_nha em"],
+    // fortune telling is another topic, not the contest's "tuổi"
+    ["tử vi tuổi dần", "tu_vi tuoi dan"],
   ])("%s → %s", (input, out) => {
     expect(key(input)).toBe(out);
   });
@@ -159,6 +169,10 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     expect(terms("cán bộ hưu trí")).toEqual(["can", "bo", "c:nguoi"]);
   });
 
+  it("drops a sigh at the end ('… hỏi ai đây trời')", () => {
+    expect(terms("vao link ko vo dc troi")).not.toContain("troi");
+  });
+
   it("drops chatter that names no topic", () => {
     expect(terms("e bận quá, rốt cuộc hạn đến bao giờ")).toEqual(["han", "den"]);
   });
@@ -168,6 +182,10 @@ describe("analyse: kinds of people and provinces the content never names", () =>
   it("reads an occupation and a home province as word classes", () => {
     expect(terms("mình ở thái bình lên đây làm công nhân")).toEqual(expect.arrayContaining([PROVINCE, PERSON]));
     expect(terms("shipper có thi được không")).toContain(PERSON);
+    expect(terms("ban hang ngoai cho co thi dc ko")).toContain(PERSON);
+    expect(terms("con em lớp 2 có phải thi không")).toContain(PERSON);
+    expect(terms("phụ huynh có phải thi không")).toContain(PERSON);
+    expect(terms("e mới chuyển đến trọ ở phường")).toContain(PERSON);
     // registering temporary residence is a public service, not a kind of person
     expect(terms("đăng ký tạm trú ở đâu")).not.toContain(PERSON);
   });
