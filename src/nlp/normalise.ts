@@ -146,8 +146,22 @@ function expandToken(raw: string, vocab: Vocabulary): Item[][] {
       folded = fixed;
     }
   }
-  if (YI.test(folded)) folded = `${folded.slice(0, -1)}y`;
-  return [[acc === f ? { acc: folded, f: folded, bare: true } : { acc, f: folded }]];
+  if (!YI.test(folded)) return [[acc === f ? { acc: folded, f: folded, bare: true } : { acc, f: folded }]];
+  // "kĩ thuật", "tỉ lệ", "đăng kí": the i spelling of the y syllable, marks and all (the content writes y).
+  const y = `${folded.slice(0, -1)}y`;
+  return [
+    [
+      acc === f
+        ? { acc: y, f: y, bare: true }
+        : {
+            acc: acc
+              .normalize("NFD")
+              .replace(/i(?=\p{M}*$)/u, "y")
+              .normalize("NFC"),
+            f: y,
+          },
+    ],
+  ];
 }
 
 /**

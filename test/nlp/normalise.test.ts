@@ -98,6 +98,8 @@ describe("analyse: stopwords, markers and pairs", () => {
   it("spells ki/ky and ti/ty the same way", () => {
     expect(key("đăng kí")).toBe(key("đăng ký"));
     expect(key("tỉ lệ")).toBe(key("tỷ lệ"));
+    // and with their marks, so "kĩ" is the content's "kỹ", not a word of another topic
+    expect(analyse("hỗ trợ kĩ thuật").readings[0]!.accents).toEqual(analyse("hỗ trợ kỹ thuật").readings[0]!.accents);
   });
 });
 
