@@ -84,8 +84,8 @@ function tidyNumbers(s: string): string {
         /\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu,
         (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `,
       )
-      // An age says who asks, not what: "ông 70 tuổi" reads as "ông tuổi" (70 is also the 70% target).
-      .replace(/\b\d{1,3}\s*(tuổi|tuoi)\b/gu, "$1")
+      // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).
+      .replace(/\b\d{1,3}\s*(?:mấy|may|hơn|hon|ngoài|ngoai)?\s*(tuổi|tuoi)\b/gu, "$1")
       // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match.
       .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
       // "học lớp 4", "con em lớp 2": a school year says who asks (a pupil), like an age.
