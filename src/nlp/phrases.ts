@@ -445,6 +445,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["da bong", "bong_da"],
   ["doi tuyen", "bong_da"],
   ["thoi tiet", "thoi_tiet"],
+  ["cap cuu", "cap_cuu"],
+  ["cuu hoa", "cap_cuu"],
+  ["benh vien", "benh_vien"],
+  // a school's own procedures: "xin chuyển lớp", "chuyển trường"
+  ["chuyen lop", "chuyen_truong"],
+  ["chuyen truong", "chuyen_truong"],
   ["tu vi", "tu_vi"],
   ["xem boi", "tu_vi"],
   ["phong thuy", "tu_vi"],

@@ -23,7 +23,7 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |hoc sinh cap 1|hoc sinh cap 2|hoc sinh cap 3|hoc sinh tieu hoc|hoc sinh thcs|hoc sinh thpt
   |hoc sinh trung hoc co so|hoc sinh trung hoc pho thong|hoc sinh lop|hoc lop|dang hoc lop|hoc cap|nhan vien|nhan vien van phong|giam doc
   |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep
-  |ban hang|nguoi ban hang|ban hang ngoai cho|ban hang online|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
+  |nguoi ban hang|ban hang ngoai cho|ban hang o cho|ban hang cho|di ban hang|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
   |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu`
   .split("|")

@@ -185,6 +185,8 @@ describe("analyse: kinds of people and provinces the content never names", () =>
     expect(terms("mình ở thái bình lên đây làm công nhân")).toEqual(expect.arrayContaining([PROVINCE, PERSON]));
     expect(terms("shipper có thi được không")).toContain(PERSON);
     expect(terms("ban hang ngoai cho co thi dc ko")).toContain(PERSON);
+    // a sales group is not a seller
+    expect(terms("nhóm zalo bán hàng")).not.toContain(PERSON);
     expect(terms("con em lớp 2 có phải thi không")).toContain(PERSON);
     expect(terms("phụ huynh có phải thi không")).toContain(PERSON);
     expect(terms("e mới chuyển đến trọ ở phường")).toContain(PERSON);
