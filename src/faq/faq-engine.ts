@@ -179,7 +179,7 @@ export class FaqEngine {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
-    const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number }> = [];
+    const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; topical: number }> = [];
     let otherTopic = false;
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
     // thủ tục ntn"): the other clauses are its context, not the question.
@@ -198,14 +198,15 @@ export class FaqEngine {
         if (asks) unanswered.push(ranked[0]?.entry.id);
         return;
       }
-      found.push({ d, asks, at });
+      found.push({ d, asks, at, topical: terms.filter((t) => this.isTopical(t)).length });
     });
     if (found.length === 0) return null;
     // (Unless it leans to the entry a context clause found: "… đòi số tài khoản, e nghi lừa đảo ad xác nhận giúp".)
     const askedElsewhere = unanswered.some((id) => !found.some((f) => f.d.entry.id === id));
     if (askedElsewhere && !found.some((f) => f.asks)) return null;
     if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;
-    found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.at - a.at);
+    // Equally sure: the clause with more to it ("… ko thấy giấy chứng nhận đâu" over a trailing "lỗi à??"), then the later.
+    found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.topical - a.topical || b.at - a.at);
     const best = found[0]!;
     const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
     return [best.d, other && { entry: other.d.entry, before: other.at < best.at }, best.asks];

@@ -226,6 +226,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con minh hoc", "hoc"],
   ["con tui hoc", "hoc"],
   // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
+  // "share e với", "chia sẻ cho mình link": send me, not the contest's sharing step
+  ["chia se em", "gui em"],
+  ["chia se minh", "gui minh"],
+  ["chia se cho em", "gui cho em"],
+  ["chia se cho minh", "gui cho minh"],
+  ["chia se voi", "gui voi"],
   ["nguoi nha", "nguoi_nha"],
   ["nguoi than", "nguoi_nha"],
   ["gia dinh", "nguoi_nha"],
@@ -413,6 +419,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["tam vang", "tam_tru"],
   ["khai sinh", "khai_sinh"],
   ["ho khau", "ho_khau"],
+  // "chỉ người có hộ khẩu mới được thi": who may take part, not the registration service
+  ["co ho khau", "c:nguoi"],
   ["thoat nuoc", "thoat_nuoc"],
   ["cong bi tac", "thoat_nuoc"],
   ["tac cong", "thoat_nuoc"],

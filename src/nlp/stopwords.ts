@@ -5,7 +5,7 @@
  */
 export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   `là thì có không nào gì thế như ơi ạ à ả ừ ờ ơ nhé nhá nha nhỉ hả hử hở vậy vầy đấy đây đó này kia ấy
-  cho mình em anh chị bạn tôi tớ tui tao cháu bác cô chú ông bà cụ con admin bot ad ai_đó
+  cho mình em anh chị bạn tôi tớ tui tao cháu bác cô chú ông bà cụ con sếp admin bot ad ai_đó
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
   chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo ở lỡ

@@ -25,7 +25,7 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep
   |nguoi ban hang|ban hang ngoai cho|ban hang o cho|ban hang cho|di ban hang|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
-  |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu`
+  |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);

@@ -78,7 +78,8 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 26 (parents and teachers in a class group, Southern speech), 27 (traders and renters the night before the
 // deadline) and 28 (retired people and first-time smartphone users, the first morning) were written sealed at the
 // start of stop 23. 26 and 27 were scored once on stop 22's final code: 90.0% / 94.0% and 93.3% / 92.0%; their
-// general causes were fixed; then 28 was scored once: 93.3% / 98.0%, and its causes fixed too.
+// general causes were fixed; then 28 was scored once: 93.3% / 98.0%, and its causes fixed too. Set 29 (students and
+// young workers: teencode and English), written sealed the same stop, was scored once after that: 91.7% / 88.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -110,6 +111,7 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 26, clock: "2025-10-19T21:30:00+07:00", floor: 0.95 },
   { set: 27, clock: "2025-11-10T23:15:00+07:00", floor: 0.95 },
   { set: 28, clock: "2025-10-14T07:00:00+07:00", floor: 0.95 },
+  { set: 29, clock: "2025-10-23T12:15:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -144,4 +146,5 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-26-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-27-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-28-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-29-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);

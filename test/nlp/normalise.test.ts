@@ -112,7 +112,7 @@ describe("analyse: how residents write (blind held-out findings)", () => {
     // an age is not the 70% target
     ["ông 70 tuổi", "ong tuoi"],
     // shorthand
-    ["web thi cdso hp", "link thi cdso haiphong"],
+    ["web thi cdso hp", "link thi cuoc thi"],
     ["sdt btc", "dien_thoai ban to chuc"],
     ["tạo 2 nick", "tao 2 tai khoan"],
     ["thi trên đt ak", "thi tren dien_thoai a"],
