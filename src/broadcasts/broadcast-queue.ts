@@ -1,8 +1,9 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { registerQueueDepth } from "../observability/metrics.js";
+import { BROADCAST_QUEUE, depthOf, hasScheduler, readQueueState } from "./queue-state.js";
 
-export const BROADCAST_QUEUE = "broadcasts";
+export { BROADCAST_QUEUE } from "./queue-state.js";
 export const DAILY_SCHEDULER_ID = "daily-reminder";
 export const DEFAULT_PREFIX = "zbot";
 /** Attempts per group for retryable failures (-32 is not counted: it pauses the whole queue instead). */
@@ -27,10 +28,11 @@ export class BroadcastUnavailableError extends Error {
 
 /**
  * The HTTP-facing side of the reminder queue. It shares the app's fail-fast Redis connection, so a request
- * while Redis is down errors at once (→ 503) instead of hanging.
+ * while Redis is down errors at once (→ 503) instead of hanging. BullMQ is loaded on the first job added or
+ * schedule changed, not before: its depth is read with plain commands (queue-state.ts).
  */
 export class BroadcastQueue {
-  private readonly queue: Queue;
+  private queue: Promise<Queue> | null = null;
   /** queue_depth{queue="broadcasts"} reads depth() at scrape time while this queue is open. */
   private readonly unregisterDepth: () => void;
 
@@ -38,11 +40,18 @@ export class BroadcastQueue {
     private readonly redis: Redis,
     readonly prefix = DEFAULT_PREFIX,
   ) {
-    this.queue = new Queue(BROADCAST_QUEUE, { connection: redis, prefix });
-    this.queue.on("error", () => {
-      /* connection errors are logged by the shared connection's listener */
-    });
     this.unregisterDepth = registerQueueDepth(BROADCAST_QUEUE, () => this.depth());
+  }
+
+  private open(): Promise<Queue> {
+    this.queue ??= import("bullmq").then(({ Queue }) => {
+      const queue = new Queue(BROADCAST_QUEUE, { connection: this.redis, prefix: this.prefix });
+      queue.on("error", () => {
+        /* connection errors are logged by the shared connection's listener */
+      });
+      return queue;
+    });
+    return this.queue;
   }
 
   get ready(): boolean {
@@ -63,21 +72,26 @@ export class BroadcastQueue {
         removeOnFail: { age: 30 * 86_400 },
       },
     }));
+    const queue = await this.open();
     try {
-      for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));
+      for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
     } catch (err) {
-      if (opts.rollback !== false) await Promise.allSettled(jobs.map((j) => this.queue.remove(j.opts.jobId)));
+      if (opts.rollback !== false) await Promise.allSettled(jobs.map((j) => queue.remove(j.opts.jobId)));
       throw new BroadcastUnavailableError((err as Error).message, { cause: err });
     }
   }
 
-  /** Creates, moves or removes the daily reminder job scheduler (tz Asia/Ho_Chi_Minh) to match the config. */
+  /**
+   * Creates, moves or removes the daily reminder job scheduler (tz Asia/Ho_Chi_Minh) to match the config. With
+   * no hour and no scheduler to remove (the usual case), BullMQ is not loaded.
+   */
   async scheduleDaily(hour: number | undefined): Promise<void> {
     if (hour === undefined) {
-      await this.queue.removeJobScheduler(DAILY_SCHEDULER_ID);
+      if (!(await hasScheduler(this.redis, this.prefix, DAILY_SCHEDULER_ID))) return;
+      await (await this.open()).removeJobScheduler(DAILY_SCHEDULER_ID);
       return;
     }
-    await this.queue.upsertJobScheduler(
+    await (await this.open()).upsertJobScheduler(
       DAILY_SCHEDULER_ID,
       { pattern: `0 0 ${hour} * * *`, tz: "Asia/Ho_Chi_Minh" },
       { name: "daily", data: {}, opts: { removeOnComplete: 30, removeOnFail: 30 } },
@@ -86,12 +100,13 @@ export class BroadcastQueue {
 
   async depth(): Promise<number> {
     if (!this.ready) return 0;
-    const c = await this.queue.getJobCounts("waiting", "delayed", "active", "prioritized");
-    return Object.values(c).reduce((a, b) => a + b, 0);
+    return depthOf(await readQueueState(this.redis, this.prefix));
   }
 
   async close(): Promise<void> {
     this.unregisterDepth();
-    await Promise.race([this.queue.close().catch(() => {}), new Promise((r) => setTimeout(r, 2_000).unref())]);
+    if (!this.queue) return;
+    const closed = this.queue.then((q) => q.close()).catch(() => {});
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }
