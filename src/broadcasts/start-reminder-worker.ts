@@ -27,7 +27,7 @@ export interface ReminderWorkerDeps {
   clock: Clock;
   logger: Logger;
   window: CampaignWindow;
-  /** The process's shared connection: the daily schedule is written once it is ready. */
+  /** The process's shared connection: the daily schedule is written once it is ready, the queue polled on it. */
   redis: Redis;
   queue: BroadcastQueue;
   service: BroadcastService;
@@ -41,10 +41,13 @@ export interface ReminderWorkerDeps {
   outage?: RedisOutageLog;
 }
 
-/** The reminder worker as npm start (in-process) and npm run worker (alone) run it, with the daily schedule. */
+/**
+ * BullMQ's reminder worker, started at once (reminder-worker-on-demand.ts loads this module, and BullMQ with it,
+ * once the queue holds work; it keeps the daily schedule in line with the config).
+ */
 export function startReminderWorker(d: ReminderWorkerDeps): { close(): Promise<void> } {
   const { config, logger } = d;
-  const worker = startBroadcastWorker({
+  return startBroadcastWorker({
     redisUrl: config.REDIS_URL,
     prefix: config.BULLMQ_PREFIX,
     store: new BroadcastStore(d.db),
@@ -61,11 +64,4 @@ export function startReminderWorker(d: ReminderWorkerDeps): { close(): Promise<v
     groupStates: new GroupStateStore(d.db),
     ...d.tuning,
   });
-  const sync = () =>
-    d.queue
-      .scheduleDaily(config.DAILY_REMINDER_HOUR)
-      .catch((err) => logger.warn({ err: (err as Error).message }, "daily reminder schedule not updated"));
-  if (d.redis.status === "ready") void sync();
-  else d.redis.once("ready", () => void sync());
-  return worker;
 }

@@ -97,7 +97,7 @@ export class AdaptiveAnswering {
   async start(): Promise<void> {
     const { config, logger, base, inbox } = this.d;
     // Loaded now, after the port is bound (npm start calls start() then): /healthz answers before the answering
-    // side's modules (BullMQ, the FAQ) are loaded and its FAQ index built.
+    // side's modules (the handlers, the FAQ) are loaded and its FAQ index built.
     const [answering, { startBackgroundWork }] = await Promise.all([this.d.answering(), import("./background-work.js")]);
     const { worker, stopHousekeeping } = startBackgroundWork({
       config,

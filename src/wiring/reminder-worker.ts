@@ -1,6 +1,7 @@
 import type { BroadcastQueue } from "../broadcasts/broadcast-queue.js";
 import type { BroadcastService } from "../broadcasts/broadcast-service.js";
-import { startReminderWorker, type WorkerTuning } from "../broadcasts/start-reminder-worker.js";
+import { startReminderWorkerOnDemand } from "../broadcasts/reminder-worker-on-demand.js";
+import type { WorkerTuning } from "../broadcasts/start-reminder-worker.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../observability/logger.js";
 import type { ProcessBase } from "./process-base.js";
@@ -8,7 +9,8 @@ import type { ZaloConnection } from "./zalo-connection.js";
 
 /**
  * The reminder worker of this process from its parts (npm start runs it in the answering thread, npm run worker
- * alone): one place for startReminderWorker's argument list.
+ * alone): one place for its argument list. BullMQ's worker starts once the queue holds work
+ * (broadcasts/reminder-worker-on-demand.ts).
  */
 export function startProcessReminderWorker(d: {
   config: Config;
@@ -21,7 +23,7 @@ export function startProcessReminderWorker(d: {
 }): { close(): Promise<void> } {
   const { base } = d;
   if (!base.redis) throw new Error("the reminder worker needs Redis");
-  return startReminderWorker({
+  return startReminderWorkerOnDemand({
     config: d.config,
     db: base.db,
     clock: base.clock,

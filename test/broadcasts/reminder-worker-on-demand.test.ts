@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startWhenReminderWork } from "../../src/broadcasts/reminder-worker-on-demand.js";
+import { silentLogger } from "../../src/observability/logger.js";
+import { TEST_REDIS_URL } from "../helpers/redis.js";
+import { cleanRedis, inspectQueue } from "./broadcast-setup.js";
+
+const POLL_MS = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let prefix: string;
+let redis: Redis;
+
+beforeEach(async () => {
+  prefix = `od${randomUUID().slice(0, 8)}`;
+  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  await new Promise((r) => redis.once("ready", r));
+});
+afterEach(async () => {
+  redis.disconnect();
+  await cleanRedis(prefix);
+});
+
+/** A starter that counts its calls; `worker.closed` says whether the started worker was closed. */
+function watch() {
+  const worker = { starts: 0, closed: false };
+  const handle = startWhenReminderWork({
+    redis,
+    prefix,
+    logger: silentLogger,
+    pollMs: POLL_MS,
+    start: async () => {
+      worker.starts++;
+      return {
+        close: async () => {
+          worker.closed = true;
+        },
+      };
+    },
+  });
+  return { worker, handle };
+}
+
+describe("the reminder worker starts once the queue holds work", () => {
+  it("an empty queue: never started, however long it waits", async () => {
+    const { worker, handle } = watch();
+    await sleep(POLL_MS * 6);
+    await handle.close();
+    expect(worker.starts).toBe(0);
+  });
+
+  it("a job added by another process (the CLI, another bot) starts it within a poll or two, once", async () => {
+    const { worker, handle } = watch();
+    await sleep(POLL_MS * 3);
+    expect(worker.starts).toBe(0);
+    const other = inspectQueue(prefix);
+    await other.queue.add("send", { broadcastId: "b", groupId: "g" });
+    await other.close();
+    await sleep(POLL_MS * 4);
+    expect(worker.starts).toBe(1);
+    await sleep(POLL_MS * 3);
+    expect(worker.starts).toBe(1);
+    await handle.close();
+    expect(worker.closed).toBe(true);
+  });
+
+  it("a delayed job left by the last run (a daily schedule leaves one too): started at the first check", async () => {
+    const other = inspectQueue(prefix);
+    await other.queue.add("send", { broadcastId: "b", groupId: "g" }, { delay: 3_600_000 });
+    await other.close();
+    const { worker, handle } = watch();
+    await sleep(POLL_MS / 2);
+    expect(worker.starts).toBe(1);
+    await handle.close();
+  });
+
+  it("closed before any work: a job added later starts nothing", async () => {
+    const { worker, handle } = watch();
+    await handle.close();
+    const other = inspectQueue(prefix);
+    await other.queue.add("send", { broadcastId: "b", groupId: "g" });
+    await other.close();
+    await sleep(POLL_MS * 4);
+    expect(worker.starts).toBe(0);
+  });
+});
