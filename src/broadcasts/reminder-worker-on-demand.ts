@@ -57,12 +57,19 @@ export function startWhenReminderWork(d: {
       checking = false;
     }
     if (!work || closed) return;
-    clearInterval(timer);
     d.logger.info({ prefix: d.prefix }, "reminder work in the queue: the reminder worker starts");
-    started = d.start().catch((err) => {
-      d.logger.error({ err }, "the reminder worker could not start");
-      return null;
-    });
+    started = d.start().then(
+      (worker) => {
+        clearInterval(timer);
+        return worker;
+      },
+      (err) => {
+        // Tried again at the next poll: reminders must not stay stuck behind one failed start.
+        d.logger.error({ err }, "the reminder worker could not start");
+        started = null;
+        return null;
+      },
+    );
   };
   const timer = setInterval(() => void check(), d.pollMs);
   timer.unref();

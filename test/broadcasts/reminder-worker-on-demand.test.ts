@@ -75,6 +75,29 @@ describe("the reminder worker starts once the queue holds work", () => {
     await handle.close();
   });
 
+  it("a start that fails (Redis gone mid-start) is tried again at the next poll, not given up", async () => {
+    const other = inspectQueue(prefix);
+    await other.queue.add("send", { broadcastId: "b", groupId: "g" });
+    await other.close();
+    let attempts = 0;
+    const handle = startWhenReminderWork({
+      redis,
+      prefix,
+      logger: silentLogger,
+      pollMs: POLL_MS,
+      start: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error("connection lost");
+        return { close: async () => undefined };
+      },
+    });
+    await sleep(POLL_MS * 4);
+    expect(attempts).toBe(2);
+    await sleep(POLL_MS * 3);
+    expect(attempts).toBe(2);
+    await handle.close();
+  });
+
   it("closed before any work: a job added later starts nothing", async () => {
     const { worker, handle } = watch();
     await handle.close();
