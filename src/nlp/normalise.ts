@@ -146,22 +146,17 @@ function expandToken(raw: string, vocab: Vocabulary): Item[][] {
       folded = fixed;
     }
   }
-  if (!YI.test(folded)) return [[acc === f ? { acc: folded, f: folded, bare: true } : { acc, f: folded }]];
   // "kĩ thuật", "tỉ lệ", "đăng kí": the i spelling of the y syllable, marks and all (the content writes y).
-  const y = `${folded.slice(0, -1)}y`;
-  return [
-    [
-      acc === f
-        ? { acc: y, f: y, bare: true }
-        : {
-            acc: acc
-              .normalize("NFD")
-              .replace(/i(?=\p{M}*$)/u, "y")
-              .normalize("NFC"),
-            f: y,
-          },
-    ],
-  ];
+  const yi = YI.test(folded);
+  if (yi) folded = `${folded.slice(0, -1)}y`;
+  if (acc === f) return [[{ acc: folded, f: folded, bare: true }]];
+  const marked = yi
+    ? acc
+        .normalize("NFD")
+        .replace(/i(?=\p{M}*$)/u, "y")
+        .normalize("NFC")
+    : acc;
+  return [[{ acc: marked, f: folded }]];
 }
 
 /**

@@ -225,13 +225,13 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con toi hoc", "hoc"],
   ["con minh hoc", "hoc"],
   ["con tui hoc", "hoc"],
-  // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
   // "share e với", "chia sẻ cho mình link": send me, not the contest's sharing step
   ["chia se em", "gui em"],
   ["chia se minh", "gui minh"],
   ["chia se cho em", "gui cho em"],
   ["chia se cho minh", "gui cho minh"],
   ["chia se voi", "gui voi"],
+  // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
   ["nguoi nha", "nguoi_nha"],
   ["nguoi than", "nguoi_nha"],
   ["gia dinh", "nguoi_nha"],
