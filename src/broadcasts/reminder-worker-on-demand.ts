@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../observability/logger.js";
+import { BroadcastStore } from "./broadcast-store.js";
 import { hasReminderWork, readQueueState } from "./queue-state.js";
 import type { ReminderWorkerDeps } from "./start-reminder-worker.js";
 
@@ -14,7 +15,9 @@ interface Closable {
  * The reminder worker as npm start and npm run worker run it: the daily schedule kept in line with the config
  * at once, and BullMQ's worker (its modules ~10 MB of RSS) loaded and started only once the queue holds work,
  * whoever added it: this process, the dashboard of another, `npm run cli -- remind`, a daily scheduler, a job
- * left by the last run. Until then it costs one Redis round trip per poll; once started it stays.
+ * left by the last run, or an unfinished broadcast in the SQLite ledger whose jobs Redis lost (a restart of an
+ * empty Redis, or a move of answering to its thread during the outage). Until then it costs one SQLite read and
+ * one Redis round trip per poll; once started it stays.
  */
 export function startReminderWorkerOnDemand(d: ReminderWorkerDeps, pollMs = REMINDER_POLL_MS): Closable {
   const { config, logger, redis } = d;
@@ -24,8 +27,10 @@ export function startReminderWorkerOnDemand(d: ReminderWorkerDeps, pollMs = REMI
       .catch((err) => logger.warn({ err: (err as Error).message }, "daily reminder schedule not updated"));
   if (redis.status === "ready") void sync();
   else redis.once("ready", () => void sync());
+  const store = new BroadcastStore(d.db);
   return startWhenReminderWork({
     redis,
+    ledgerOpen: () => store.unfinished().length > 0,
     prefix: config.BULLMQ_PREFIX,
     logger,
     pollMs,
@@ -33,9 +38,13 @@ export function startReminderWorkerOnDemand(d: ReminderWorkerDeps, pollMs = REMI
   });
 }
 
-/** Calls `start` once the queue under `prefix` holds work (checked now, then every `pollMs`). */
+/**
+ * Calls `start` once the queue under `prefix` holds work or the ledger has an unfinished broadcast (checked now,
+ * then every `pollMs`): the ledger is the source of truth, and the worker re-queues its jobs when it starts.
+ */
 export function startWhenReminderWork(d: {
   redis: Redis;
+  ledgerOpen: () => boolean;
   prefix: string;
   logger: Logger;
   pollMs: number;
@@ -49,7 +58,7 @@ export function startWhenReminderWork(d: {
     checking = true;
     let work: boolean;
     try {
-      work = hasReminderWork(await readQueueState(d.redis, d.prefix));
+      work = d.ledgerOpen() || hasReminderWork(await readQueueState(d.redis, d.prefix));
     } catch {
       // Redis went away: its connection's listener tells the story; the next poll asks again.
       return;

@@ -23,10 +23,11 @@ afterEach(async () => {
 });
 
 /** A starter that counts its calls; `worker.closed` says whether the started worker was closed. */
-function watch() {
+function watch(ledgerOpen = () => false) {
   const worker = { starts: 0, closed: false };
   const handle = startWhenReminderWork({
     redis,
+    ledgerOpen,
     prefix,
     logger: silentLogger,
     pollMs: POLL_MS,
@@ -82,6 +83,7 @@ describe("the reminder worker starts once the queue holds work", () => {
     let attempts = 0;
     const handle = startWhenReminderWork({
       redis,
+      ledgerOpen: () => false,
       prefix,
       logger: silentLogger,
       pollMs: POLL_MS,
@@ -95,6 +97,17 @@ describe("the reminder worker starts once the queue holds work", () => {
     expect(attempts).toBe(2);
     await sleep(POLL_MS * 3);
     expect(attempts).toBe(2);
+    await handle.close();
+  });
+
+  it("an unfinished broadcast in the ledger whose jobs an emptied Redis lost: started, so it re-queues them", async () => {
+    let open = false;
+    const { worker, handle } = watch(() => open);
+    await sleep(POLL_MS * 3);
+    expect(worker.starts).toBe(0);
+    open = true;
+    await sleep(POLL_MS * 3);
+    expect(worker.starts).toBe(1);
     await handle.close();
   });
 
