@@ -172,8 +172,16 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "gọi ai", "hỏi ai": who, not AI
   ["goi ai", "goi q:who"],
   ["lien he ai", "lien he q:who"],
-  // "giờ hỏi ai": whom to contact
+  // "giờ hỏi ai", "chụp màn hình rồi gửi ai": whom to contact
   ["hoi ai", "lien he q:who"],
+  ["gui ai", "lien he q:who"],
+  // "nhờ bot trả lời giúp": a request, not a question about answering
+  ["tra loi giup", ""],
+  ["tra loi gium", ""],
+  ["tra loi dum", ""],
+  // "cứ quay vòng vòng", "web sập": the page does not work
+  ["quay vong vong", "bi loi"],
+  ["quay vong", "bi loi"],
   ["bao ai", "bao q:who"],
   ["nho ai", "nho q:who"],
   ["cho ai", "cho q:who"],
@@ -385,6 +393,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dang ky tai khoan vneid", "cai_vneid"],
   ["kich hoat vneid", "cai_vneid"],
   ["kich hoat tai khoan vneid", "cai_vneid"],
+  ["mat khau vneid", "cai_vneid"],
   ["can cuoc cong dan", "cancuoc"],
   ["chung minh nhan dan", "cancuoc"],
   ["chung minh thu", "cancuoc"],
