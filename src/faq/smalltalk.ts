@@ -64,7 +64,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [
     "ack",
-    /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good|good job|nice)$/,
+    /^(ok|oke|okay|vang|da|u|uh|roi|duoc|da vang|da roi|ok roi|hieu roi|da hieu|(ok|vang|da) (da )?hieu( roi)?|biet roi|ok duoc|duoc roi|hay qua|tuyet|tuyet voi|tot qua|gioi qua|hihi|haha|hehe|good|good job|nice)$/,
   ],
 ];
 
@@ -98,7 +98,7 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
 
 /** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
 const ABOUT_WITHIN =
-  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng)|(bot|ban|ad|admin) con song|tra loi may moc)\b/;
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng)|(bot|ban|ad|admin) con song|tra loi may moc|(bot|ban)( nay)? (co )?nho (toi|minh|em|bac|chau|tui))\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
   /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
@@ -125,7 +125,7 @@ export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insu
   const words = key.split(" ").filter(Boolean);
   // "đợt 2", "ngủ": the same letters as a rude word, typed with other marks.
   const rude = INSULT_WITHIN.test(key) && !INSULT_LOOKALIKES.test(letters);
-  if (rude && (AT_BOT.test(key) || words.length <= 6)) return "insult";
+  if (rude && (AT_BOT.test(key) || words.length <= 8)) return "insult";
   const rest = key
     .replace(/\b(xin )?(cam on|thank you|thanks|thank)\b/g, " ")
     .split(" ")

@@ -269,6 +269,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bay gio", ""],
   ["bay h", ""],
   ["tong cong", ""],
+  ["tat ca", ""],
   ["dau tien", ""],
   ["co the", ""],
   ["cho hoi", ""],

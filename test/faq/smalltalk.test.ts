@@ -43,6 +43,7 @@ describe("small talk as residents type it", () => {
     ["good night ad", "goodbye"],
     // "does the bot know anything": rude, answered politely
     ["bot co biet gi ko vay", "insult"],
+    ["ok e hiểu r", "ack"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -80,6 +81,8 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["ad oi ad con song ko 😂", "about"],
     ["nói chuyện với máy chán quá vô dụng", "insult"],
     ["trả lời gì mà lâu quá dzậy, bot dở ẹc 😤", "insult"],
+    ["chán thế, hỏi gì cũng ko biết", "insult"],
+    ["bot này có nhớ tôi ko", "about"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkWithin(q, analyse)).toBe(kind);
   });
