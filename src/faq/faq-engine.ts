@@ -5,6 +5,7 @@ import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
+import { IS_IT_TRUE } from "../nlp/phrases.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
@@ -179,6 +180,17 @@ export class FaqEngine {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
+    // "… mỗi tổ phải đạt 70% số hộ, thật ko hay …": a bare "is it true" asks about the claim just before it.
+    for (let i = 1; i < clauses.length; i++) {
+      const tag = clauses[i]!;
+      const claim = clauses[i - 1]!;
+      const terms = tag.analysis.readings[0]?.terms ?? [];
+      if (!tag.asks || terms.length !== 1 || terms[0] !== IS_IT_TRUE) continue;
+      const claimTerms = claim.analysis.readings[0]?.terms ?? [];
+      if (claimTerms.filter((t) => this.isTopical(t)).length < 3) continue;
+      claim.asks = true;
+      tag.asks = false;
+    }
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; topical: number }> = [];
     let otherTopic = false;
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm

@@ -40,6 +40,9 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   ["hai khong hai sau", "2026"],
 ];
 
+/** "thật không", "có phải thật": asks whether something is true or real. */
+export const IS_IT_TRUE = "that_khong";
+
 const GENERAL_RULES: Array<[string, string]> = [
   // question words
   ["nhu the nao", "q:how"],
@@ -89,12 +92,12 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["nghia la", "q:what"],
   ["dung khong", ""],
   // "có phải thật không": is it real, not "must I" ("thật" alone is a stopword: "thật sự")
-  ["co phai that", "that_khong"],
-  ["phai that", "that_khong"],
-  ["co that", "that_khong"],
-  ["la that", "that_khong"],
-  ["that khong", "that_khong"],
-  ["that hay gia", "that_khong giamao"],
+  ["co phai that", IS_IT_TRUE],
+  ["phai that", IS_IT_TRUE],
+  ["co that", IS_IT_TRUE],
+  ["la that", IS_IT_TRUE],
+  ["that khong", IS_IT_TRUE],
+  ["that hay gia", `${IS_IT_TRUE} giamao`],
   ["gia mao", "giamao"],
   ["phai khong", ""],
   ["co dung khong", ""],

@@ -23,6 +23,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   // Central: "rứa" (vậy), "mần" (làm); "ở mô" is a phrase rule
   rứa: "vậy",
   mần: "làm",
+  // "có được quà gì không": a prize
+  quà: "giải thưởng",
   // "web sập" (down); bare "sap" is "sắp" (soon)
   sập: "lỗi",
   khum: "không",

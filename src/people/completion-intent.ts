@@ -61,7 +61,11 @@ function patterns(words: ReportWords): Patterns {
     /^((e|em|minh|toi|chau|con) )?xong \w/,
   ];
   // "thi xong", "làm bài xong", "đã thi rồi", "đã thi hết"
-  if (actions) report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r|het)\\b`));
+  if (actions) {
+    report.push(new RegExp(`\\b${actions}( \\w+)? xong\\b`), new RegExp(`\\b(da|vua|moi) ${actions}( \\w+)? (roi|r|het)\\b`));
+    // "e nộp bài r", "mình thi rồi nhé": the sender, then the act, then "rồi"
+    report.push(new RegExp(`^(e|em|minh|toi|tui|chau|con|bac) ${actions}( \\w+)? (roi|r)\\b`));
+  }
   // "hoàn thành cuộc thi"
   if (whole) report.push(new RegExp(`\\bhoan thanh ${whole}\\b`));
   // "nhận chứng nhận rồi"

@@ -90,6 +90,11 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("Mn cho hỏi cuộc thi hạn đến bao giờ vậy, e bận quá chưa thi đc")).toBe("thoi-gian");
   });
 
+  it("reads a bare 'thật không' after a claim as asking about the claim, not whether the contest is real", () => {
+    expect(answerId("Tổ trưởng nhắn mỗi tổ phải đạt 70% số hộ tham gia, thật ko hay tổ trưởng tự đặt ra")).toBe("chi-tieu");
+    expect(answerId("có người gửi link lạ bảo vào thi, thật không")).toBe("chinh-thuc");
+  });
+
   it("answers two questions asked in one message, in the order asked", () => {
     for (const q of ["thi đến bao giờ và giải thưởng thế nào", "cho hỏi link thi ở đâu, giải nhất bao nhiêu tiền?"]) {
       const r = engine.ask(q, AFTER);

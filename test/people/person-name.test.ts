@@ -64,6 +64,9 @@ describe("completion sentences", () => {
     // voice typing: "song" for "xong", numbers said as words
     "bác làm song rồi cháu ạ",
     "cô đã hoàn thành hết bốn chuyên để với hai mươi câu rồi cháu ghi nhận giúp cô",
+    // the sender, the act, then "rồi"
+    "e nộp bài r, viết cả phần lan tỏa r ạ",
+    "mình thi rồi nhé",
   ])("%s → the completion flow", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
@@ -86,6 +89,8 @@ describe("completion sentences", () => {
     "thi xong thì bấm vào đâu để lấy giấy chứng nhận",
     "Thi xong có được tính vào thi đua cuối năm của tổ dân phố ko",
     "học hết các chuyên đề rồi thì làm bài thế nào",
+    "em thi rồi mà không thấy chứng nhận",
+    "em thi rồi thì bao giờ có kết quả",
   ])("%s → not a report (FAQ or nothing)", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(false);
   });
