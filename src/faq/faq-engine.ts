@@ -248,13 +248,17 @@ export class FaqEngine {
     const vars = this.varsAt(now);
     // A letter dated after "now" is not cited as issued: its entry says so instead.
     const notYet = entry.issued !== undefined && now < vnDayStart(entry.issued);
-    if (notYet && !entry.before) return tidy(render(this.content.messages.notIssuedYet ?? this.content.messages.fallback, vars));
-    const body = ((phase === "before" || notYet) && entry.before) || (phase === "after" && entry.after) || entry.answer;
+    const unsaid = notYet && !entry.before;
+    const body = unsaid
+      ? (this.content.messages.notIssuedYet ?? this.content.messages.fallback)
+      : ((phase === "before" || notYet) && entry.before) || (phase === "after" && entry.after) || entry.answer;
     const parts: string[] = [];
+    // Before the start, even "no letter says this yet" comes after when the contest opens.
     if (!entry.timeless && phase !== "during") parts.push(this.content.phases[phase]);
     parts.push(body);
     let text = render(parts.join("\n"), vars);
-    for (const l of entry.links) {
+    // Nor are the letter's links attached before it is out.
+    for (const l of unsaid ? [] : entry.links) {
       const label = this.content.messages.linkLabels[l] ?? l;
       const value = l === "hotline" ? this.campaign.hotline.display : this.campaign.links[l];
       if (value && !text.includes(value)) text += `\n${label}: ${value}`;

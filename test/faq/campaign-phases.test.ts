@@ -190,6 +190,13 @@ describe("before the start (05/10/2025)", () => {
       expect(r.reply, q).not.toContain("3452");
     }
   });
+
+  it("a question only a later letter answers: not yet said, after when the contest opens, without that letter's links", async () => {
+    const r = await say("xem kết quả tham gia của phường trên bản đồ số ở đâu");
+    expect(r.reply).toMatch(/^Cuộc thi chưa bắt đầu/);
+    expect(r.reply).toMatch(/chưa có văn bản/);
+    expect(r.reply).not.toContain("bandoso");
+  });
 });
 
 describe("before the ward letter of An Dương (15/10/2025)", () => {
