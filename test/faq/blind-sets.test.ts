@@ -84,6 +84,8 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // (before the contest opened, 2025-10-09) last: 76.7% / 94.0%. Several of 30's misses expect facts from letters dated
 // after its clock, which the bot rightly does not cite as issued yet (issue 10: "before the start").
 // Set 32 (one tổ dân phố's group chat on a Sunday evening) was scored once on the code after all that: 90.0% / 96.0%.
+// Set 33 (Nguyễn Trãi and An Dương: the other programmes the letters name) arrived last and was scored once on the
+// final code of stop 23 (8c2c2b5), never tuned on: 91.7% / 92.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -119,6 +121,7 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 30, clock: "2025-10-09T19:00:00+07:00", floor: 0.83 },
   { set: 31, clock: "2025-11-07T16:30:00+07:00", floor: 0.88 },
   { set: 32, clock: "2025-11-02T20:00:00+07:00", floor: 0.92 },
+  { set: 33, clock: "2025-10-29T10:00:00+07:00", floor: 0.9 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -157,4 +160,5 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-30-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-31-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-32-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-33-after.jsonl", floor: 0.9, offTopicStrict: false },
 ]);
