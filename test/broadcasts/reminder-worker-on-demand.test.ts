@@ -1,34 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startWhenReminderWork } from "../../src/broadcasts/reminder-worker-on-demand.js";
 import { silentLogger } from "../../src/observability/logger.js";
-import { TEST_REDIS_URL } from "../helpers/redis.js";
-import { cleanRedis, inspectQueue } from "./broadcast-setup.js";
+import { inspectQueue } from "./broadcast-setup.js";
+import { useScratchRedis } from "./scratch-redis.js";
 
 const POLL_MS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let prefix: string;
-let redis: Redis;
-
-beforeEach(async () => {
-  prefix = `od${randomUUID().slice(0, 8)}`;
-  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  await new Promise((r) => redis.once("ready", r));
-});
-afterEach(async () => {
-  redis.disconnect();
-  await cleanRedis(prefix);
-});
+const scratch = useScratchRedis("od");
 
 /** A starter that counts its calls; `worker.closed` says whether the started worker was closed. */
 function watch(ledgerOpen = () => false) {
   const worker = { starts: 0, closed: false };
   const handle = startWhenReminderWork({
-    redis,
+    redis: scratch.redis,
     ledgerOpen,
-    prefix,
+    prefix: scratch.prefix,
     logger: silentLogger,
     pollMs: POLL_MS,
     start: async () => {
@@ -55,7 +42,7 @@ describe("the reminder worker starts once the queue holds work", () => {
     const { worker, handle } = watch();
     await sleep(POLL_MS * 3);
     expect(worker.starts).toBe(0);
-    const other = inspectQueue(prefix);
+    const other = inspectQueue(scratch.prefix);
     await other.queue.add("send", { broadcastId: "b", groupId: "g" });
     await other.close();
     await sleep(POLL_MS * 4);
@@ -67,7 +54,7 @@ describe("the reminder worker starts once the queue holds work", () => {
   });
 
   it("a delayed job left by the last run (a daily schedule leaves one too): started at the first check", async () => {
-    const other = inspectQueue(prefix);
+    const other = inspectQueue(scratch.prefix);
     await other.queue.add("send", { broadcastId: "b", groupId: "g" }, { delay: 3_600_000 });
     await other.close();
     const { worker, handle } = watch();
@@ -77,14 +64,14 @@ describe("the reminder worker starts once the queue holds work", () => {
   });
 
   it("a start that fails (Redis gone mid-start) is tried again at the next poll, not given up", async () => {
-    const other = inspectQueue(prefix);
+    const other = inspectQueue(scratch.prefix);
     await other.queue.add("send", { broadcastId: "b", groupId: "g" });
     await other.close();
     let attempts = 0;
     const handle = startWhenReminderWork({
-      redis,
+      redis: scratch.redis,
       ledgerOpen: () => false,
-      prefix,
+      prefix: scratch.prefix,
       logger: silentLogger,
       pollMs: POLL_MS,
       start: async () => {
@@ -114,7 +101,7 @@ describe("the reminder worker starts once the queue holds work", () => {
   it("closed before any work: a job added later starts nothing", async () => {
     const { worker, handle } = watch();
     await handle.close();
-    const other = inspectQueue(prefix);
+    const other = inspectQueue(scratch.prefix);
     await other.queue.add("send", { broadcastId: "b", groupId: "g" });
     await other.close();
     await sleep(POLL_MS * 4);
