@@ -20,8 +20,12 @@ const WHICH = /\b(nao|dau)\b/;
  * asks; "làm sao", "lm s", "ntn" ask how wherever they stand. ("hay quá", "hay lắm" praise.)
  */
 const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
-/** "chưa thấy giấy chứng nhận", "vẫn không vào được": what has not happened yet asks what to do about it. */
-const NOT_YET = /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b/;
+/**
+ * "chưa thấy giấy chứng nhận", "vẫn không vào được", "thi xong rồi nhưng chưa hiện giấy": what has not happened
+ * yet asks what to do about it.
+ */
+const NOT_YET =
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung) (?:van )?(?:chua|khong|ko|k) (?:thay|hien|nhan duoc|vao duoc|dang nhap duoc)\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
@@ -42,10 +46,16 @@ const SHORT_THING = /^\s*(\S+\s+){0,3}\S+(\s+(va|voi|vs)|\s*[+&])\s*$/;
 /**
  * A question that ends mid-message, then the asker goes on about themselves: "video hướng dẫn còn k ad e
  * muốn lưu làm tư liệu", "chuyên đề gì vậy ad e cần soạn nội dung". The question word, at least one address
- * word, then a person who speaks: the rest is context, a clause of its own.
+ * word, then a person who speaks: the rest is context, a clause of its own. "có khó ko e học hết lớp 9 thôi":
+ * "không", then the person and what they say.
  */
 const ASKED_THEN_SELF =
-  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn|bao h|bao gio|bao lau|bn|bao nhieu)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)|\b(?:khong|ko|k|kh|hok|chua)\s+(?:a|ad|ak|ah|admin)(?=(?:\s+\S+){2,})/g;
+  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn|bao h|bao gio|bao lau|bn|bao nhieu)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)|\b(?:khong|ko|k|kh|hok|chua)\s+(?:a|ad|ak|ah|admin)(?=(?:\s+\S+){2,})|\b(?:khong|ko|k|kh|hok|chua)(?=\s+(?:e|em|chau|con|minh|mk|toi|tui)\s+(?!(?:ma|oi|a|ah|nhe|nha|voi|vs)\b)\S+\s+\S+)/g;
+/**
+ * "bao nhiêu câu vậy ad có khó không": a question answered, then a yes/no question about something else.
+ */
+const SECOND_YES_NO =
+  /\b(?:bn|bao nhieu|may|gi|j|nao|dau)(?:\s+\S+)?(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha))+(?=\s+co\s+\S+(?:\s+\S+)?\s+(?:khong|ko|k|kh|hok|chua)\b)/g;
 /**
  * "tổ trưởng nhắn phải thi trước tuần sau giờ còn vào thi được nữa không": "(bây) giờ" then what is possible
  * now starts the question ("mấy giờ", "8 giờ" and "giờ giấc" do not).
@@ -79,6 +89,7 @@ function markSplits(question: string): string {
   if (folded.length !== raw.length) return raw;
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(SECOND_YES_NO)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(ASK_STARTS)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, `${PURPOSE_WORD} `]);
@@ -136,6 +147,8 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
     read[i]!.asks = asks;
     read[i + 1]!.asks = asks;
   }
+  // "… thi được không | hay có giới hạn giờ": the other half of a choice asks too.
+  for (let i = 1; i < read.length; i++) if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
   let requestGoesOn = false;
   read.forEach((r, at) => {
     const f = folded[at]!;
@@ -143,7 +156,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
     const carried =
       requestGoesOn ||
       (AND_END.test(f) && REQUEST.test(next)) ||
-      (SHORT_THING.test(f) && !r.asks && (QUESTION_END.test(next) || WHICH.test(next)));
+      (SHORT_THING.test(f) && !r.asks && (QUESTION_END.test(next) || WHICH.test(next) || next.includes("?")));
     requestGoesOn = (carried || REQUEST.test(f)) && AND_END.test(f);
     r.asks ||= carried;
   });

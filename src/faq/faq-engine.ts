@@ -5,7 +5,7 @@ import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
-import { IS_IT_TRUE } from "../nlp/phrases.js";
+import { IS_IT_TRUE, REFERS_BACK } from "../nlp/phrases.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
@@ -191,6 +191,15 @@ export class FaqEngine {
       claim.asks = true;
       tag.asks = false;
     }
+    // "… bảo cài thêm ứng dụng <tên>, cái đó tải ở đâu": the question is about what the clause before named.
+    for (let i = 1; i < clauses.length; i++) {
+      const tag = clauses[i]!;
+      const named = clauses[i - 1]!;
+      if (!tag.asks || named.asks || !REFERS_BACK.test(tag.analysis.key)) continue;
+      if (decide(named.ranked).kind !== "answer") continue;
+      named.asks = true;
+      tag.asks = false;
+    }
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; topical: number }> = [];
     let otherTopic = false;
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
@@ -266,8 +275,8 @@ export class FaqEngine {
     return tidy(text);
   }
 
-  /** Greeting or thanks as it should read now: after the end, they stop talking about taking part. */
-  chat(kind: "greeting" | "thanks", now: Date): string {
+  /** Greeting, thanks or the guide as it should read now: after the end, they stop talking about taking part. */
+  chat(kind: "greeting" | "thanks" | "guide", now: Date): string {
     const after = this.phase(now) === "after" ? this.content.messages.afterEnd?.[kind] : undefined;
     return this.say(after ?? this.content.messages[kind], now);
   }

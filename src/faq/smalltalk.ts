@@ -21,7 +21,7 @@ const WHO_ANSWERS = [
   .join("|");
 /** Rude words about the bot or its answers, with intensifiers; "(trả lời) như c…" and "biết gì đâu" too. */
 const INSULT =
-  "((tra loi|noi|rep) )?(q:many )?(vua |that |qua |rat )?(ngu|ngok|ngoc|dot|dan|ngao|vo dung|vo tich su|do te|do|kem|te|lo|rac|vo van|tao lao|dien|khung|nhu( (chi|c|cut|shit|l|cc|qq|con c))?|(chang|cha|khong|co) biet (gi|q:what)( (het|ca|q:where))?|biet (gi|q:what) khong|biet (gi|q:what) q:where)( (qua|the|vay|lam|vcl|vl|vai|vkl|that|nhi|ha|oi|the nay|the nhi|het cho|het suc|nhu bo|nhu cho))*";
+  "((tra loi|noi|rep) )?(q:many )?(vua |that |qua |rat )?(ngu|ngok|ngoc|dot|dan|ngao|vo dung|vo tich su|do te|do|kem|te|lo|rac|vo van|tao lao|dien|khung|nhu( (chi|c|cut|shit|l|cc|qq|con c))?|(chang|cha|khong|co) biet (gi|q:what)( (het|ca|q:where))?|biet (gi|q:what) khong|biet (gi|q:what) q:where)( (qua|the|vay|lam|vcl|vl|vai|vkl|that|that su|nhi|ha|oi|the nay|the nhi|het cho|het suc|nhu bo|nhu cho))*";
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // "Kính chào Ban quản trị trang"
@@ -37,6 +37,8 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // ("đây", "có" and "mọi" are address words here, already dropped)
   ["greeting", /^((xin )?(chao|hi|hello|alo) )?(ai )?(o( do)?|do) (khong|chua)$/],
   ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
+  // "chào em, lâu quá không nhắn tin, em vẫn khỏe chứ": a greeting and how are you ("chứ" is an address word)
+  ["greeting", /^((xin )?(chao|hello|hi|alo)( .+)? )?(van |co )?khoe( (khong|ha))?$/],
   ["greeting", /^(co ai khong|co ai|ai khong|ai day|ai vay|ai the)$/],
   // "bạn là ai", "bot tên gì", "bạn là người hay máy", "có phải người thật trả lời không": the bot itself
   ["about", new RegExp(`^(la )?(q:who|ten (gi|q:what)|${WHO_ANSWERS})$`)],
@@ -98,7 +100,7 @@ export function smalltalkKind(text: string, analyse: Analyse): SmalltalkKind | n
 
 /** Inside a longer message: asking whether a person or a machine answers, or whether the bot still works. */
 const ABOUT_WITHIN =
-  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng)|(bot|ban|ad|admin) con song|tra loi may moc|(bot|ban)( nay)? (co )?nho (toi|minh|em|bac|chau|tui))\b/;
+  /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng|noi tieng_\w+|tieng_\w+)|(bot|ban|ad|admin) con song|tra loi may moc|(bot|ban)( nay)? (co )?nho (toi|minh|em|bac|chau|tui))\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
   /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua|nhu rua|nhu sen)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
@@ -133,11 +135,16 @@ export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insu
   if (rest.length < words.length && rest.every((w) => ACK_WORDS.has(w) || AROUND.has(w))) return "thanks";
   // "thôi e đi làm ca đêm đây bye ad nhé": news, then a goodbye, and nothing asked.
   if (BYE_AT_END.test(key) && !ASKING.test(key)) return "goodbye";
-  // "Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay", "Chào cháu, chúc cháu buổi sáng an lành": small
-  // talk first, then a statement that asks nothing (the FAQ found no question in it).
-  const [first, ...others] = text.split(/[,.;!\n]+/).filter((c) => c.trim());
-  const opening = first === undefined ? null : smalltalkKind(first, analyse);
-  const asks = text.includes("?") || others.some((c) => ASKING.test(analyse(lettersOnly(c)).key));
-  if ((opening === "thanks" || opening === "greeting") && others.length > 0 && !asks) return opening;
-  return null;
+  // "Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay", "Chào cháu, chúc cháu buổi sáng an lành", "cháu
+  // ngoan quá, bà cảm ơn, để bà khoe với hội": small talk in the first two clauses, around statements that ask
+  // nothing (the FAQ found no question in it).
+  const clauses = text.split(/[,.;!\n]+/).filter((c) => c.trim());
+  const at = clauses.slice(0, 2).findIndex((c) => {
+    const kind = smalltalkKind(c, analyse);
+    return kind === "thanks" || kind === "greeting";
+  });
+  if (at < 0 || clauses.length < 2) return null;
+  const opening = smalltalkKind(clauses[at]!, analyse) as "thanks" | "greeting";
+  const asks = text.includes("?") || clauses.some((c, i) => i > at && ASKING.test(analyse(lettersOnly(c)).key));
+  return asks ? null : opening;
 }

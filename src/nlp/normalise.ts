@@ -3,7 +3,7 @@ import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
 import { canonicalTone, isFoldedSyllable } from "./syllable.js";
-import { type Shorthand, TEENCODE } from "./teencode.js";
+import { type Shorthand, shorthandInContext, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
 import { GRADE_TOKEN } from "./word-classes.js";
 
@@ -90,6 +90,8 @@ function tidyNumbers(s: string): string {
       .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
       // "học lớp 4", "con em lớp 2": a school year says who asks (a pupil), like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, `$1 ${GRADE_TOKEN}`)
+      // A clock time ("8h30", "12h đêm", "23g59", "11 giờ 59 phút") is "giờ": when, not a number to match.
+      .replace(/\b\d{1,2}\s*(?:h|g|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?)?(?![\p{L}\p{N}])/gu, " giờ ")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
       .replace(/(\d)\s*%/g, "$1 %")
       .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
@@ -231,7 +233,8 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
     const b = kept[i + 1]!;
     if (!a.stop || !b.stop) pairs.push(`${a.f}+${b.f}`);
     // Markers and word classes ("c:nguoi") never form a word of another topic with their neighbour.
-    if (!a.stop && !b.stop && !/^[qc]:/.test(a.f) && !/^[qc]:/.test(b.f) && a.f !== b.f) topicPairs.push(`${a.f}+${b.f}`);
+    // Nor does a number ("tổ 3", "lớp 3"): it counts something, it does not make another word.
+    if (!a.stop && !b.stop && !/^[qc]:|^\d+$/.test(a.f) && !/^[qc]:|^\d+$/.test(b.f) && a.f !== b.f) topicPairs.push(`${a.f}+${b.f}`);
   }
   return { terms, accents, markers, pairs, topicPairs, named };
 }
@@ -266,8 +269,9 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
   // Shorthand first: "cccd" is căn cước, not a drawn-out "cd".
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : canonicalTone(squeeze(r))));
   let variants: Item[][] = [[]];
-  for (const raw of raws) {
-    const alts = expandToken(raw, vocab);
+  for (const [i, raw] of raws.entries()) {
+    const meant = shorthandInContext(raw, raws[i - 1], raws[i + 1]);
+    const alts = meant === undefined ? expandToken(raw, vocab) : [meant.split(" ").map((w) => ({ acc: w, f: fold(w) }))];
     if (alts.length === 1 || variants.length * alts.length > MAX_READINGS) {
       for (const v of variants) v.push(...alts[0]!);
     } else {

@@ -43,6 +43,13 @@ export const SPOKEN_RULES: Array<[string, string]> = [
 /** "thật không", "có phải thật": asks whether something is true or real. */
 export const IS_IT_TRUE = "that_khong";
 
+/**
+ * "cái đó tải ở đâu", "hội nghị đó là gì", "trang đó tên gì" (on the analyser's key): a question about the
+ * thing the clause before named.
+ */
+export const REFERS_BACK =
+  /\b(cai|link|app|ung dung|hoi nghi|chuong trinh|phan mem|nhom|video|giay|bai|phan|muc|khoa|lop|dot|vu|chuyen) (do|day|ay|kia)\b/;
+
 const GENERAL_RULES: Array<[string, string]> = [
   // question words
   ["nhu the nao", "q:how"],
@@ -62,8 +69,15 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bua nao", "q:when"],
   ["bua nay", "hom nay"],
   ["bua qua", "hom qua"],
+  // "12h đêm nay", "tối nay": today, like "hôm nay"
+  ["dem nay", ""],
+  ["toi nay", ""],
   // Central "ở mô" (where)
   ["o mo", "q:where"],
+  // "nằm ở mục nào", "ở mục nào": where on a page
+  ["o muc nao", "q:where"],
+  ["muc nao", "q:where"],
+  ["nam o q:where", "q:where"],
   ["ngay nao", "q:when ngay"],
   ["ngay may", "q:when ngay"],
   ["ngay q:many", "q:when ngay"],
@@ -77,6 +91,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bao nhieu", "q:many"],
   ["q:many tinh", "may_tinh"],
   ["may tinh", "may_tinh"],
+  // a tablet
+  ["q:many tinh bang", "may_tinh"],
+  ["may tinh bang", "may_tinh"],
   ["o q:where", "q:where"],
   ["o cho nao", "q:where"],
   ["o noi nao", "q:where"],
@@ -264,6 +281,18 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["cua vo", "cua nguoi_nha"],
   ["chong toi", "nguoi_nha"],
   ["vo toi", "nguoi_nha"],
+  // "mẹ em", "bố mình" typed bare; a daughter- or son-in-law; "lấy chồng về đây"
+  ["me em", "nguoi_nha"],
+  ["me minh", "nguoi_nha"],
+  ["me toi", "nguoi_nha"],
+  ["me tui", "nguoi_nha"],
+  ["bo em", "nguoi_nha"],
+  ["bo minh", "nguoi_nha"],
+  ["bo me", "nguoi_nha"],
+  ["con dau", "nguoi_nha"],
+  ["con re", "nguoi_nha"],
+  ["lay chong", "nguoi_nha"],
+  ["lay vo", "nguoi_nha"],
   // local units: the tổ trưởng speaks for the tổ dân phố
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
@@ -382,12 +411,24 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["voi lai", ""],
   // "bác quên mất là phải …", "nhắc lại giúp bác": the asker forgot, context rather than the question
   ["quen mat la", ""],
+  // "em quên mất": forgot, not a password ("quên mật khẩu" stays)
+  ["quen mat", ""],
+  ["quen mat khau", "quen mat khau"],
+  ["quen mat khau vneid", "quen cai_vneid"],
   ["nhac lai giup", "giup"],
   // "cho chắc ăn": to be safe
   ["cho chac an", ""],
+  // "tóm tắt giúp mình": a way of asking
+  ["tom tat giup", ""],
+  ["tom tat", ""],
   ["cho chac", ""],
   // "nội dung": content, not "nói" (say) and "dùng" (use)
   ["noi dung", "noidung"],
+  // "công văn" typed bare: a letter, not "vẫn" (still)
+  ["cong van", "congvan"],
+  // languages: "tiếng Anh" is not "anh" (you) and "tiếng" (an hour)
+  ["tieng anh", "tieng_anh"],
+  ["tieng viet", "tieng_viet"],
   ["can cuoc", "cancuoc"],
   // installing or registering the national ID app is another service; signing in to the contest with it is not
   ["cai vneid", "cai_vneid"],
@@ -555,7 +596,7 @@ const BARE_PURPOSE = fold(PURPOSE_WORD);
 /**
  * Does the resident's word, where the rule has a word with marks, read as a stopword of the same letters?
  * Typed with marks: "vào đâu để thi" is not "đề thi". Typed bare, "de" before a verb is "để" far more often
- * than anything else ("lam sao de thi"). A content word with wrong marks ("bảng đồ", "sổ" for "số")
+ * than anything else ("lam sao de thi"), but not after the rule's first word ("chuyen de"). A content word with wrong marks ("bảng đồ", "sổ" for "số")
  * is still read as meant.
  */
 function typedAsStopword(
@@ -566,7 +607,8 @@ function typedAsStopword(
   return marks.some((m, k) => {
     const it = items[from + k];
     if (!it || it.acc === undefined || m === it.f) return false;
-    if (it.bare) return it.f === BARE_PURPOSE;
+    // Only as the rule's first word: after another word ("chuyen de") bare "de" is the rule's own.
+    if (it.bare) return k === 0 && it.f === BARE_PURPOSE;
     return it.acc !== m && it.acc !== it.f && ACCENTED_STOPWORDS.has(it.acc);
   });
 }

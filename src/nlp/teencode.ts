@@ -1,3 +1,5 @@
+import { fold } from "../text/fold.js";
+
 /** A shorthand's expansion; an array lists the alternatives of an ambiguous one. */
 export type Shorthand = string | readonly string[];
 
@@ -293,3 +295,25 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   mẹ: "nguoi_nha",
   bme: "nguoi_nha",
 };
+
+/** Words counted after "bao nhiêu" ("bn câu", "bn tiền"): next to them "bn" is bao nhiêu, not bạn. */
+const COUNTED = new Set(
+  "cau ngay tien nguoi lan phut gio tieng diem tuoi chuyen giai phan tram trieu nghin ho thang nam tuan buoc dong".split(" "),
+);
+/** What follows "vô" in the words it starts: "vô dụng", "vô ích", "vô lý". */
+const VO_WORDS = new Set("dung ich ly van tich duyen cung vi toi han danh hieu ke phep tu dich so tan tam nghia".split(" "));
+/** Words before "bạn" ("cảm ơn bn", "chào bn"); "bn ơi" after it. */
+const BEFORE_YOU = new Set(["on", "chao", "hi", "hello", "thanks", "thank"]);
+
+/**
+ * The one meaning of an ambiguous shorthand next to these raw tokens, or undefined when it stays ambiguous
+ * ("giải nhất dc bn" may be either until the engine tries both).
+ */
+export function shorthandInContext(token: string, prev: string | undefined, next: string | undefined): string | undefined {
+  // "vô dụng", "vô ích", "vô số": the word "vô", not Southern "vô" (vào)
+  if (token === "vô") return next !== undefined && VO_WORDS.has(fold(next)) ? token : undefined;
+  if (token !== "bn") return undefined;
+  if (next !== undefined && (/^\d/.test(next) || COUNTED.has(fold(next)))) return "bao nhiêu";
+  if ((prev !== undefined && BEFORE_YOU.has(fold(prev))) || (next !== undefined && fold(next) === "oi")) return "bạn";
+  return undefined;
+}

@@ -25,7 +25,8 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |chu doanh nghiep|doanh nhan|tu thuong|lao dong|nguoi lao dong|nguoi that nghiep|that nghiep
   |nguoi ban hang|ban hang ngoai cho|ban hang o cho|ban hang cho|di ban hang|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
-  |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len`
+  |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len
+  |lam thoi vu|di lam xa|lam xa|truong cap 1|truong cap 2|truong cap 3|tre con|truong cong an|truong cong an phuong`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);
@@ -41,6 +42,20 @@ const PROVINCES = `ha noi|ho chi minh|sai gon|da nang|can tho|hue|thua thien hue
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);
+
+/**
+ * Other countries, which say where someone is or comes from like a province does. Names that fold like a
+ * common word ("Nhật" like "nhất", "Đức" like "dục", "Mỹ" like "mỳ") only after "người", "ở", "sang", "bên".
+ */
+const COUNTRIES = `nuoc ngoai|o nuoc ngoai|han quoc|trung quoc|nhat ban|dai loan|campuchia|thai lan|singapore|malaysia
+  |hong kong|chau au|an do|philippines|indonesia|nuoc khac`
+  .split("|")
+  .map((p) => p.trim())
+  .concat(["my", "phap", "duc", "nga", "uc", "nhat", "han", "lao"].flatMap((c) => [`o ${c}`, `sang ${c}`, `ben ${c}`]));
+/** Someone of another country: "người Hàn", "người Pháp"; a foreign spouse ("vợ người Trung Quốc") too. */
+const FOREIGNERS = ["han quoc", "trung quoc", "nhat ban", "dai loan", "han", "phap", "my", "duc", "nga", "uc", "nhat", "lao", "thai"]
+  .map((c) => `nguoi ${c}`)
+  .concat(["quoc tich", "nhap quoc tich", "co dau nuoc ngoai", "xuat khau lao dong", "di xuat khau lao dong", "lao dong nuoc ngoai"]);
 
 /** People from elsewhere: both a kind of person and another province. */
 const FROM_ELSEWHERE = "nguoi tinh khac|nguoi o tinh khac|nguoi noi khac|nguoi ngoai tinh|nguoi tu tinh khac|dan tinh khac|nguoi que".split(
@@ -63,6 +78,8 @@ export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
   [GRADE_TOKEN, ""],
   ...PROVINCES.map((p) => [p, PROVINCE] as const),
   ...FROM_ELSEWHERE.map((p) => [p, `${PERSON} ${PROVINCE}`] as const),
+  ...COUNTRIES.map((p) => [p, PROVINCE] as const),
+  ...FOREIGNERS.map((p) => [p, `${PERSON} ${PROVINCE}`] as const),
 ];
 
 /** A class token: stands for many words, so one the content never uses is not another topic. */

@@ -15,9 +15,12 @@ const NOT_A_REPORT = new Set(
  */
 const USUALLY_ASKS = new Set("loi hoi giup can phai cach tiep ai chuyen".split(" "));
 
-/** Unambiguous chat shorthand, folded ("thj" → "thi", "xog" → "xong", "r" → "roi"). */
+/**
+ * Unambiguous chat shorthand as typed ("thj" → "thi", "xog" → "xong", "r" → "roi"), expanded folded. Keyed by
+ * the typed form: "dô" (vào) typed with its mark is shorthand, "đó" folded to "do" is not.
+ */
 const SHORTHAND = new Map(
-  Object.entries(TEENCODE).flatMap(([k, v]) => (typeof v === "string" && !v.includes(":") ? [[fold(k), fold(v)] as const] : [])),
+  Object.entries(TEENCODE).flatMap(([k, v]) => (typeof v === "string" && !v.includes(":") ? [[k, fold(v)] as const] : [])),
 );
 
 /** "làm song rồi", "hai mươi câu": what voice typing writes, as the words meant (one pass, longest first). */
@@ -98,12 +101,16 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
     p = patterns(words);
     cache.set(words, p);
   }
-  let folded = fold(text)
+  let folded = fold(
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((t) => SHORTHAND.get(t) ?? t)
+      .join(" "),
+  )
     .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .map((t) => SHORTHAND.get(t) ?? t)
-    .join(" ");
+    .trim();
   folded = folded.replace(SPOKEN, (m) => SPOKEN_TO.get(m) ?? m);
   // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
   folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();

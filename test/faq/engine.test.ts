@@ -293,6 +293,28 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("link thi o dau z pls 🙏")).toBe("nen-tang");
   });
 
+  // Clock times, "bn" read by its neighbours, a question about what the clause before named, another
+  // country or a foreign spouse as who asks.
+  it.each([
+    ["ad oi 8h30 toi r con kip thi ko a", "con-bao-lau"],
+    ["lam bai bn cau z a, e tinh lam nhanh cho kip gio", "so-cau-hoi"],
+    ["to truong bao cai them ung dung smart hai phong gi do, cai do tai o dau vay", "smart-hai-phong"],
+    ["chuyen de tuong tac tren moi truong so noi ve cai j vay", "chuyen-de"],
+    ["co dau nguoi Han Quoc o to 7 thi co thi duoc khong", "doi-tuong"],
+    ["chau toi hoc lop 7, no cung muon thi cho vui, tre con co duoc thi k hay chi nguoi lon thoi", "doi-tuong"],
+  ])("%s → %s", (q, id) => {
+    expect(answerId(q)).toBe(id);
+  });
+
+  it("answers both halves of 'có … không | hay …' and a question after 'có khó không'", () => {
+    const r = engine.ask("bài trắc nghiệm bn cau v ad co kho ko e hoc het lop 9 thoi", DURING);
+    expect(r.kind === "answer" && r.text).toContain("20 câu");
+    expect(r.kind === "answer" && r.text).toContain("ngẫu nhiên");
+    const two = engine.ask("link vs hotline?", DURING);
+    expect(two.kind === "answer" && two.text).toContain("onetouch.mic.gov.vn");
+    expect(two.kind === "answer" && two.text).toContain("0904 540 490");
+  });
+
   it("reads 'tạm trú' as who asks, a 'chưa thấy …' as a question, and past times as context", () => {
     expect(answerId("e tam tru thoi, thi thi co dc tinh vao ti le cua phuong ko")).toBe("chi-tieu");
     expect(answerId("e thi hoi thang 11 nam ngoai ma chua thay giay chung nhan 😢")).toBe("chung-nhan-cham");

@@ -8,6 +8,7 @@ const analyse = createAnalyser(loadLexicon("content"));
 describe("small talk as residents type it", () => {
   it.each([
     ["chào ad", "greeting"],
+    ["chao em, lau qua k nhan tin, em van khoe chu", "greeting"],
     ["alo alo", "greeting"],
     ["ad ơi có đó ko", "greeting"],
     ["có ai ở đây không", "greeting"],
@@ -63,6 +64,8 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["Bạn là AI à hay là cán bộ phường trực?", "about"],
     ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
     ["bot vo dung that su", "insult"],
+    ["bot vô dụng thật sự", "insult"],
+    ["cháu ngoan quá, bà cảm ơn, để bà khoe với hội phụ nữ", "thanks"],
     ["Cảm ơn em đã giải đáp, nhà trường sẽ triển khai ngay.", "thanks"],
     ["Chào cháu, chúc cháu buổi sáng an lành.", "greeting"],
     ["thanks bot nha, helpful ghê", "thanks"],

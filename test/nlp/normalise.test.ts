@@ -43,8 +43,21 @@ describe("analyse: shorthand (teencode)", () => {
   });
 
   it("tries both readings of ambiguous shorthand", () => {
-    const readings = analyse("bn cau").readings;
+    const readings = analyse("giai nhat dc bn").readings;
     expect(readings.map((r) => r.markers.includes("q:many"))).toEqual([true, false]);
+  });
+
+  it("reads ambiguous shorthand by its neighbours when they decide it", () => {
+    // "bn câu": a count; "cảm ơn bn", "bn ơi": the person addressed.
+    expect(analyse("bn cau").readings.map((r) => r.markers.includes("q:many"))).toEqual([true]);
+    expect(key("cảm ơn bn nhiều nha")).toBe("cam on ban nhieu nha");
+    expect(key("bn oi")).toBe("ban oi");
+  });
+
+  it("reads a clock time as 'giờ', not as numbers to match", () => {
+    expect(key("8h30 tối")).toBe(key("giờ tối"));
+    expect(key("nộp sau 12h đêm")).toBe(key("nộp sau giờ đêm"));
+    expect(key("11h59")).toBe(key("giờ"));
   });
 });
 

@@ -67,6 +67,8 @@ describe("completion sentences", () => {
     // the sender, the act, then "rồi"
     "e nộp bài r, viết cả phần lan tỏa r ạ",
     "mình thi rồi nhé",
+    // "hồi đó" (back then) typed with its marks folds like "dô" (vào) shorthand: it is not
+    "nhà e cả nhà đều thi xong hồi đó rồi nha",
   ])("%s → the completion flow", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
   });
