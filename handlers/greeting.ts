@@ -25,7 +25,7 @@ export function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
     case "help":
       return helpText(ctx);
     case "guide":
-      return faq.say(m.guide, now);
+      return faq.chat("guide", now);
     case "about":
       return faq.say(m.aboutBot ?? m.greeting, now);
     case "insult":

@@ -53,7 +53,9 @@ const messagesSchema = z.strictObject({
   /** Said instead of an entry's answer while the letter it cites is not issued yet (see `issued`). */
   notIssuedYet: text.optional(),
   /** Greeting, thanks and menu once the campaign is over: they stop talking about taking part. */
-  afterEnd: z.strictObject({ greeting: text.optional(), thanks: text.optional(), help: helpSchema.optional() }).optional(),
+  afterEnd: z
+    .strictObject({ greeting: text.optional(), thanks: text.optional(), guide: text.optional(), help: helpSchema.optional() })
+    .optional(),
   guide: text,
   fallback: text,
   /** An image, sticker, file, location... without text, 1:1: the bot reads text only. */

@@ -176,6 +176,9 @@ describe("after the end (today, 02/12/2026)", () => {
     expect(await followed()).not.toMatch(/Cách tham gia dự thi/);
     const thanks = await say("cảm ơn ad");
     expect(thanks.reply).not.toMatch(/chúc bạn hoàn thành/i);
+    const guide = await say("video hd?");
+    expect(guide.reply).toMatch(/^Cuộc thi đã kết thúc ngày 11\/11\/2025/);
+    expect(guide.reply).toContain("drive.google.com");
     const menu = await say("menu", "menu-after");
     expect(menu.reply).not.toMatch(/Cách tham gia dự thi/);
     expect(menu.reply).toMatch(/\d\. Bình dân học vụ số/);
