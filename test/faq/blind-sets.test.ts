@@ -86,6 +86,10 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Set 32 (one tổ dân phố's group chat on a Sunday evening) was scored once on the code after all that: 90.0% / 96.0%.
 // Set 33 (Nguyễn Trãi and An Dương: the other programmes the letters name) arrived last and was scored once on the
 // final code of stop 23 (8c2c2b5), never tuned on: 91.7% / 92.0%.
+// Sets 34 (tổ trưởng and officers), 35 (terse, no diacritics), 36 (long stories from people unused to phones),
+// 37 (the last evening), 38 (the course and exam content) and 39 (people from elsewhere and foreign spouses) were
+// written sealed at the start of stop 24 and each scored once on stop 23's final code (a7bd198) as it arrived:
+// 98.3% / 96.0%, 96.7% / 98.0%, 86.7% / 96.0%, 88.3% / 94.0%, 83.3% / 94.0%, 83.3% / 98.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -122,6 +126,12 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 31, clock: "2025-11-07T16:30:00+07:00", floor: 0.88 },
   { set: 32, clock: "2025-11-02T20:00:00+07:00", floor: 0.92 },
   { set: 33, clock: "2025-10-29T10:00:00+07:00", floor: 0.9 },
+  { set: 34, clock: "2025-10-27T08:30:00+07:00", floor: 0.95 },
+  { set: 35, clock: "2025-11-05T21:00:00+07:00", floor: 0.95 },
+  { set: 36, clock: "2025-10-21T14:00:00+07:00", floor: 0.95 },
+  { set: 37, clock: "2025-11-11T20:30:00+07:00", floor: 0.95 },
+  { set: 38, clock: "2025-10-16T19:45:00+07:00", floor: 0.88 },
+  { set: 39, clock: "2025-10-31T10:15:00+07:00", floor: 0.88 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -161,4 +171,10 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-31-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-32-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-33-after.jsonl", floor: 0.9, offTopicStrict: false },
+  { file: "test/faq/blind-34-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-35-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-36-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-37-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-38-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-39-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
