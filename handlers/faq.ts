@@ -1,5 +1,6 @@
 import { Composer } from "../src/bot/composer.js";
 import type { BotContext } from "../src/bot/context.js";
+import { MAX_REPLY } from "../src/faq/faq-engine.js";
 import { smalltalkWithin } from "../src/faq/smalltalk.js";
 import { metrics } from "../src/observability/metrics.js";
 import type { FaqOutcome } from "../src/stores/faq-outcome-store.js";
@@ -64,8 +65,10 @@ export const faqHandlers = new Composer().filter(
     if (res.kind === "answer") {
       countFaq(ctx, "answered");
       ctx.intent = res.id;
-      // In 1:1, other entries nearly as close are offered after the answer, a digit away.
-      const also = ctx.conversation.kind === "user" ? ctx.services.faq.alsoText(res.also) : "";
+      // In 1:1, other entries nearly as close are offered after the answer, a digit away (not after a long
+      // answer to several questions: the two messages together must still read on a phone).
+      const offered = ctx.conversation.kind === "user" ? ctx.services.faq.alsoText(res.also) : "";
+      const also = res.text.length + offered.length < MAX_REPLY ? offered : "";
       if (also) offerChoice(ctx, res.also);
       ctx.reply(res.text);
       if (also) ctx.reply(also);

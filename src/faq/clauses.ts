@@ -1,5 +1,6 @@
 import { PURPOSE_WORD } from "../nlp/word-classes.js";
 import { fold } from "../text/fold.js";
+import { decide } from "./confidence.js";
 import type { Retrieval } from "./retrieval.js";
 
 /**
@@ -25,11 +26,12 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
  * yet asks what to do about it.
  */
 const NOT_YET =
-  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung) (?:van )?(?:chua|khong|ko|k) (?:thay|hien|nhan duoc|vao duoc|dang nhap duoc)\b/;
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung) (?:van |gio |bay gio )?(?:chua|khong|ko|k) (?:thay|hien|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
-const REQUEST = /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho))\b/;
+const REQUEST =
+  /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho)|huong dan (bac|em|e|toi|minh|chau|con|co|chu|anh|chi))\b/;
 /** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
@@ -78,6 +80,18 @@ const BARE_PURPOSE =
 const ASK_STARTS =
   /(?<=\S\s+(?:\S+\s+){2,})(?<!\b(?:chau|em|e|con|ad|admin|oi)\s)(?=\b(?:(?:chau|em|e|con|ad|admin|oi)\s+)?cho (?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong) hoi\b)|(?<=\b(?:nao|dau|bao gio|bao nhieu|bn))(?= ma\s+\S+\s+\S+)/g;
 
+/** "học ở đâu để thi vậy mn e mới nghe tổ trưởng nói": after the question, where the asker heard of it. */
+const HEARD_FROM = /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:e|em|minh|toi|tui|chau|con|bac) (?:moi|vua|cung) (?:nghe|doc|thay)\b)/g;
+
+/**
+ * Voice typing leaves no punctuation: "… hạn chót là ngày nào tôi đang xây nhà tay bẩn", "có video không chứ bác
+ * mắt kém": after something that ends like a question, a person and what they are doing start the context.
+ */
+const SELF_AFTER_QUESTION =
+  /(?<=\S\s+(?:\S+\s+){2,}(?:nao|dau|gi|j|khong|ko|chua)(?: (?:a|ad|vay|the|chu|nhi|ha|oi|nhe|nha))*) (?=(?:toi|tui|em|e|bac|chau|minh|con|anh|chi) (?:dang|muon|gia|mat|khong biet|ko biet|chua|moi|vua|cung|can|phai)\b)/g;
+/** "em đang chạy xe nói nhanh nhé cuộc thi kết thúc ngày nào": a sentence ended by "nhé", then the question. */
+const AFTER_PARTICLE = /\b(?:nhe|nha|nhen)(?= \S+ \S+ \S+)/g;
+
 /** "… bằng vneid đc k ạ cho đỡ phải nhớ mk": after the question, "cho đỡ/tiện/nhanh/chắc" is its purpose. */
 const PURPOSE_CHO = /\b(?:khong|ko|k|kh|a|ad|nhe|nha|voi|vs)\s+(?=cho (?:do|tien|nhanh|chac)\b)/g;
 
@@ -90,6 +104,13 @@ function markSplits(question: string): string {
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(SECOND_YES_NO)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(HEARD_FROM)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(SELF_AFTER_QUESTION)) edits.push([m.index, 0, ","]);
+  for (const m of folded.matchAll(AFTER_PARTICLE)) {
+    // "nhé" or "nha" typed bare, not "nhà" (a house)
+    if (/^(nhe|nhé|nha|nhá|nhen)$/.test(raw.slice(m.index, m.index + m[0].length).toLowerCase()))
+      edits.push([m.index + m[0].length, 0, ","]);
+  }
   for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(ASK_STARTS)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(PURPOSE_CHO)) edits.push([m.index + m[0].length, 0, `${PURPOSE_WORD} `]);
@@ -143,6 +164,8 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   });
   for (let i = 0; i + 1 < read.length; i++) {
     if (!PURPOSE_END.test(clauses[i]!)) continue;
+    // "nội dung thi gồm những gì để | mình ôn trước": a question answered on its own; its purpose asks nothing more.
+    if (read[i]!.asks && decide(read[i]!.ranked).kind === "answer") continue;
     const asks = read[i]!.asks || read[i + 1]!.asks;
     read[i]!.asks = asks;
     read[i + 1]!.asks = asks;

@@ -5,7 +5,7 @@ import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
-import { IS_IT_TRUE, REFERS_BACK } from "../nlp/phrases.js";
+import { REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
@@ -19,12 +19,14 @@ export type FaqResult =
 
 /** A hard cap: residents read on phones, and Zalo rejects texts over 2,000 characters. */
 export const MAX_REPLY = 1500;
-/** A second question in the same message, answered after (or before) the first. */
-interface Second {
+/** Another question in the same message, answered in the order asked. */
+interface Also {
   entry: FaqEntry;
-  /** Asked before the main one: its answer comes first. */
-  before: boolean;
+  /** The clause it was asked in (the main question's is `mainAt`). */
+  at: number;
 }
+/** At most this many other questions of one message are answered with the main one. */
+const MAX_OTHERS = 2;
 
 /**
  * Below this coverage an unanswered question is about something else ("giá vàng", "đăng ký kết hôn"):
@@ -109,7 +111,8 @@ export class FaqEngine {
       !endsLikeQuestion(question) &&
       analysis.readings.every((r) => r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t)));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
-    let second: Second | undefined;
+    let others: Also[] = [];
+    let mainAt = 0;
     if (ranked[0]?.foreign === 0 || d.kind !== "answer") {
       // A message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu",
       // "tuần sau em mới rảnh, hạn cuối ngày mấy") is still answered by the clause that asks, when every
@@ -118,7 +121,8 @@ export class FaqEngine {
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
       if (byClause) {
-        const [main, other, asks] = byClause;
+        const [main, found, at, asks, near, topical] = byClause;
+        const other = found[0];
         const ids = [main.kind === "answer" ? main.entry.id : "", other?.entry.id ?? ""];
         // "cho mình xin link vào thi với, lướt mãi trong nhóm không thấy": the request is the question, and
         // it is answered more surely than the whole message.
@@ -129,7 +133,12 @@ export class FaqEngine {
         const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN && (!placeBound(d) || placeBound(main));
         // Two questions found, each answered at least as surely as the whole: the whole's one answer is a blend.
         const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
-        if (d.kind !== "answer" || two || surer) [d, second] = [main, other];
+        // "học ở đâu để thi vậy mn, e mới nghe tổ trưởng nói": the whole's answer is nothing the asking clauses
+        // could mean, a blend of the question and its context; the clause that asks, answered as surely, is the question.
+        // (Not for a bare "có sao không", "link ở đâu": too little to stand without its context.)
+        const blend =
+          asks && topical >= 2 && d.kind === "answer" && main.confidence >= d.confidence && !near.includes(d.entry.id) && !placeBound(d);
+        if (d.kind !== "answer" || two || surer || blend) [d, others, mainAt] = [main, found, at];
       }
     }
     // "e là sv tỉnh khác xuống học, e có dc thi cái <tên cuộc thi> này k": a message that names the campaign is
@@ -148,7 +157,7 @@ export class FaqEngine {
       return {
         kind: "answer",
         id: d.entry.id,
-        text: this.answerBoth(d.entry, second, now),
+        text: this.answerAll(d.entry, mainAt, others, now),
         confidence: d.confidence,
         key: analysis.key,
         also: d.also.map((e) => e.id),
@@ -171,23 +180,24 @@ export class FaqEngine {
    * one entry: residents put the context first ("mình ở tổ dân phố số 5, tổ trưởng bảo phải thi…") and
    * the question in one clause ("ad gửi giúp mình link với"), or ask two things at once ("thi đến bao giờ
    * và giải thưởng thế nào"). Among the clauses answered with confidence, one that asks (question word,
-   * "?", a request) beats one that does not, then the most confident, then the later. A second asking
-   * clause answered by another entry is answered too. A clause with words foreign to the campaign is context
+   * "?", a request) beats one that does not, then the most confident, then the later. Up to two more asking
+   * clauses answered by other entries are answered too. A clause with words foreign to the campaign is context
    * ("tuần sau em mới rảnh, hạn cuối ngày mấy") unless it names another topic the analyser knows: then it is
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
-  private decideByClause(question: string, askingOnly = false): [Decision, Second | undefined, boolean] | null {
+  private decideByClause(question: string, askingOnly = false): [Decision, Also[], number, boolean, string[], number] | null {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
-    // "… mỗi tổ phải đạt 70% số hộ, thật ko hay …": a bare "is it true" asks about the claim just before it.
+    // "… mỗi tổ phải đạt 70% số hộ, thật ko hay …", "… có đúng văn bản thế k", "… ko thấy giấy đâu, có sao ko": a
+    // bare "is it true" or "does it matter" asks about the claim just before it.
     for (let i = 1; i < clauses.length; i++) {
       const tag = clauses[i]!;
       const claim = clauses[i - 1]!;
       const terms = tag.analysis.readings[0]?.terms ?? [];
-      if (!tag.asks || terms.length !== 1 || terms[0] !== IS_IT_TRUE) continue;
+      if (!tag.asks || terms.length === 0 || !terms.every((t) => TRUTH_TAG_WORDS.has(t))) continue;
       const claimTerms = claim.analysis.readings[0]?.terms ?? [];
-      if (claimTerms.filter((t) => this.isTopical(t)).length < 3) continue;
+      if (!claim.asks && claimTerms.filter((t) => this.isTopical(t)).length < 3) continue;
       claim.asks = true;
       tag.asks = false;
     }
@@ -229,8 +239,14 @@ export class FaqEngine {
     // Equally sure: the clause with more to it ("… ko thấy giấy chứng nhận đâu" over a trailing "lỗi à??"), then the later.
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.topical - a.topical || b.at - a.at);
     const best = found[0]!;
-    const other = best.asks ? found.find((f) => f.asks && f.d.entry.id !== best.d.entry.id) : undefined;
-    return [best.d, other && { entry: other.d.entry, before: other.at < best.at }, best.asks];
+    const others: Also[] = [];
+    for (const f of best.asks ? found : []) {
+      const seen = f.d.entry.id === best.d.entry.id || others.some((o) => o.entry.id === f.d.entry.id);
+      if (f.asks && !seen && others.length < MAX_OTHERS) others.push({ entry: f.d.entry, at: f.at });
+    }
+    // What the asking clauses could mean: their answers and close runners-up.
+    const near = clauses.filter((c) => c.asks).flatMap((c) => c.ranked.slice(0, 3).map((r) => r.entry.id));
+    return [best.d, others, best.at, best.asks, near, best.topical];
   }
 
   /** A topic word: not a word class ("c:tinh"), a number, a campaign place, a marker or an everyday word ("đúng"). */
@@ -238,17 +254,20 @@ export class FaqEngine {
     return !/^[qc]:|^\d+$/.test(term) && !FOLDED_LIGHT.has(term) && !this.content.lexicon.places.includes(term);
   }
 
-  /** One answer, or two for a message that asked two things (in the order asked, the phase line once). */
-  private answerBoth(first: FaqEntry, second: Second | undefined, now: Date): string {
-    const one = this.answer(first, now);
-    if (!second) return one;
+  /**
+   * One answer, or one per question for a message that asked several (in the order asked, the phase line once).
+   * Too long for a phone: the least sure of the others are left out first.
+   */
+  private answerAll(main: FaqEntry, mainAt: number, others: readonly Also[], now: Date): string {
     const phase = this.phase(now);
     const phaseLine = phase === "during" ? "" : tidy(render(this.content.phases[phase], this.varsAt(now)));
     const strip = (t: string) => (phaseLine && t.startsWith(`${phaseLine}\n`) ? t.slice(phaseLine.length + 1) : t);
-    const two = this.answer(second.entry, now);
-    const [a, b] = second.before ? [two, one] : [one, two];
-    const both = `${a}\n\n${strip(b)}`;
-    return both.length <= MAX_REPLY ? both : one;
+    for (let n = others.length; n > 0; n--) {
+      const asked = [{ entry: main, at: mainAt }, ...others.slice(0, n)].sort((a, b) => a.at - b.at);
+      const all = asked.map((q, i) => (i === 0 ? this.answer(q.entry, now) : strip(this.answer(q.entry, now)))).join("\n\n");
+      if (all.length <= MAX_REPLY) return all;
+    }
+    return this.answer(main, now);
   }
 
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */

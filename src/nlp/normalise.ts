@@ -2,7 +2,7 @@ import { fold } from "../text/fold.js";
 import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
-import { canonicalTone, isFoldedSyllable } from "./syllable.js";
+import { canonicalTone, isFoldedSyllable, splitSyllables } from "./syllable.js";
 import { type Shorthand, shorthandInContext, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
 import { GRADE_TOKEN } from "./word-classes.js";
@@ -47,7 +47,7 @@ export interface Analysis {
  */
 const KNOWN_LOANWORDS: readonly string[] = `ios android zalo web link online video youtube facebook wifi email gmail
   google drive app store play chplay appstore otp qr hotline admin bot ok mic gov vn hello hi help menu test alo
-  bye docs edu covid pdf file zoom tiktok`.split(/\s+/);
+  bye docs edu covid pdf file zoom tiktok samsung iphone oppo xiaomi vivo nokia realme huawei robot`.split(/\s+/);
 
 /** What a campaign adds to the general Vietnamese the analyser knows (built from content/lexicon.yaml). */
 export interface CampaignWords {
@@ -71,10 +71,45 @@ const NAME_LENGTH = 3;
 /** "không hiện", "chưa thấy", "không ra", "không load": like "không … được", something does not work. */
 const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
 
+/** Units said after "mười" / "hai mươi" by voice typing, with and without marks. */
+const SPOKEN_UNITS: Readonly<Record<string, number>> = {
+  một: 1,
+  mốt: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  bon: 4,
+  tư: 4,
+  tu: 4,
+  năm: 5,
+  lăm: 5,
+  nam: 5,
+  lam: 5,
+  sáu: 6,
+  sau: 6,
+  bảy: 7,
+  bẩy: 7,
+  bay: 7,
+  tám: 8,
+  tam: 8,
+  chín: 9,
+  chin: 9,
+};
+/** "mười một", "hai mươi", "ba mươi mốt": a number said as words (voice typing), up to 39. */
+const SPOKEN_NUMBER = new RegExp(
+  `(?<!\\p{L})(?:(hai|ba) (?:mươi|muoi)|(mười|muoi))(?: (${Object.keys(SPOKEN_UNITS).join("|")}))?(?!\\p{L})`,
+  "gu",
+);
+
 /** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
 function tidyNumbers(s: string): string {
   return (
     s
+      .replace(SPOKEN_NUMBER, (_, tens: string | undefined, _ten: string | undefined, unit: string | undefined) => {
+        const n = (tens ? (tens === "hai" ? 20 : 30) : 10) + (unit ? SPOKEN_UNITS[unit]! : 0);
+        return String(n);
+      })
       // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
       .replace(
         /(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu,
@@ -83,6 +118,10 @@ function tidyNumbers(s: string): string {
       .replace(
         /\b(ngày|ngay)\s+(\d{1,2})\s+(tháng|thang)\s+(\d{1,2})\b/gu,
         (_, n: string, d: string, _t: string, m: string) => ` ${n} d${+d}m${+m} `,
+      )
+      // "11 tháng 11" said without "ngày"
+      .replace(/(?<![\p{L}\p{N}])(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?![\p{L}\p{N}])/gu, (all, d: string, m: string) =>
+        +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? ` ngay d${+d}m${+m} ` : all,
       )
       // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(?:mấy|may|hơn|hon|ngoài|ngoai)?\s*(tuổi|tuoi)\b/gu, "$1")
@@ -146,6 +185,10 @@ function expandToken(raw: string, vocab: Vocabulary): Item[][] {
       const again = Object.hasOwn(shorthand, fixed) ? shorthand[fixed] : undefined;
       if (typeof again === "string") return [again.split(" ").map((w) => ({ acc: w, f: fold(w) }))];
       folded = fixed;
+    } else {
+      // "baogiohethan": syllables run together (not a name a rule knows as one token, a site typed as one word)
+      const parts = vocab.phrases.starts(f) ? null : splitSyllables(f);
+      if (parts) return [parts.map((w) => ({ acc: w, f: w, bare: true }))];
     }
   }
   // "kĩ thuật", "tỉ lệ", "đăng kí": the i spelling of the y syllable, marks and all (the content writes y).

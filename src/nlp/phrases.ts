@@ -17,6 +17,10 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   ["vi de o", "video"],
   ["vi di o", "video"],
   ["vi deo", "video"],
+  // "ây ai": AI said aloud
+  ["ay ai", "ai"],
+  // "cứ quay quay mãi": the page keeps loading
+  ["quay quay", "bi loi"],
   ["nhom da lo", "nhom zalo"],
   ["nhom gia lo", "nhom zalo"],
   ["nhom za lo", "nhom zalo"],
@@ -42,6 +46,8 @@ export const SPOKEN_RULES: Array<[string, string]> = [
 
 /** "thật không", "có phải thật": asks whether something is true or real. */
 export const IS_IT_TRUE = "that_khong";
+/** The words of a tag that asks whether what was just said is right or matters: "thật ko", "có đúng văn bản thế không", "có sao không". */
+export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([IS_IT_TRUE, "dung", "that", "chinh", "xac", "van", "ban", "sao"]);
 
 /**
  * "cái đó tải ở đâu", "hội nghị đó là gì", "trang đó tên gì" (on the analyser's key): a question about the
@@ -293,6 +299,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con re", "nguoi_nha"],
   ["lay chong", "nguoi_nha"],
   ["lay vo", "nguoi_nha"],
+  ["lay nguoi_nha", "nguoi_nha"],
   // local units: the tổ trưởng speaks for the tổ dân phố
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
@@ -421,6 +428,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "tóm tắt giúp mình": a way of asking
   ["tom tat giup", ""],
   ["tom tat", ""],
+  // "thi nó hỏi về cái gì": what the test is about
+  ["no hoi ve", "noidung"],
+  ["thi hoi ve", "thi noidung"],
   ["cho chac", ""],
   // "nội dung": content, not "nói" (say) and "dùng" (use)
   ["noi dung", "noidung"],
@@ -562,6 +572,11 @@ export class PhraseRewriter {
     n.out = to ? to.split(" ").filter(Boolean) : [];
     const marks = marked?.split(" ").filter(Boolean).map(canonicalTone);
     n.marks = marks?.length === words.length ? marks : undefined;
+  }
+
+  /** Does a rule start with this folded word (a site or name typed as one token)? */
+  starts(word: string): boolean {
+    return this.root.next.has(word);
   }
 
   /** Applies the rewrites left to right, longest match first, on a folded token list. */

@@ -21,6 +21,28 @@ export function isFoldedSyllable(token: string): boolean {
   return SYLLABLE.test(token) && !DOUBLED.test(token);
 }
 
+/**
+ * Syllables typed without spaces ("baogiohethan", "thidenbaogio", "giaiba"): the split into syllables of two
+ * letters or more, longest first at each step, or null when there is none. Loose like the shape check, so
+ * it is tried only on tokens that are no syllable, no known word and no Telex.
+ */
+export function splitSyllables(token: string): string[] | null {
+  // Six letters or more: shorter ones ("robot", "phone") are more often a foreign word than two syllables.
+  if (token.length < 6 || !/^[a-z]+$/.test(token)) return null;
+  const walk = (at: number): string[] | null => {
+    if (at === token.length) return [];
+    for (let end = Math.min(token.length, at + 7); end >= at + 2; end--) {
+      const piece = token.slice(at, end);
+      if (!isFoldedSyllable(piece)) continue;
+      const rest = walk(end);
+      if (rest) return [piece, ...rest];
+    }
+    return null;
+  };
+  const parts = walk(0);
+  return parts && parts.length >= 2 ? parts : null;
+}
+
 /** "oá", "oè", "uý" at a syllable's end with the tone on the second vowel (the older spelling). */
 const OLD_TONE = new RegExp(`(^|[^q])([ou])([aey])([${TONE_MARKS}])$`, "u");
 

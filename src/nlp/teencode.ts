@@ -75,6 +75,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   bh: "bao giờ",
   kt: "kết thúc",
   ktra: "kiểm tra",
+  xkld: "xuất khẩu lao động",
+  xklđ: "xuất khẩu lao động",
   bgio: "bao giờ",
   bjo: "bao giờ",
   bjờ: "bao giờ",

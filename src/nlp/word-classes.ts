@@ -47,11 +47,14 @@ const PROVINCES = `ha noi|ho chi minh|sai gon|da nang|can tho|hue|thua thien hue
  * Other countries, which say where someone is or comes from like a province does. Names that fold like a
  * common word ("Nhật" like "nhất", "Đức" like "dục", "Mỹ" like "mỳ") only after "người", "ở", "sang", "bên".
  */
-const COUNTRIES = `nuoc ngoai|o nuoc ngoai|han quoc|trung quoc|nhat ban|dai loan|campuchia|thai lan|singapore|malaysia
+const COUNTRIES = `nuoc ngoai|han quoc|trung quoc|nhat ban|dai loan|campuchia|thai lan|singapore|malaysia
   |hong kong|chau au|an do|philippines|indonesia|nuoc khac`
   .split("|")
   .map((p) => p.trim())
-  .concat(["my", "phap", "duc", "nga", "uc", "nhat", "han", "lao"].flatMap((c) => [`o ${c}`, `sang ${c}`, `ben ${c}`]));
+  .flatMap((c) => [c, `o ${c}`, `sang ${c}`, `ben ${c}`])
+  .concat(["my", "phap", "duc", "nga", "uc", "nhat", "han", "lao"].flatMap((c) => [`o ${c}`, `sang ${c}`, `ben ${c}`]))
+  // the home country, when someone says where they must be: "phải ở VN mới thi được"
+  .concat(["o vn", "o viet nam"]);
 /** Someone of another country: "người Hàn", "người Pháp"; a foreign spouse ("vợ người Trung Quốc") too. */
 const FOREIGNERS = ["han quoc", "trung quoc", "nhat ban", "dai loan", "han", "phap", "my", "duc", "nga", "uc", "nhat", "lao", "thai"]
   .map((c) => `nguoi ${c}`)

@@ -54,6 +54,15 @@ describe("analyse: shorthand (teencode)", () => {
     expect(key("bn oi")).toBe("ban oi");
   });
 
+  it("splits syllables typed without spaces and reads numbers said as words", () => {
+    expect(key("baogiohethan thi")).toBe(key("bao gio het han thi"));
+    expect(key("giaiba duoc may trieu")).toBe(key("giai ba duoc may trieu"));
+    // too short to tell from a foreign word
+    expect(key("robot")).toBe("robot");
+    expect(key("mười một tháng mười một")).toBe(key("11/11"));
+    expect(key("hai mươi câu")).toBe(key("20 câu"));
+  });
+
   it("reads a clock time as 'giờ', not as numbers to match", () => {
     expect(key("8h30 tối")).toBe(key("giờ tối"));
     expect(key("nộp sau 12h đêm")).toBe(key("nộp sau giờ đêm"));
