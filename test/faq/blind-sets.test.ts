@@ -90,6 +90,8 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // 37 (the last evening), 38 (the course and exam content) and 39 (people from elsewhere and foreign spouses) were
 // written sealed at the start of stop 24 and each scored once on stop 23's final code (a7bd198) as it arrived:
 // 98.3% / 96.0%, 96.7% / 98.0%, 86.7% / 96.0%, 88.3% / 94.0%, 83.3% / 94.0%, 83.3% / 98.0%; then tuned on.
+// Sets 40 (an ordinary weekday evening) and 42 (voice typing: no punctuation, numbers as words, "ôn tút") were
+// written sealed after that work and scored once on its code (ad8bb54): 96.7% / 96.0% and 83.3% / 88.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -132,6 +134,8 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 37, clock: "2025-11-11T20:30:00+07:00", floor: 0.95 },
   { set: 38, clock: "2025-10-16T19:45:00+07:00", floor: 0.88 },
   { set: 39, clock: "2025-10-31T10:15:00+07:00", floor: 0.88 },
+  { set: 40, clock: "2025-10-24T20:00:00+07:00", floor: 0.95 },
+  { set: 42, clock: "2025-10-18T16:00:00+07:00", floor: 0.9 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -177,4 +181,6 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-37-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-38-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-39-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-40-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-42-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
