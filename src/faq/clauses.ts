@@ -31,7 +31,7 @@ const NOT_YET =
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST =
-  /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho)|huong dan (bac|em|e|toi|minh|chau|con|co|chu|anh|chi))\b/;
+  /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho)|huong dan (bac|em|e|toi|minh|chau|con|co|chu|anh|chi)|cho (em|e|minh|mk|toi|tui|chau|con|bac|co|chu|anh|chi|ba|ong) hoi)\b/;
 /** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */

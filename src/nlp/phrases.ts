@@ -19,6 +19,7 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   ["vi deo", "video"],
   // "ây ai": AI said aloud
   ["ay ai", "ai"],
+  ["ai phon", "iphone"],
   // "cứ quay quay mãi": the page keeps loading
   ["quay quay", "bi loi"],
   ["nhom da lo", "nhom zalo"],
@@ -300,6 +301,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["lay chong", "nguoi_nha"],
   ["lay vo", "nguoi_nha"],
   ["lay nguoi_nha", "nguoi_nha"],
+  // "lấy chồng VN": a Vietnamese husband
+  ["nguoi_nha vn", "nguoi_nha"],
   // local units: the tổ trưởng speaks for the tổ dân phố
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
@@ -428,6 +431,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "tóm tắt giúp mình": a way of asking
   ["tom tat giup", ""],
   ["tom tat", ""],
+  // "muốn thử sức": to have a go
+  ["thu suc", ""],
   // "thi nó hỏi về cái gì": what the test is about
   ["no hoi ve", "noidung"],
   ["thi hoi ve", "thi noidung"],
