@@ -8,12 +8,15 @@ import type { Retrieval } from "./retrieval.js";
  * "quên" (context, then what the asker does not know, cannot see or forgot), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\u200D|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:(?:không|khong|ko|k|chưa|chua|chả|chẳng|chang) (?:biết|biet|thấy|thay)|quên|quen)\b)|\s*(?:--+|=>|->|\+|&)\s*|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\u200D|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:(?:không|khong|ko|k|chưa|chua|chả|chẳng|chang) (?:biết|biet|thấy|thay)|quên|quen)\b)|\s*(?:--+|=>|->|\+|&)\s*|(?<=["”»])\s*[-–]\s+|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|ay|day|cac|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
-/** "1 là …", "2) …", "thứ nhất là …": the number of a question in a list, not part of it. */
-const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)/giu;
+/**
+ * "1 là …", "2) …", "thứ nhất là …", and "… trang nào 2." (the next number, left at the end by the split): the
+ * number of a question in a list, not part of it.
+ */
+const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)|\s\d\s*[.)]?\s*$/giu;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
 const WHICH = /\b(nao|dau)\b/;
 /**
@@ -26,7 +29,7 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
  * yet asks what to do about it.
  */
 const NOT_YET =
-  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung) (?:van |gio |bay gio )?(?:chua|khong|ko|k) (?:thay|hien|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b/;
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */

@@ -5,7 +5,7 @@ import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
-import { REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
+import { IS_IT_TRUE, REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
@@ -195,18 +195,35 @@ export class FaqEngine {
       const tag = clauses[i]!;
       const claim = clauses[i - 1]!;
       const terms = tag.analysis.readings[0]?.terms ?? [];
-      if (!tag.asks || terms.length === 0 || !terms.every((t) => TRUTH_TAG_WORDS.has(t))) continue;
+      // ("ai đúng vậy bot" asks without a question ending.)
+      const asks = tag.asks || terms.includes(IS_IT_TRUE);
+      if (!asks || terms.length === 0 || !terms.every((t) => TRUTH_TAG_WORDS.has(t))) continue;
       const claimTerms = claim.analysis.readings[0]?.terms ?? [];
-      if (!claim.asks && claimTerms.filter((t) => this.isTopical(t)).length < 3) continue;
+      if (!claim.asks && claimTerms.filter((t) => this.isTopical(t)).length < 3) {
+        // "chị A bảo thi đến 11/12, anh B bảo 11/11 là hết, ai đúng": two short claims about one thing; the surer
+        // one is the question.
+        const sure = [claim, clauses[i - 2]]
+          .map((c) => c && { c, d: decide(c.ranked) })
+          .filter((x) => x?.d.kind === "answer")
+          .sort((a, b) => b!.d.confidence - a!.d.confidence)[0];
+        if (!sure) continue;
+        sure.c.asks = true;
+        tag.asks = false;
+        continue;
+      }
       claim.asks = true;
       tag.asks = false;
     }
     // "… bảo cài thêm ứng dụng <tên>, cái đó tải ở đâu": the question is about what the clause before named.
+    // (The nearest of the two clauses before that names something: "sếp bảo nộp giấy chứng nhận | để tổng hợp |
+    // lấy giấy đó ở đâu".)
     for (let i = 1; i < clauses.length; i++) {
       const tag = clauses[i]!;
-      const named = clauses[i - 1]!;
-      if (!tag.asks || named.asks || !REFERS_BACK.test(tag.analysis.key)) continue;
-      if (decide(named.ranked).kind !== "answer") continue;
+      if (!tag.asks || !REFERS_BACK.test(tag.analysis.key)) continue;
+      // (A clause cut at "để" and its purpose read as one: the thing is named before the purpose.)
+      const before = /\bde$/.test(clauses[i - 2]?.analysis.key ?? "") ? [clauses[i - 2], clauses[i - 1]] : [clauses[i - 1], clauses[i - 2]];
+      const named = before.find((c) => c && !c.asks && decide(c.ranked).kind === "answer");
+      if (!named) continue;
       named.asks = true;
       tag.asks = false;
     }

@@ -33,6 +33,8 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["greeting", /^(alo|hello|hi|chao)( (alo|hello|hi|chao))+$/],
   // "chào buổi trưa ad ăn cơm chưa", "hello ad chúc ad buổi tối vui vẻ": a greeting and a pleasantry
   ["greeting", /^(xin )?(chao|hello|hi|alo)( buoi (sang|trua|chieu|toi)| khung_gio)?( an com chua| chuc .+)$/],
+  // "chào ad, trưa rồi chưa nghỉ à": a greeting and a pleasantry
+  ["greeting", /^(xin )?(chao|hello|hi|alo)( (trua|toi|muon) roi)? (chua nghi|nghi chua|chua ngu|an trua chua)$/],
   // "ad có ở đó không", "có ai ở đây không": is anyone there
   // ("đây", "có" and "mọi" are address words here, already dropped)
   ["greeting", /^((xin )?(chao|hi|hello|alo) )?(ai )?(o( do)?|do) (khong|chua)$/],
@@ -51,7 +53,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
   [
     "ack",
-    /^(tra loi )?(nhanh|hay|gioi|thong( minh)?|chuan|chinh xac|nhiet tinh|tuyet|helpful|great|nice|good)( (ghe|qua|the|vay|lam|that|ha|phet))*$/,
+    /^((hihi|haha|hehe) )?(tra loi )?(nhanh|hay|gioi|thong( minh)?|chuan|chinh xac|nhiet tinh|tuyet|de thuong|dang yeu|cute|helpful|great|nice|good)( (ghe|qua|the|vay|lam|that|ha|phet))*$/,
   ],
   [
     "goodbye",

@@ -288,6 +288,13 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
  */
 const ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|me|edu|gov|io)\b(?:\/\S*)?/giu;
 
+/**
+ * "chị Mai bảo …", "anh Long nói", "a Tuấn lại bảo", "bà Nguyễn Thị Lan hỏi": someone's name after the word that
+ * addresses them, typed with capitals, before what they said: who said it, not what it is about ("Bác Hồ" stays).
+ */
+const PERSON_NAMED =
+  /(?<!\p{L})((?:[Cc]hị|[Aa]nh|[Ôô]ng|[Bb]à|[Cc]ô|[Cc]hú|[Bb]ác|[Ee]m|a|c))(?!\s+(?:Thi|Link|Zalo)(?!\p{L}))(?:\s+\p{Lu}\p{Ll}*)+(?=\s+(?:(?:lại|lai|cũng|cung)\s+)?(?:bảo|bao|nói|noi|hỏi|hoi|kể|ke|nhắn|nhan|dặn|dan)(?!\p{L}))/gu;
+
 /** Builds the analyser for one campaign; with no campaign words it knows general Vietnamese only. */
 export function createAnalyser(campaign?: CampaignWords): Analyse {
   const vocab: Vocabulary = {
@@ -306,6 +313,7 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
   const lowered = tidyNumbers(
     text
       .normalize("NFC")
+      .replace(PERSON_NAMED, "$1")
       .toLowerCase()
       .replace(ADDRESS, (_, site: string) => ` link ${site} `),
   );

@@ -121,6 +121,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["co that", IS_IT_TRUE],
   ["la that", IS_IT_TRUE],
   ["that khong", IS_IT_TRUE],
+  // "chị A bảo …, anh B bảo …, ai đúng": which claim is right
+  ["ai dung", IS_IT_TRUE],
+  ["xac nhan giup", IS_IT_TRUE],
   ["that hay gia", `${IS_IT_TRUE} giamao`],
   ["gia mao", "giamao"],
   ["phai khong", ""],
@@ -303,6 +306,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["lay nguoi_nha", "nguoi_nha"],
   // "lấy chồng VN": a Vietnamese husband
   ["nguoi_nha vn", "nguoi_nha"],
+  ["cho chong", "cho nguoi_nha"],
+  ["cho vo", "cho nguoi_nha"],
   // local units: the tổ trưởng speaks for the tổ dân phố
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
@@ -483,6 +488,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["giay tam tru", "tam_tru"],
   ["so tam tru", "tam_tru"],
   ["xin tam tru", "tam_tru"],
+  ["the tam tru", "tam_tru"],
   ["tam tru tam vang", "tam_tru"],
   ["ket hon", "ket_hon"],
   ["tam vang", "tam_tru"],
@@ -626,7 +632,8 @@ function typedAsStopword(
 ): boolean {
   return marks.some((m, k) => {
     const it = items[from + k];
-    if (!it || it.acc === undefined || m === it.f) return false;
+    // (A rule word written without marks, "thi" in "đề thi", is still another word than "thì" typed with them.)
+    if (!it || it.acc === undefined || it.acc === m) return false;
     // Only as the rule's first word: after another word ("chuyen de") bare "de" is the rule's own.
     if (it.bare) return k === 0 && it.f === BARE_PURPOSE;
     return it.acc !== m && it.acc !== it.f && ACCENTED_STOPWORDS.has(it.acc);

@@ -28,15 +28,19 @@ export function isFoldedSyllable(token: string): boolean {
  */
 export function splitSyllables(token: string): string[] | null {
   // Six letters or more: shorter ones ("robot", "phone") are more often a foreign word than two syllables.
-  if (token.length < 6 || !/^[a-z]+$/.test(token)) return null;
+  if (token.length < 6 || token.length > 40 || !/^[a-z]+$/.test(token)) return null;
+  // Positions from which no split exists: each is tried once.
+  const dead = new Set<number>();
   const walk = (at: number): string[] | null => {
     if (at === token.length) return [];
+    if (dead.has(at)) return null;
     for (let end = Math.min(token.length, at + 7); end >= at + 2; end--) {
       const piece = token.slice(at, end);
       if (!isFoldedSyllable(piece)) continue;
       const rest = walk(end);
       if (rest) return [piece, ...rest];
     }
+    dead.add(at);
     return null;
   };
   const parts = walk(0);

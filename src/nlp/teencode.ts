@@ -75,6 +75,7 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   bh: "bao giờ",
   kt: "kết thúc",
   ktra: "kiểm tra",
+  yc: "yêu cầu",
   xkld: "xuất khẩu lao động",
   xklđ: "xuất khẩu lao động",
   bgio: "bao giờ",

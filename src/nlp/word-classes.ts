@@ -26,7 +26,8 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |nguoi ban hang|ban hang ngoai cho|ban hang o cho|ban hang cho|di ban hang|buon ban|ban tap hoa|ban rau|phu huynh|phu huynh hoc sinh
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
   |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len
-  |lam thoi vu|di lam xa|lam xa|truong cap 1|truong cap 2|truong cap 3|tre con|truong cong an|truong cong an phuong`
+  |lam thoi vu|di lam xa|lam xa|truong cap 1|truong cap 2|truong cap 3|tre con|truong cong an|truong cong an phuong
+  |hop dong lao dong|lao dong hop dong|nhan vien hop dong|lam hop dong`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);

@@ -315,6 +315,18 @@ describe("FAQ decisions on how residents write", () => {
     expect(two.kind === "answer" && two.text).toContain("0904 540 490");
   });
 
+  it("answers which of two claims is right, a numbered list of questions, and a forwarded quote", () => {
+    const who = engine.ask("Chị Mai bảo cuộc thi kéo dài đến 11/12, anh Long bảo 11/11 là hết. ai đúng vậy bot", DURING);
+    expect(who.kind === "answer" && who.text).toContain("11/11/2025");
+    const list = engine.ask("cho e hỏi mấy cái: 1. thi ở trang nào 2. bao nhiêu câu 3. hạn đến bao giờ. Cảm ơn ạ", DURING);
+    for (const part of ["onetouch.mic.gov.vn", "20 câu", "11/11/2025"]) expect(list.kind === "answer" && list.text).toContain(part);
+    const quote = engine.ask(
+      '"Trả lời 20 câu hỏi trắc nghiệm được hệ thống chọn ngẫu nhiên" - vậy là mỗi ng 1 đề khác nhau hả bot',
+      DURING,
+    );
+    expect(quote.kind === "answer" && quote.id).toBe("cau-hoi-ngau-nhien");
+  });
+
   it("reads 'tạm trú' as who asks, a 'chưa thấy …' as a question, and past times as context", () => {
     expect(answerId("e tam tru thoi, thi thi co dc tinh vao ti le cua phuong ko")).toBe("chi-tieu");
     expect(answerId("e thi hoi thang 11 nam ngoai ma chua thay giay chung nhan 😢")).toBe("chung-nhan-cham");

@@ -63,6 +63,12 @@ describe("analyse: shorthand (teencode)", () => {
     expect(key("hai mươi câu")).toBe(key("20 câu"));
   });
 
+  it("drops a name said before what that person said, and keeps 'thì' apart from 'đề thi'", () => {
+    expect(key("Chị Mai bảo thi đến 11/12")).toBe(key("chị bảo thi đến 11/12"));
+    expect(key("cuộc thi viết về Bác Hồ")).toContain("ho");
+    expect(key("học mấy chuyên đề thì mới được thi")).toContain("chuyen de thi");
+  });
+
   it("reads a clock time as 'giờ', not as numbers to match", () => {
     expect(key("8h30 tối")).toBe(key("giờ tối"));
     expect(key("nộp sau 12h đêm")).toBe(key("nộp sau giờ đêm"));
