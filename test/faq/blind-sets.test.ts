@@ -92,6 +92,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // 98.3% / 96.0%, 96.7% / 98.0%, 86.7% / 96.0%, 88.3% / 94.0%, 83.3% / 94.0%, 83.3% / 98.0%; then tuned on.
 // Sets 40 (an ordinary weekday evening) and 42 (voice typing: no punctuation, numbers as words, "ôn tút") were
 // written sealed after that work and scored once on its code (ad8bb54): 96.7% / 96.0% and 83.3% / 88.0%.
+// Sets 44 (the first days: what is it, is it a scam), 45 (agency staff on their lunch break) and 46 (a tổ dân phố
+// group: rumours, forwarded snippets, who is right) were scored once on the code after sets 40/42 (d6d653e): 91.7% /
+// 100.0%, 90.0% / 96.0%, 90.0% / 90.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -136,6 +139,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 39, clock: "2025-10-31T10:15:00+07:00", floor: 0.88 },
   { set: 40, clock: "2025-10-24T20:00:00+07:00", floor: 0.95 },
   { set: 42, clock: "2025-10-18T16:00:00+07:00", floor: 0.9 },
+  { set: 44, clock: "2025-10-13T21:00:00+07:00", floor: 0.9 },
+  { set: 45, clock: "2025-11-06T12:30:00+07:00", floor: 0.95 },
+  { set: 46, clock: "2025-10-30T18:00:00+07:00", floor: 0.93 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -183,4 +189,7 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-39-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-40-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-42-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-44-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-45-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-46-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
