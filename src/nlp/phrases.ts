@@ -22,6 +22,9 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   ["ai phon", "iphone"],
   // "cứ quay quay mãi": the page keeps loading
   ["quay quay", "bi loi"],
+  // "loa phường đọc": heard on the ward's loudspeaker
+  ["loa phuong doc", ""],
+  ["loa phuong", ""],
   ["nhom da lo", "nhom zalo"],
   ["nhom gia lo", "nhom zalo"],
   ["nhom za lo", "nhom zalo"],
@@ -78,6 +81,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bua qua", "hom qua"],
   // "12h đêm nay", "tối nay": today, like "hôm nay"
   ["dem nay", ""],
+  ["sang nay", ""],
+  ["chieu nay", ""],
   ["toi nay", ""],
   // Central "ở mô" (where)
   ["o mo", "q:where"],
@@ -179,6 +184,7 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["noi nao", "q:where"],
   ["dau ra", "q:where"],
   ["la gi", "q:what"],
+  ["la cai gi", "q:what"],
   ["la ai", "q:who"],
   ["vi sao", "q:why"],
   ["tai sao", "q:why"],
