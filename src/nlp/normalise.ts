@@ -130,7 +130,7 @@ function tidyNumbers(s: string): string {
       // "học lớp 4", "con em lớp 2": a school year says who asks (a pupil), like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, `$1 ${GRADE_TOKEN}`)
       // A clock time ("8h30", "12h đêm", "23g59", "11 giờ 59 phút") is "giờ": when, not a number to match.
-      .replace(/\b\d{1,2}\s*(?:h|g|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?)?(?![\p{L}\p{N}])/gu, " giờ ")
+      .replace(/\b\d{1,2}\s*(?:h|g|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?|rưỡi|ruoi)?(?![\p{L}\p{N}])/gu, " giờ ")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
       .replace(/(\d)\s*%/g, "$1 %")
       .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")

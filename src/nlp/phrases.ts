@@ -82,6 +82,10 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "12h đêm nay", "tối nay": today, like "hôm nay"
   ["dem nay", ""],
   ["sang nay", ""],
+  // "hồi đó", "ngày đó": back then; "bình thường": ordinary, not "bình xét"
+  ["ngay do", ""],
+  ["hom do", ""],
+  ["binh thuong", ""],
   ["chieu nay", ""],
   ["toi nay", ""],
   // Central "ở mô" (where)
@@ -185,6 +189,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["dau ra", "q:where"],
   ["la gi", "q:what"],
   ["la cai gi", "q:what"],
+  // "làm những việc gì": what to do
+  ["nhung viec gi", "q:what"],
+  ["viec gi", "q:what"],
   ["la ai", "q:who"],
   ["vi sao", "q:why"],
   ["tai sao", "q:why"],

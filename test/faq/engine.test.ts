@@ -302,6 +302,7 @@ describe("FAQ decisions on how residents write", () => {
     ["chuyen de tuong tac tren moi truong so noi ve cai j vay", "chuyen-de"],
     ["co dau nguoi Han Quoc o to 7 thi co thi duoc khong", "doi-tuong"],
     ["chau toi hoc lop 7, no cung muon thi cho vui, tre con co duoc thi k hay chi nguoi lon thoi", "doi-tuong"],
+    ["nong dan binh thuong nhu e co dc thi ko hay chi danh cho can bo xa thoi", "doi-tuong"],
   ])("%s → %s", (q, id) => {
     expect(answerId(q)).toBe(id);
   });
