@@ -94,7 +94,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // written sealed after that work and scored once on its code (ad8bb54): 96.7% / 96.0% and 83.3% / 88.0%.
 // Sets 44 (the first days: what is it, is it a scam), 45 (agency staff on their lunch break) and 46 (a tổ dân phố
 // group: rumours, forwarded snippets, who is right) were scored once on the code after sets 40/42 (d6d653e): 91.7% /
-// 100.0%, 90.0% / 96.0%, 90.0% / 90.0%; then tuned on.
+// 100.0%, 90.0% / 96.0%, 90.0% / 90.0%; then tuned on. Sets 41 (results, prizes, certificates and latecomers) and
+// 43 (a commune's group chat), written with 40 and 42, stayed sealed until that work was done and were scored once
+// on its code (4817088): 95.0% / 96.0% and 95.0% / 98.0%; then tuned on too.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -138,7 +140,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 38, clock: "2025-10-16T19:45:00+07:00", floor: 0.88 },
   { set: 39, clock: "2025-10-31T10:15:00+07:00", floor: 0.88 },
   { set: 40, clock: "2025-10-24T20:00:00+07:00", floor: 0.95 },
+  { set: 41, clock: "2025-11-09T08:00:00+07:00", floor: 0.95 },
   { set: 42, clock: "2025-10-18T16:00:00+07:00", floor: 0.9 },
+  { set: 43, clock: "2025-11-03T19:30:00+07:00", floor: 0.95 },
   { set: 44, clock: "2025-10-13T21:00:00+07:00", floor: 0.9 },
   { set: 45, clock: "2025-11-06T12:30:00+07:00", floor: 0.95 },
   { set: 46, clock: "2025-10-30T18:00:00+07:00", floor: 0.93 },
@@ -188,7 +192,9 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-38-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-39-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-40-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-41-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-42-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-43-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-44-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-45-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-46-after.jsonl", floor: 0.94, offTopicStrict: false },
