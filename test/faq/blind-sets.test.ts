@@ -96,7 +96,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // group: rumours, forwarded snippets, who is right) were scored once on the code after sets 40/42 (d6d653e): 91.7% /
 // 100.0%, 90.0% / 96.0%, 90.0% / 90.0%; then tuned on. Sets 41 (results, prizes, certificates and latecomers) and
 // 43 (a commune's group chat), written with 40 and 42, stayed sealed until that work was done and were scored once
-// on its code (4817088): 95.0% / 96.0% and 95.0% / 98.0%; then tuned on too.
+// on its code (4817088): 95.0% / 96.0% and 95.0% / 98.0%; then tuned on too. Sets 47 (a ward's Saturday morning)
+// and 48 (a commune and a ward on a weekday evening), broad mixes written last, were scored once on the final code
+// of stop 24 (64b84ab) and never tuned on: 100.0% / 98.0% and 96.7% / 100.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -146,6 +148,8 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 44, clock: "2025-10-13T21:00:00+07:00", floor: 0.9 },
   { set: 45, clock: "2025-11-06T12:30:00+07:00", floor: 0.95 },
   { set: 46, clock: "2025-10-30T18:00:00+07:00", floor: 0.93 },
+  { set: 47, clock: "2025-11-08T09:00:00+07:00", floor: 0.95 },
+  { set: 48, clock: "2025-10-20T19:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -198,4 +202,6 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-44-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-45-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-46-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-47-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-48-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
