@@ -33,6 +33,13 @@ export function smalltalkText(ctx: BotContext, kind: SmalltalkKind): string {
   }
 }
 
+/** A message's small-talk kind, read once for the filter and the handler (the analyser is a tenth of a message's cost). */
+const kinds = new WeakMap<BotContext, SmalltalkKind | null>();
+function kindOf(ctx: BotContext): SmalltalkKind | null {
+  if (!kinds.has(ctx)) kinds.set(ctx, ctx.text === "" ? null : smalltalkKind(ctx.text, ctx.services.faq.analyse));
+  return kinds.get(ctx)!;
+}
+
 /**
  * Follow and "Nhắn tin" (chat now) events, and small talk: greetings, thanks, "menu"/"help", "hướng dẫn"/"video"
  * (the guide and the video), questions about the bot itself and rude words (a polite word back, no hotline).
@@ -49,9 +56,9 @@ export const greetingHandlers = new Composer()
     ctx.intent = "unfollow";
   })
   .filter(
-    (ctx) => ctx.text !== "" && smalltalkKind(ctx.text, ctx.services.faq.analyse) !== null,
+    (ctx) => kindOf(ctx) !== null,
     (ctx) => {
-      const kind = smalltalkKind(ctx.text, ctx.services.faq.analyse)!;
+      const kind = kindOf(ctx)!;
       ctx.intent = kind;
       ctx.reply(smalltalkText(ctx, kind));
     },
