@@ -20,11 +20,6 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   // "ây ai": AI said aloud
   ["ay ai", "ai"],
   ["ai phon", "iphone"],
-  // "cứ quay quay mãi": the page keeps loading
-  ["quay quay", "bi loi"],
-  // "loa phường đọc": heard on the ward's loudspeaker
-  ["loa phuong doc", ""],
-  ["loa phuong", ""],
   ["nhom da lo", "nhom zalo"],
   ["nhom gia lo", "nhom zalo"],
   ["nhom za lo", "nhom zalo"],
@@ -79,15 +74,15 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["bua nao", "q:when"],
   ["bua nay", "hom nay"],
   ["bua qua", "hom qua"],
-  // "12h đêm nay", "tối nay": today, like "hôm nay"
+  // "12h đêm nay", "tối nay", "sáng nay": today, like "hôm nay"; "hồi đó", "ngày đó": back then
   ["dem nay", ""],
+  ["toi nay", ""],
   ["sang nay", ""],
-  // "hồi đó", "ngày đó": back then; "bình thường": ordinary, not "bình xét"
+  ["chieu nay", ""],
   ["ngay do", ""],
   ["hom do", ""],
+  // "bình thường": ordinary, not "bình xét"
   ["binh thuong", ""],
-  ["chieu nay", ""],
-  ["toi nay", ""],
   // Central "ở mô" (where)
   ["o mo", "q:where"],
   // "nằm ở mục nào", "ở mục nào": where on a page
@@ -225,6 +220,10 @@ const GENERAL_RULES: Array<[string, string]> = [
   // "cứ quay vòng vòng", "web sập": the page does not work
   ["quay vong vong", "bi loi"],
   ["quay vong", "bi loi"],
+  ["quay quay", "bi loi"],
+  // "loa phường đọc": heard on the ward's loudspeaker
+  ["loa phuong doc", ""],
+  ["loa phuong", ""],
   ["bao ai", "bao q:who"],
   ["nho ai", "nho q:who"],
   ["cho ai", "cho q:who"],
