@@ -141,12 +141,11 @@ export function smalltalkWithin(text: string, analyse: Analyse): "about" | "insu
   // ngoan quá, bà cảm ơn, để bà khoe với hội": small talk in the first two clauses, around statements that ask
   // nothing (the FAQ found no question in it).
   const clauses = text.split(/[,.;!\n]+/).filter((c) => c.trim());
-  const at = clauses.slice(0, 2).findIndex((c) => {
-    const kind = smalltalkKind(c, analyse);
-    return kind === "thanks" || kind === "greeting";
-  });
-  if (at < 0 || clauses.length < 2) return null;
-  const opening = smalltalkKind(clauses[at]!, analyse) as "thanks" | "greeting";
+  if (clauses.length < 2) return null;
+  const kinds = clauses.slice(0, 2).map((c) => smalltalkKind(c, analyse));
+  const at = kinds.findIndex((k) => k === "thanks" || k === "greeting");
+  if (at < 0) return null;
+  const opening = kinds[at] as "thanks" | "greeting";
   const asks = text.includes("?") || clauses.some((c, i) => i > at && ASKING.test(analyse(lettersOnly(c)).key));
   return asks ? null : opening;
 }
