@@ -27,6 +27,18 @@ interface Also {
 }
 /** At most this many other questions of one message are answered with the main one. */
 const MAX_OTHERS = 2;
+/** What the clauses of a message decided (see `decideByClause`). */
+interface ClauseDecision {
+  main: Decision;
+  /** The main question's clause, and whether it asks (or is context the FAQ still answers). */
+  mainAt: number;
+  asks: boolean;
+  /** Topic words of the main clause. */
+  topical: number;
+  others: Also[];
+  /** What the asking clauses could mean: their answers and close runners-up. */
+  near: string[];
+}
 
 /**
  * Below this coverage an unanswered question is about something else ("giá vàng", "đăng ký kết hôn"):
@@ -121,8 +133,8 @@ export class FaqEngine {
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
       if (byClause) {
-        const [main, found, at, asks, near, topical] = byClause;
-        const other = found[0];
+        const { main, asks, near, topical } = byClause;
+        const other = byClause.others[0];
         const ids = [main.kind === "answer" ? main.entry.id : "", other?.entry.id ?? ""];
         // "cho mình xin link vào thi với, lướt mãi trong nhóm không thấy": the request is the question, and
         // it is answered more surely than the whole message.
@@ -138,7 +150,7 @@ export class FaqEngine {
         // (Not for a bare "có sao không", "link ở đâu": too little to stand without its context.)
         const blend =
           asks && topical >= 2 && d.kind === "answer" && main.confidence >= d.confidence && !near.includes(d.entry.id) && !placeBound(d);
-        if (d.kind !== "answer" || two || surer || blend) [d, others, mainAt] = [main, found, at];
+        if (d.kind !== "answer" || two || surer || blend) ({ main: d, others, mainAt } = byClause);
       }
     }
     // "e là sv tỉnh khác xuống học, e có dc thi cái <tên cuộc thi> này k": a message that names the campaign is
@@ -185,7 +197,7 @@ export class FaqEngine {
    * ("tuần sau em mới rảnh, hạn cuối ngày mấy") unless it names another topic the analyser knows: then it is
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
-  private decideByClause(question: string, askingOnly = false): [Decision, Also[], number, boolean, string[], number] | null {
+  private decideByClause(question: string, askingOnly = false): ClauseDecision | null {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
@@ -261,9 +273,8 @@ export class FaqEngine {
       const seen = f.d.entry.id === best.d.entry.id || others.some((o) => o.entry.id === f.d.entry.id);
       if (f.asks && !seen && others.length < MAX_OTHERS) others.push({ entry: f.d.entry, at: f.at });
     }
-    // What the asking clauses could mean: their answers and close runners-up.
     const near = clauses.filter((c) => c.asks).flatMap((c) => c.ranked.slice(0, 3).map((r) => r.entry.id));
-    return [best.d, others, best.at, best.asks, near, best.topical];
+    return { main: best.d, mainAt: best.at, asks: best.asks, topical: best.topical, others, near };
   }
 
   /** A topic word: not a word class ("c:tinh"), a number, a campaign place, a marker or an everyday word ("đúng"). */
@@ -279,12 +290,14 @@ export class FaqEngine {
     const phase = this.phase(now);
     const phaseLine = phase === "during" ? "" : tidy(render(this.content.phases[phase], this.varsAt(now)));
     const strip = (t: string) => (phaseLine && t.startsWith(`${phaseLine}\n`) ? t.slice(phaseLine.length + 1) : t);
-    for (let n = others.length; n > 0; n--) {
-      const asked = [{ entry: main, at: mainAt }, ...others.slice(0, n)].sort((a, b) => a.at - b.at);
-      const all = asked.map((q, i) => (i === 0 ? this.answer(q.entry, now) : strip(this.answer(q.entry, now)))).join("\n\n");
+    const first = { entry: main, at: mainAt, text: this.answer(main, now) };
+    const rendered = others.map((o) => ({ ...o, text: this.answer(o.entry, now) }));
+    for (let n = rendered.length; n > 0; n--) {
+      const asked = [first, ...rendered.slice(0, n)].sort((a, b) => a.at - b.at);
+      const all = asked.map((q, i) => (i === 0 ? q.text : strip(q.text))).join("\n\n");
       if (all.length <= MAX_REPLY) return all;
     }
-    return this.answer(main, now);
+    return first.text;
   }
 
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */
