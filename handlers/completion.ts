@@ -65,7 +65,7 @@ function withUnitText(ctx: BotContext, name: string, unitText: string, tries: nu
   const { resolver, units } = ctx.services.people;
   if (units.count() === 0) {
     ctx.session.clear();
-    ctx.reply(say.noUnitsYet(ctx.services.texts));
+    ctx.reply(say.noUnitsYet(ctx.services.texts, isOver(ctx)));
     return;
   }
   const r = resolver.resolve(unitText);
@@ -103,7 +103,7 @@ function withName(ctx: BotContext, name: string, unitText: string): void {
   }
   if (ctx.services.people.units.count() === 0) {
     ctx.session.clear();
-    ctx.reply(say.noUnitsYet(ctx.services.texts));
+    ctx.reply(say.noUnitsYet(ctx.services.texts, isOver(ctx)));
     return;
   }
   ctx.session.set(STEP_UNIT, { name, tries: 0 } satisfies UnitStep, STEP_TTL_MS);

@@ -36,6 +36,7 @@ const SPEC = {
     unitNotFoundExamples: ["typed", "examples"],
     tooManyUnits: ["count"],
     noUnitsYet: [],
+    noUnitsAfterEnd: [],
     gaveUp: ["syntax"],
     recorded: ["fullName", "unit"],
     updated: ["fullName", "unit"],

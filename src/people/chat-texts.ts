@@ -69,8 +69,9 @@ export function tooManyUnits(t: ChatTexts, count: number): string {
   return t.say("completion.tooManyUnits", { count });
 }
 
-export function noUnitsYet(t: ChatTexts): string {
-  return t.say("completion.noUnitsYet");
+/** No units to record against; after the end, first that the campaign is over. */
+export function noUnitsYet(t: ChatTexts, over = false): string {
+  return t.say(over ? "completion.noUnitsAfterEnd" : "completion.noUnitsYet");
 }
 
 /** After the end: a report in plain words does not count; #xong is how to report an earlier completion. */

@@ -212,4 +212,16 @@ describe("after the contest ended (11/11/2025)", () => {
     expect(r.text).toContain("Đã ghi nhận");
     expect(late.people.completions.get("u1")).toMatchObject({ fullName: "Nguyễn Văn An", unitCode: "AD-TDP05" });
   });
+
+  it("#xong with no units imported says the contest is over and that nothing was recorded", async () => {
+    const empty = await startChatBot({ BOT_NOW: "2026-12-02T09:00:00+07:00" }, false);
+    try {
+      const r = await empty.say(userText("u1", "#xong Lê Văn Tám, tổ 7"));
+      expect(r.text.split("\n")[0]).toContain("đã kết thúc ngày 11/11/2025");
+      expect(r.text).toContain("chưa ghi nhận");
+      expect(empty.people.completions.get("u1")).toBeNull();
+    } finally {
+      await empty.close();
+    }
+  });
 });

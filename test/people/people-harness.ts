@@ -46,10 +46,10 @@ export interface ChatBot extends TestBot {
 }
 
 /** The real runtime (SQLite in a tmp dir, no Redis) with the example ward imported. */
-export async function startChatBot(env: Record<string, string> = {}): Promise<ChatBot> {
+export async function startChatBot(env: Record<string, string> = {}, withUnits = true): Promise<ChatBot> {
   const bot = await startTestBot({ BOT_NOW: "2025-10-27T12:00:00+07:00", ...env });
   const people = bot.rt.services.people;
-  importExample(people);
+  if (withUnits) importExample(people);
   const handle = (raw: Record<string, unknown>) => {
     const cls = classifyEventName(String(raw.event_name));
     if (!cls.handled) throw new Error(`not a handled event: ${String(raw.event_name)}`);
