@@ -25,11 +25,12 @@ const WHICH = /\b(nao|dau)\b/;
  */
 const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua|lam|ghe|that)\w|\b(lam|lm) (sao|s)\b|\bntn\b/;
 /**
- * "chưa thấy giấy chứng nhận", "vẫn không vào được", "thi xong rồi nhưng chưa hiện giấy", "quên không chia sẻ":
+ * "chưa thấy giấy chứng nhận", "vẫn không vào được", "thi xong rồi nhưng chưa hiện giấy", "quên không chia sẻ",
+ * "trang web ko vào dc":
  * what has not happened yet asks what to do about it.
  */
 const NOT_YET =
-  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+/;
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
@@ -39,8 +40,8 @@ const REQUEST =
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
 const PURPOSE_END = /\sđể\s*$/iu;
-/** What "để" is for when the two read as one question: taking part, getting in, signing up. */
-const PURPOSE_ACT = /^\s*(thi|vào|vao|dự thi|du thi|đăng ký|dang ky)\b/iu;
+/** What "để" is for when the two read as one question: taking part, getting in, signing up, getting something. */
+const PURPOSE_ACT = /^\s*(thi|vào|vao|dự thi|du thi|đăng ký|dang ky|lấy|lay|nhận|nhan|tải|tai)\b/iu;
 /** "chỗ nào", "ở đâu", "làm sao", "ntn": asking where or how. */
 const WHERE_OR_HOW = /\b(nao|dau|sao|ntn)\b/;
 /** A clause that ends in "và"/"với"/"+": what follows belongs to the same request. */
@@ -125,6 +126,30 @@ function markSplits(question: string): string {
   return out;
 }
 
+/** Acts that need an object: "lấy ở đâu", "tải chỗ nào", "xem ở đâu" say nothing of what is taken or seen. */
+const BARE_ACTS = new Set([
+  "lay",
+  "tai",
+  "xem",
+  "coi",
+  "nop",
+  "in",
+  "tim",
+  "kiem",
+  "nhan",
+  "bam",
+  "tai ve",
+  "lay lai",
+  "tai lai",
+  "in lai",
+]);
+
+/** A clause of one act and question words only. */
+function isBareAct(r: Retrieval): boolean {
+  const words = (r.analysis.readings[0]?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t));
+  return words.length === 1 && BARE_ACTS.has(words[0]!.replace(/_/g, " "));
+}
+
 /** Does the message end like a question ("… không", "… ở đâu", "… gì vậy")? */
 export function endsLikeQuestion(text: string): boolean {
   return QUESTION_END.test(fold(text));
@@ -165,6 +190,21 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks };
   });
+  // "… chưa lấy giấy chứng nhận, lấy ở đâu": a bare act and a question word ask about what the clause before
+  // named, so that clause is read with it (the purpose pair before "để" as one).
+  for (let i = 1; i < read.length; i++) {
+    if (!read[i]!.asks || read[i - 1]!.asks || !isBareAct(read[i]!)) continue;
+    const from = i >= 2 && PURPOSE_END.test(clauses[i - 2]!) ? i - 2 : i - 1;
+    read[i] = {
+      ...retrieve(
+        clauses
+          .slice(from, i + 1)
+          .join(" ")
+          .replace(ENUMERATOR, " "),
+      ),
+      asks: true,
+    };
+  }
   for (let i = 0; i + 1 < read.length; i++) {
     if (!PURPOSE_END.test(clauses[i]!)) continue;
     // "nội dung thi gồm những gì để | mình ôn trước": a question answered on its own; its purpose asks nothing more.

@@ -33,7 +33,10 @@ interface ClauseDecision {
   /** The main question's clause, and whether it asks (or is context the FAQ still answers). */
   mainAt: number;
   asks: boolean;
-  /** Topic words of the main clause. */
+  /** Topic words of the main clause its answer covers, and how many topic words it has. */
+  covered: string[];
+  /** How many clauses ask. */
+  asking: number;
   topical: number;
   others: Also[];
   /** What the asking clauses could mean: their answers and close runners-up. */
@@ -142,7 +145,15 @@ export class FaqEngine {
         // the clause that asks has lost the place.
         const placeBound = (e: Decision) =>
           e.kind === "answer" && analysis.readings.some((r) => r.terms.some((t) => this.index.namesPlace(e.entry, t)));
-        const surer = asks && main.confidence >= d.confidence + CLAUSE_MARGIN && (!placeBound(d) || placeBound(main));
+        // "Tổ dân phố năm ngoái chỉ tiêu bao nhiêu %, e đang làm tổng kết": the whole's answer leaves out a word of the
+        // only asking clause that the clause's answer covers, and the clause's answer is surer.
+        const leavesOut =
+          byClause.asking === 1 &&
+          d.kind === "answer" &&
+          ranked[0]?.entry.id === d.entry.id &&
+          byClause.covered.some((w) => ranked[0]!.missing.includes(w));
+        const surer =
+          asks && main.confidence >= d.confidence + (leavesOut ? CLAUSE_MARGIN / 2 : CLAUSE_MARGIN) && (!placeBound(d) || placeBound(main));
         // Two questions found, each answered at least as surely as the whole: the whole's one answer is a blend.
         const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
         // "học ở đâu để thi vậy mn, e mới nghe tổ trưởng nói": the whole's answer is nothing the asking clauses
@@ -239,7 +250,7 @@ export class FaqEngine {
       named.asks = true;
       tag.asks = false;
     }
-    const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; topical: number }> = [];
+    const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; covered: string[]; topical: number }> = [];
     let otherTopic = false;
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
     // thủ tục ntn"): the other clauses are its context, not the question.
@@ -258,7 +269,9 @@ export class FaqEngine {
         if (asks) unanswered.push(ranked[0]?.entry.id);
         return;
       }
-      found.push({ d, asks, at, topical: terms.filter((t) => this.isTopical(t)).length });
+      const words = terms.filter((t) => this.isTopical(t));
+      const covered = words.filter((w) => ranked[0]?.entry.id === d.entry.id && !ranked[0].missing.includes(w));
+      found.push({ d, asks, at, covered, topical: words.length });
     });
     if (found.length === 0) return null;
     // (Unless it leans to the entry a context clause found: "… đòi số tài khoản, e nghi lừa đảo ad xác nhận giúp".)
@@ -274,7 +287,16 @@ export class FaqEngine {
       if (f.asks && !seen && others.length < MAX_OTHERS) others.push({ entry: f.d.entry, at: f.at });
     }
     const near = clauses.filter((c) => c.asks).flatMap((c) => c.ranked.slice(0, 3).map((r) => r.entry.id));
-    return { main: best.d, mainAt: best.at, asks: best.asks, topical: best.topical, others, near };
+    return {
+      main: best.d,
+      mainAt: best.at,
+      asks: best.asks,
+      covered: best.covered,
+      asking: clauses.filter((c) => c.asks).length,
+      topical: best.topical,
+      others,
+      near,
+    };
   }
 
   /** A topic word: not a word class ("c:tinh"), a number, a campaign place, a marker or an everyday word ("đúng"). */

@@ -41,7 +41,7 @@ export const ACCENTED_LIGHT: ReadonlySet<string> = new Set(
   `chờ đợi mong tưởng nghĩ định thích cố gắng xem coi ngó nhìn đọc viết kể kêu nhắn gửi nhận lấy đưa mang cầm
   dùng xài làm đi đến tới vào lên xuống qua sang ngồi đứng nằm chạy bấm ấn nhấn chạm kéo lướt mở tắt bật quên nhớ
   tin sợ lo ngại rành tìm kiếm mãi hoài lâu nhanh chậm sớm muộn kịp ngay liền còn từng thường khá cực sự thêm lại đều cùng khó dễ
-  rõ mệt rảnh rỗi tiện lười yếu kém tốt xấu đúng sai đủ thiếu nhiều ít vài mấy mỗi tất chỉ thuộc theo dựa vào rồi chứ
+  khỏe khoẻ ốm rõ mệt rảnh rỗi tiện lười yếu kém tốt xấu đúng sai đủ thiếu nhiều ít vài mấy mỗi tất chỉ thuộc theo dựa vào rồi chứ
   nhất hơn kém bằng lúc nào đâu vì sao nên phải mà thì là của cho với tại bởi do`
     .split(/\s+/)
     .filter(Boolean),

@@ -27,7 +27,7 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
   |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len
   |lam thoi vu|di lam xa|lam xa|truong cap 1|truong cap 2|truong cap 3|tre con|truong cong an|truong cong an phuong
-  |hop dong lao dong|lao dong hop dong|nhan vien hop dong|lam hop dong`
+  |hop dong lao dong|lao dong hop dong|nhan vien hop dong|lam hop dong|co giao|thay giao`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);

@@ -150,6 +150,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 46, clock: "2025-10-30T18:00:00+07:00", floor: 0.93 },
   { set: 47, clock: "2025-11-08T09:00:00+07:00", floor: 0.95 },
   { set: 48, clock: "2025-10-20T19:00:00+07:00", floor: 0.95 },
+  { set: 49, clock: "2025-10-22T09:30:00+07:00", floor: 0.95 },
+  { set: 50, clock: "2025-11-04T20:15:00+07:00", floor: 0.95 },
+  { set: 51, clock: "2025-10-17T15:00:00+07:00", floor: 0.95 },
+  { set: 52, clock: "2025-11-10T11:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -204,4 +208,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-46-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-47-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-48-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-49-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-50-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-51-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-52-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);

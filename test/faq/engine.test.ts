@@ -361,6 +361,23 @@ describe("FAQ decisions on how residents write", () => {
     expect(and.kind === "answer" && and.text).toContain("zalo.me/g/");
   });
 
+  it("reads a bare act ('lấy ở đâu') with what the clause before named, and a trouble report as asking", () => {
+    const certificate = engine.ask("e thi từ năm ngoái mà chưa lấy giấy chứng nhận, lấy ở đâu", AFTER);
+    expect(certificate.kind === "answer" && certificate.id).toBe("nhan-chung-nhan");
+    const purpose = engine.ask("Sau khi làm xong bài và gửi chia sẻ rồi thì bấm vào đâu để lấy giấy chứng nhận", DURING);
+    expect(purpose.kind === "answer" && purpose.text).toContain("Nhận chứng nhận");
+    const trouble = engine.ask("Trang onetouch ko vao dc, bao loi hoai tu sang toi gio, mai het han r lam sao day", DURING);
+    expect(trouble.kind === "answer" && trouble.text).toContain("0904 540 490");
+  });
+
+  it("answers the asking clause when the whole message's answer leaves out what it asks", () => {
+    const target = engine.ask("Tổ dân phố năm ngoái chỉ tiêu bao nhiêu % hộ tham gia vậy, e đang làm tổng kết", AFTER);
+    expect(target.kind === "answer" && target.text).toContain("70%");
+    // A teacher who told the child to take part is who said it, not a topic.
+    const pupil = engine.ask("hs cấp 2 thi được ko ạ, con e lớp 8 cô giáo bảo về thi", DURING);
+    expect(pupil.kind === "answer" && pupil.id).toBe("doi-tuong");
+  });
+
   it.each([
     ["phường an dương ở đâu"],
     ["thi công chức 2025"],

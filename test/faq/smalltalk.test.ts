@@ -61,6 +61,7 @@ describe("small talk inside a message the FAQ could not answer", () => {
   it.each([
     ["ban la nguoi that hay may vay", "about"],
     ["bot con hoat dong ko vay", "about"],
+    ["bot này giờ còn hoạt động ko vậy", "about"],
     ["Bạn là AI à hay là cán bộ phường trực?", "about"],
     ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
     ["bot vo dung that su", "insult"],
