@@ -39,20 +39,21 @@ const surelyUnit = (word: string, next: string | undefined) =>
   SURELY_UNIT.has(fold(word)) || hasDigit(word) || (fold(word) === "to" && next !== undefined && hasDigit(next));
 
 /**
- * Splits what follows `#xong` into the full name and the unit. With a comma (or ";") it is
+ * Splits what follows `#xong` into the full name and the unit. With a comma (or ";", " - ") it is
  * "<họ và tên>, <đơn vị>". Without one, the split is the first point after two words where the rest
  * starts like a unit ("tổ", "trường", a number, a code) and names exactly one unit; failing that, the first
  * word only a unit can start with ("trường", "TDP", "tổ 5"); failing that, it is all name.
  */
 export function splitNameAndUnit(args: string, resolver: UnitResolver): { name: string; unit: string } {
   const text = args.normalize("NFC").replace(/\s+/g, " ").trim();
-  const sep = text.search(/[,;]/);
+  // "Lê Minh Tuấn - khu 4": a spaced dash separates like a comma (no name holds one).
+  const sep = text.search(/[,;|]|\s[-–—]\s/);
   if (sep >= 0)
     return {
       name: text.slice(0, sep).trim(),
       unit: text
         .slice(sep + 1)
-        .replace(/^[\s,;:-]+/, "")
+        .replace(/^[\s,;:|\-–—]+/, "")
         .trim(),
     };
   const words = text.split(" ").filter(Boolean);

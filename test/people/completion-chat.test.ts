@@ -39,6 +39,12 @@ describe("#xong in one message", () => {
     expect(record("u2")?.fullName).toBe(record("u2")?.fullName.normalize("NFC"));
   });
 
+  it("reads a spaced dash between name and unit like a comma", async () => {
+    const r = await dm("u1", "#xong Le Minh Tuan - tổ 5");
+    expect(r.text).toContain("ghi nhận");
+    expect(record("u1")).toMatchObject({ fullName: "Le Minh Tuan", unitCode: "AD-TDP05" });
+  });
+
   it("one record per Zalo user: a second report updates the first", async () => {
     await dm("u1", "#xong Nguyễn Văn An, tổ 5");
     const r = await dm("u1", "#xong Nguyễn Văn Anh, tổ 6");
