@@ -110,6 +110,11 @@ function tidyNumbers(s: string): string {
         const n = (tens ? (tens === "hai" ? 20 : 30) : 10) + (unit ? SPOKEN_UNITS[unit]! : 0);
         return String(n);
       })
+      // "hai nghìn không trăm hai mươi lăm": a year said as words.
+      .replace(
+        /(?<!\p{L})hai (?:nghìn|ngàn|nghin|ngan)(?: (?:không|khong) (?:trăm|tram))?(?: (?:lẻ|le|linh))? (\d{1,2})(?![\p{L}\p{N}])/gu,
+        (_, n: string) => String(2000 + Number(n)),
+      )
       // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
       .replace(
         /(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu,
@@ -133,8 +138,9 @@ function tidyNumbers(s: string): string {
       .replace(/\b\d{1,2}\s*(?:h|g|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?|rưỡi|ruoi)?(?![\p{L}\p{N}])/gu, " giờ ")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
       .replace(/(\d)\s*%/g, "$1 %")
-      .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)\b/g, "$1 triệu")
-      .replace(/\b(\d+)\s*k\b/g, "$1 nghìn")
+      // (A letter after "k"/"tr" ends no word: "25 kết", "5 trường" are no money.)
+      .replace(/\b(\d+)\s*(tr|triệu|trieu|củ)(?![\p{L}\p{N}])/gu, "$1 triệu")
+      .replace(/\b(\d+)\s*k(?![\p{L}\p{N}])/gu, "$1 nghìn")
       .replace(/\b(\d+)([a-zà-ỹđ])/g, "$1 $2")
   );
 }

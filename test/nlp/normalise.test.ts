@@ -121,6 +121,17 @@ describe("analyse: stopwords, markers and pairs", () => {
     expect(key("giải 5tr")).toBe("giai 5 trieu");
     expect(key("5.000.000 đồng")).toBe("giai 5000000 dong".replace("giai ", ""));
     expect(key("70% hộ")).toBe("70 % ho");
+    // a word after a number that starts like "k" or "tr" is no money
+    expect(key("năm 2025 kết thúc")).toBe("nam 2025 ket thuc");
+    expect(key("có 5 trường")).toBe("co 5 truong");
+    expect(key("năm 2026 của phường")).toBe("nam 2026 cua phuong");
+    expect(key("thưởng 500k")).toBe("thuong 500 nghin");
+  });
+
+  it("reads a year said as words, and 'ảnh hưởng' apart from a name and 'hướng dẫn'", () => {
+    expect(key("năm hai nghìn không trăm hai mươi lăm")).toBe("nam 2025");
+    expect(analyse("không thi có ảnh hưởng gì không").readings[0]!.terms).toContain("anhhuong");
+    expect(analyse("anh huong dan em voi").readings[0]!.terms).not.toContain("anhhuong");
   });
 
   it("spells ki/ky and ti/ty the same way", () => {
