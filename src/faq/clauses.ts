@@ -17,6 +17,8 @@ const QUESTION_END =
  * number of a question in a list, not part of it.
  */
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)|\s\d\s*[.)]?\s*$/giu;
+/** "1 là hạn cuối, 2 là sđt hỗ trợ", "thứ hai là …": an item of a numbered list of questions asks. */
+const NUMBERED = /^\s*(\d|thu (nhat|hai|ba))\s*(la|\))\s/;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
 const WHICH = /\b(nao|dau)\b/;
 /**
@@ -31,6 +33,8 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
  */
 const NOT_YET =
   /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b/;
+/** "với cả … nữa", "cả … nữa", "thêm … nữa": one more thing, after a question. */
+const ONE_MORE = /^\s*(voi ca|voi lai|va ca|ca|them|va|voi|vs)\s.*\bnua\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
@@ -187,6 +191,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       WHICH.test(f) ||
       CHOICE_OR_HOW.test(f) ||
       NOT_YET.test(f) ||
+      NUMBERED.test(f) ||
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks };
   });
@@ -215,6 +220,8 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   }
   // "… thi được không | hay có giới hạn giờ": the other half of a choice asks too.
   for (let i = 1; i < read.length; i++) if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
+  // "… lấy ở đâu ạ, với cả mã QR nữa ạ": one more thing asked the same way.
+  for (let i = 1; i < read.length; i++) if (ONE_MORE.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
   let requestGoesOn = false;
   read.forEach((r, at) => {
     const f = folded[at]!;

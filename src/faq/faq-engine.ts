@@ -6,6 +6,7 @@ import { lexiconWords } from "../content/lexicon.js";
 import { decide, type Decision } from "./confidence.js";
 import { type Analyse, createAnalyser } from "../nlp/normalise.js";
 import { IS_IT_TRUE, REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
+import { spokenMarks } from "../nlp/spoken-marks.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
@@ -113,7 +114,8 @@ export class FaqEngine {
   }
 
   /** Retrieves and decides; the caller replies with `text` or falls back. */
-  ask(question: string, now: Date): FaqResult {
+  ask(typed: string, now: Date): FaqResult {
+    const question = spokenMarks(typed);
     const { analysis, ranked } = retrieve(this.index, question);
     const pinned = this.current.byId.get(this.current.pins.get(analysis.key) ?? "");
     if (pinned) {

@@ -324,6 +324,14 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["to truong", "to dan pho"],
   ["khu pho", "to dan pho"],
   ["truong thon", "thon"],
+  // a school's kind says which school, not what is asked: "giáo viên trường tiểu học có phải thi"
+  ["truong tieu hoc", "truong"],
+  ["truong thcs", "truong"],
+  ["truong thpt", "truong"],
+  ["truong mam non", "truong"],
+  ["truong mau giao", "truong"],
+  ["truong trung hoc co so", "truong"],
+  ["truong trung hoc pho thong", "truong"],
   ["moi nguoi", ""],
   ["bay gio", ""],
   ["bay h", ""],
@@ -458,6 +466,9 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["noi dung", "noidung"],
   // "công văn" typed bare: a letter, not "vẫn" (still)
   ["cong van", "congvan"],
+  // "ảnh hưởng" (an effect) is one word, not "anh" (a name) and "hướng" (dẫn); "anh hướng dẫn" stays.
+  ["anh huong", "anhhuong"],
+  ["anh huong dan", "anh huong dan"],
   // languages: "tiếng Anh" is not "anh" (you) and "tiếng" (an hour)
   ["tieng anh", "tieng_anh"],
   ["tieng viet", "tieng_viet"],

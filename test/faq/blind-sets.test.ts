@@ -99,6 +99,11 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // on its code (4817088): 95.0% / 96.0% and 95.0% / 98.0%; then tuned on too. Sets 47 (a ward's Saturday morning)
 // and 48 (a commune and a ward on a weekday evening), broad mixes written last, were scored once on the final code
 // of stop 24 (64b84ab) and never tuned on: 100.0% / 98.0% and 96.7% / 100.0%.
+// Sets 49 (a ward's weekday morning), 50 (a commune's evening group), 51 (who may take part and what the letters leave
+// out) and 52 (the day before the deadline), written sealed at the start of stop 25, were scored once on stop 24's final
+// code (32bec51): 96.7% / 98.0%, 100.0% / 92.0%, 98.3% / 92.0%, 95.0% / 100.0%; then tuned on. Sets 53 (a Sunday
+// afternoon), 54 (early on a weekday) and 55 (the first days after the launch) stayed sealed until that work was done
+// and were scored once on its code (ec299b2): 98.3% / 98.0%, 95.0% / 96.0%, 95.0% / 94.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -154,6 +159,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 50, clock: "2025-11-04T20:15:00+07:00", floor: 0.95 },
   { set: 51, clock: "2025-10-17T15:00:00+07:00", floor: 0.95 },
   { set: 52, clock: "2025-11-10T11:00:00+07:00", floor: 0.95 },
+  { set: 53, clock: "2025-10-26T16:30:00+07:00", floor: 0.95 },
+  { set: 54, clock: "2025-11-07T07:45:00+07:00", floor: 0.93 },
+  { set: 55, clock: "2025-10-14T20:30:00+07:00", floor: 0.93 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -212,4 +220,7 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-50-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-51-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-52-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-53-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-54-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-55-after.jsonl", floor: 0.92, offTopicStrict: false },
 ]);

@@ -378,6 +378,21 @@ describe("FAQ decisions on how residents write", () => {
     expect(pupil.kind === "answer" && pupil.id).toBe("doi-tuong");
   });
 
+  it("reads voice typing's spoken marks, a numbered list of questions and 'với cả … nữa'", () => {
+    const spoken = engine.ask("cuộc thi công dân số hải phòng năm 2025 đã có kết quả chưa chấm hỏi", AFTER);
+    expect(spoken.kind === "answer" && spoken.id).toBe("ket-qua-giai");
+    const numbered = engine.ask("cho e hoi 2 viec: 1 la han cuoi cuoc thi, 2 la sdt ho tro ky thuat", DURING);
+    expect(numbered.kind === "answer" && numbered.text).toContain("11/11/2025");
+    expect(numbered.kind === "answer" && numbered.text).toContain("0904 540 490");
+    const more = engine.ask("em cần tài liệu truyền thông thì lấy ở đâu ạ, với cả mã QR tải Smart Hải Phòng nữa ạ", DURING);
+    expect(more.kind === "answer" && more.text).toContain("drive.google.com");
+    expect(more.kind === "answer" && more.text).toContain("QR");
+  });
+
+  it("reads a school's kind as a school", () => {
+    expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
+  });
+
   it.each([
     ["phường an dương ở đâu"],
     ["thi công chức 2025"],
