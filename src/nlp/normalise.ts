@@ -2,6 +2,7 @@ import { fold } from "../text/fold.js";
 import { PhraseRewriter, type PhraseRule } from "./phrases.js";
 import { NAMING_WORDS } from "./place-words.js";
 import { ACCENTED_FILLERS, ACCENTED_STOPWORDS, FOLDED_FILLERS, FOLDED_STOPWORDS } from "./stopwords.js";
+import { spokenNumbers } from "./spoken-numbers.js";
 import { canonicalTone, isFoldedSyllable, splitSyllables } from "./syllable.js";
 import { type Shorthand, shorthandInContext, TEENCODE } from "./teencode.js";
 import { repairTelex } from "./telex.js";
@@ -71,50 +72,10 @@ const NAME_LENGTH = 3;
 /** "không hiện", "chưa thấy", "không ra", "không load": like "không … được", something does not work. */
 const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
 
-/** Units said after "mười" / "hai mươi" by voice typing, with and without marks. */
-const SPOKEN_UNITS: Readonly<Record<string, number>> = {
-  một: 1,
-  mốt: 1,
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bốn: 4,
-  bon: 4,
-  tư: 4,
-  tu: 4,
-  năm: 5,
-  lăm: 5,
-  nam: 5,
-  lam: 5,
-  sáu: 6,
-  sau: 6,
-  bảy: 7,
-  bẩy: 7,
-  bay: 7,
-  tám: 8,
-  tam: 8,
-  chín: 9,
-  chin: 9,
-};
-/** "mười một", "hai mươi", "ba mươi mốt": a number said as words (voice typing), up to 39. */
-const SPOKEN_NUMBER = new RegExp(
-  `(?<!\\p{L})(?:(hai|ba) (?:mươi|muoi)|(mười|muoi))(?: (${Object.keys(SPOKEN_UNITS).join("|")}))?(?!\\p{L})`,
-  "gu",
-);
-
-/** Splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
+/** Reads numbers said as words, and splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
 function tidyNumbers(s: string): string {
   return (
-    s
-      .replace(SPOKEN_NUMBER, (_, tens: string | undefined, _ten: string | undefined, unit: string | undefined) => {
-        const n = (tens ? (tens === "hai" ? 20 : 30) : 10) + (unit ? SPOKEN_UNITS[unit]! : 0);
-        return String(n);
-      })
-      // "hai nghìn không trăm hai mươi lăm": a year said as words.
-      .replace(
-        /(?<!\p{L})hai (?:nghìn|ngàn|nghin|ngan)(?: (?:không|khong) (?:trăm|tram))?(?: (?:lẻ|le|linh))? (\d{1,2})(?![\p{L}\p{N}])/gu,
-        (_, n: string) => String(2000 + Number(n)),
-      )
+    spokenNumbers(s)
       // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
       .replace(
         /(?<![\p{L}\p{N}/])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*\d{2,4})?(?![\p{L}\p{N}/])/gu,

@@ -11,7 +11,7 @@ import { fold } from "../text/fold.js";
 
 /**
  * What voice typing and northern speech write for the words meant ("vi đê ô" for video, "trứng nhận" for
- * chứng nhận, "làm song" for làm xong, numbers said as words), folded. Shared with the completion check.
+ * chứng nhận, "làm song" for làm xong), folded. Shared with the completion check.
  */
 export const SPOKEN_RULES: Array<[string, string]> = [
   ["vi de o", "video"],
@@ -30,17 +30,8 @@ export const SPOKEN_RULES: Array<[string, string]> = [
   ["lam song", "lam xong"],
   ["thi song", "thi xong"],
   ["song roi", "xong roi"],
-  // numbers said as words: "hai mươi câu", "bốn chuyên đề", "năm hai không hai sáu"
-  ["hai muoi", "20"],
-  ["ba muoi", "30"],
-  ["bon muoi", "40"],
-  ["sau muoi", "60"],
-  ["bay muoi", "70"],
-  ["tam muoi", "80"],
+  // "bốn chuyên đề" (spoken-numbers.ts reads tens and digit runs)
   ["bon chuyen de", "4 chuyen de"],
-  ["hai khong hai lam", "2025"],
-  ["hai khong hai nam", "2025"],
-  ["hai khong hai sau", "2026"],
 ];
 
 /** "thật không", "có phải thật": asks whether something is true or real. */

@@ -1,5 +1,6 @@
 import type { ReportWords } from "../content/lexicon.js";
 import { SPOKEN_RULES } from "../nlp/phrases.js";
+import { spokenNumbers } from "../nlp/spoken-numbers.js";
 import { NAMING_WORDS } from "../nlp/place-words.js";
 import { TEENCODE } from "../nlp/teencode.js";
 import { fold } from "../text/fold.js";
@@ -111,7 +112,7 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   )
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-  folded = folded.replace(SPOKEN, (m) => SPOKEN_TO.get(m) ?? m);
+  folded = spokenNumbers(folded).replace(SPOKEN, (m) => SPOKEN_TO.get(m) ?? m);
   // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
   folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();
   // "công ty may": a trade, not "mấy" (how many).
