@@ -181,8 +181,8 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   if (clauses.length < atLeast) return [];
   const folded = clauses.map((c) => fold(c));
   const read = clauses.map((c, at) => {
-    // "… bằng chữ ko để": the question ends before its purpose.
-    const f = folded[at]!.replace(EMOJI, "").replace(/\s+de\s*$/, "");
+    // "… bằng chữ ko để", "… có bị phạt gì không với cả": the question ends before its purpose or the next one.
+    const f = folded[at]!.replace(EMOJI, "").replace(/\s+(de|va|voi|voi ca|voi lai|vs|kem|kem theo)\s*$/, "");
     const r = retrieve(c.replace(ENUMERATOR, " "));
     const asks =
       c.includes("?") ||
