@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
 import type { FaqEntry } from "../content/faq-content.js";
 import type { Analyse, Reading } from "../nlp/normalise.js";
-import { ACCENTED_LIGHT, FOLDED_LIGHT } from "../nlp/stopwords.js";
+import { ACCENTED_LIGHT, FOLDED_LIGHT, MANNER_WORDS } from "../nlp/stopwords.js";
 import { toneless } from "../nlp/syllable.js";
 import { isClassToken } from "../nlp/word-classes.js";
 import { TypoCorrector } from "./typo-correction.js";
@@ -186,6 +186,8 @@ export class FaqIndex {
 
   /** How much a topic syllable counts in coverage. */
   weight(term: string): number {
+    // A word of manner ("nhanh") says how, not what: light even where a phrasing uses it.
+    if (MANNER_WORDS.has(term)) return Math.min(this.idf.get(term) ?? LIGHT_WEIGHT, LIGHT_WEIGHT);
     // A number or a date the content does not mention ("12/11") is a detail of the question, not a topic.
     // A word class the content never uses ("c:tinh") stands for many words, none of them another topic.
     return this.idf.get(term) ?? (term.length <= 1 || /^(\d+|d\d+m\d+)$/.test(term) || isClassToken(term) ? 1 : UNKNOWN_WEIGHT);
@@ -317,7 +319,8 @@ export class FaqIndex {
         }
         for (const p of r.topicPairs) {
           const [a, b] = p.split("+") as [string, string];
-          if (this.knows(a) && this.knows(b) && !this.knows(p)) {
+          // ("thi nhanh": a word of manner makes no new word with its neighbour.)
+          if (this.knows(a) && this.knows(b) && !this.knows(p) && !MANNER_WORDS.has(a) && !MANNER_WORDS.has(b)) {
             missing.push(p);
             total += NEW_PAIR_WEIGHT;
             strictTotal += NEW_PAIR_WEIGHT;

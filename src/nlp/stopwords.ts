@@ -9,7 +9,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
   chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo ở lỡ
-  bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa pls plz please chả chẳng cùng chúng bọn`
+  đứa bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa pls plz please chả chẳng cùng chúng bọn`
     .split(/\s+/)
     .filter((w) => w && !w.includes("_")),
 );
@@ -49,3 +49,9 @@ export const ACCENTED_LIGHT: ReadonlySet<string> = new Set(
 export const FOLDED_LIGHT: ReadonlySet<string> = new Set(
   "nhanh kip ranh met lau som thuoc theo dua nhat hon xem doc nhin ngoi dung neu luoi hoai lam".split(" "),
 );
+
+/**
+ * How something is done or felt ("nhanh", "gấp", "mệt"): even where a phrasing uses one ("ai làm nhanh hơn thì
+ * được giải"), it says how, not what, so it never weighs more than a light word ("cho xin link thi nhanh").
+ */
+export const MANNER_WORDS: ReadonlySet<string> = new Set("nhanh gap voi som hoai luoi met ranh".split(" "));
