@@ -148,9 +148,19 @@ const BARE_ACTS = new Set([
   "in lai",
 ]);
 
-/** A clause of one act and question words only. */
-function isBareAct(r: Retrieval): boolean {
-  const words = (r.analysis.readings[0]?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t));
+/** Words of a clause that are neither question words, word classes nor numbers. */
+function wordCount(r: Retrieval): number {
+  return (r.analysis.readings[0]?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t)).length;
+}
+
+/**
+ * A clause of one act and question words ("lấy ở đâu"), or, when no question follows it, of question words only
+ * ("giờ hỏi ở đâu nữa"; "bác không biết làm thế nào" before the questions themselves is a sigh).
+ */
+function isBareAct(r: Retrieval, last: boolean): boolean {
+  const reading = r.analysis.readings[0];
+  const words = (reading?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t));
+  if (words.length === 0) return last && (reading?.markers ?? []).some((m) => m !== "q:what");
   return words.length === 1 && BARE_ACTS.has(words[0]!.replace(/_/g, " "));
 }
 
@@ -195,10 +205,10 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks };
   });
-  // "… chưa lấy giấy chứng nhận, lấy ở đâu": a bare act and a question word ask about what the clause before
-  // named, so that clause is read with it (the purpose pair before "để" as one).
+  // "… chưa lấy giấy chứng nhận, lấy ở đâu", "… gọi hotline mãi ko ai nghe, giờ hỏi ở đâu": a bare act or a bare
+  // question word asks about what the clause before named, so that clause is read with it (a purpose pair as one).
   for (let i = 1; i < read.length; i++) {
-    if (!read[i]!.asks || read[i - 1]!.asks || !isBareAct(read[i]!)) continue;
+    if (!read[i]!.asks || read[i - 1]!.asks || !isBareAct(read[i]!, !read.slice(i + 1).some((r) => r.asks))) continue;
     const from = i >= 2 && PURPOSE_END.test(clauses[i - 2]!) ? i - 2 : i - 1;
     read[i] = {
       ...retrieve(
@@ -219,7 +229,9 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
     read[i + 1]!.asks = asks;
   }
   // "… thi được không | hay có giới hạn giờ": the other half of a choice asks too.
-  for (let i = 1; i < read.length; i++) if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
+  // ("… thi được ko | hay chỉ người lớn thôi": an alternative of one word is the same question.)
+  for (let i = 1; i < read.length; i++)
+    if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks && wordCount(read[i]!) >= 2) read[i]!.asks = true;
   // "… lấy ở đâu ạ, với cả mã QR nữa ạ": one more thing asked the same way.
   for (let i = 1; i < read.length; i++) if (ONE_MORE.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
   let requestGoesOn = false;
