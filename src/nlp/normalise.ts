@@ -89,12 +89,15 @@ function tidyNumbers(s: string): string {
       .replace(/(?<![\p{L}\p{N}])(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?![\p{L}\p{N}])/gu, (all, d: string, m: string) =>
         +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? ` ngay d${+d}m${+m} ` : all,
       )
+      // "mùng 2", "mồng 10": a day of the month, whichever month: "ngày"
+      .replace(/(?<!\p{L})(?:mùng|mồng|mung)\s*\d{1,2}(?![\p{L}\p{N}])/gu, " ngày ")
       // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(?:mấy|may|hơn|hon|ngoài|ngoai)?\s*(tuổi|tuoi)\b/gu, "$1")
       // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match.
       .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
-      // "học lớp 4", "con em lớp 2": a school year says who asks (a pupil), like an age.
+      // "học lớp 4", "con em lớp 2", "học cấp 2": a school year says who asks (a pupil), like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, `$1 ${GRADE_TOKEN}`)
+      .replace(/(?<!\p{L})(cấp|cap)\s*[1-3](?![\p{L}\p{N}])/gu, `$1 ${GRADE_TOKEN}`)
       // A clock time ("8h30", "12h đêm", "23g59", "11 giờ 59 phút") is "giờ": when, not a number to match.
       .replace(/\b\d{1,2}\s*(?:h|g|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?|rưỡi|ruoi)?(?![\p{L}\p{N}])/gu, " giờ ")
       .replace(/(\d)[.,](?=\d{3}\b)/g, "$1")
@@ -253,6 +256,29 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
  * A web address typed or pasted ("example.gov.vn/khoa-hoc", "https://zalo.me/g/…") is a link to a site: "link"
  * and the site's first name, not a row of unknown syllables ("gov vn").
  */
+/** Words a question ends on, before an address word. */
+const ASKS_LAST = new Set([
+  "khong",
+  "không",
+  "ko",
+  "k",
+  "hong",
+  "hông",
+  "hok",
+  "chua",
+  "chưa",
+  "nao",
+  "nào",
+  "gi",
+  "gì",
+  "j",
+  "sao",
+  "a",
+  "ạ",
+  "ha",
+  "hả",
+]);
+
 const ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|me|edu|gov|io)\b(?:\/\S*)?/giu;
 
 /**
@@ -286,6 +312,8 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
   );
   // Shorthand first: "cccd" is căn cước, not a drawn-out "cd".
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : canonicalTone(squeeze(r))));
+  // "thi được hông con": "con" typed bare after the question's last word calls the reader (a child), not "còn".
+  if (raws.length > 2 && raws.at(-1) === "con" && ASKS_LAST.has(raws.at(-2)!)) raws.pop();
   let variants: Item[][] = [[]];
   for (const [i, raw] of raws.entries()) {
     const meant = shorthandInContext(raw, raws[i - 1], raws[i + 1]);

@@ -37,7 +37,19 @@ export const SPOKEN_RULES: Array<[string, string]> = [
 /** "thật không", "có phải thật": asks whether something is true or real. */
 export const IS_IT_TRUE = "that_khong";
 /** The words of a tag that asks whether what was just said is right or matters: "thật ko", "có đúng văn bản thế không", "có sao không". */
-export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([IS_IT_TRUE, "dung", "that", "chinh", "xac", "van", "ban", "sao"]);
+export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([
+  IS_IT_TRUE,
+  "dung",
+  "that",
+  "chinh",
+  "xac",
+  "van",
+  "ban",
+  "sao",
+  "yeucau",
+  "quy",
+  "dinh",
+]);
 
 /**
  * "cái đó tải ở đâu", "hội nghị đó là gì", "trang đó tên gì" (on the analyser's key): a question about the
@@ -324,6 +336,15 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["truong trung hoc co so", "truong"],
   ["truong trung hoc pho thong", "truong"],
   ["moi nguoi", ""],
+  // "bên phường", "bên xã": at the ward, where "bên" says nothing more
+  ["ben phuong", "phuong"],
+  ["ben xa", "xa"],
+  // "nghe người ta nói": they, whoever said it
+  ["nguoi ta", ""],
+  // "không phải cán bộ gì hết": at all
+  ["gi het", ""],
+  ["gi het tron", ""],
+  ["biet gi het", "biet gi het"],
   ["bay gio", ""],
   ["bay h", ""],
   ["tong cong", ""],
@@ -457,6 +478,21 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["noi dung", "noidung"],
   // "công văn" typed bare: a letter, not "vẫn" (still)
   ["cong van", "congvan"],
+  // thrown out of a page: "bị văng ra", "bị out ra", "bị đá ra" ("văng ra ngoài")
+  ["vang ra", "thoat ra"],
+  ["vang ra ngoai", "thoat ra"],
+  ["bi out", "bi thoat ra"],
+  ["bi out ra", "bi thoat ra"],
+  ["bi da ra", "bi thoat ra"],
+  ["mat het bai", "mat bai"],
+  // a day off is another topic ("cty có cho nghỉ không"); bare "nghi" alone may be "nghị"
+  ["cho nghi", "nghiphep"],
+  ["nghi phep", "nghiphep"],
+  ["nghi le", "nghiphep"],
+  ["ngay nghi", "nghiphep"],
+  ["duoc nghi", "nghiphep"],
+  // "yêu cầu" is one word ("có đúng là văn bản yêu cầu vậy không"), not "yêu" and "câu"
+  ["yeu cau", "yeucau"],
   // "ảnh hưởng" (an effect) is one word, not "anh" (a name) and "hướng" (dẫn); "anh hướng dẫn" stays.
   ["anh huong", "anhhuong"],
   ["anh huong dan", "anh huong dan"],

@@ -103,7 +103,10 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // out) and 52 (the day before the deadline), written sealed at the start of stop 25, were scored once on stop 24's final
 // code (32bec51): 96.7% / 98.0%, 100.0% / 92.0%, 98.3% / 92.0%, 95.0% / 100.0%; then tuned on. Sets 53 (a Sunday
 // afternoon), 54 (early on a weekday) and 55 (the first days after the launch) stayed sealed until that work was done
-// and were scored once on its code (ec299b2): 98.3% / 98.0%, 95.0% / 96.0%, 95.0% / 94.0%; then tuned on.
+// and were scored once on its code (ec299b2): 98.3% / 98.0%, 95.0% / 96.0%, 95.0% / 94.0%; then tuned on. Sets 56 (a
+// Sunday morning, families), 57 (people unused to typing, regional speech), 58 (weighted to a year later) and 59 (the
+// last day), written sealed after that, were scored once on the code after it (40c9c0e): 95.0% / 100.0%, 95.0% /
+// 94.0%, 96.7% / 96.0%, 93.3% / 98.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -162,6 +165,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 53, clock: "2025-10-26T16:30:00+07:00", floor: 0.95 },
   { set: 54, clock: "2025-11-07T07:45:00+07:00", floor: 0.93 },
   { set: 55, clock: "2025-10-14T20:30:00+07:00", floor: 0.93 },
+  { set: 56, clock: "2025-10-19T10:00:00+07:00", floor: 0.93 },
+  { set: 57, clock: "2025-11-02T14:00:00+07:00", floor: 0.93 },
+  { set: 58, clock: "2025-10-30T21:30:00+07:00", floor: 0.95 },
+  { set: 59, clock: "2025-11-11T09:00:00+07:00", floor: 0.93 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -223,4 +230,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-53-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-54-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-55-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-56-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-57-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-58-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-59-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);

@@ -389,6 +389,19 @@ describe("FAQ decisions on how residents write", () => {
     expect(more.kind === "answer" && more.text).toContain("QR");
   });
 
+  it("reads a word of manner, a bare question at the end and a claim about what a letter requires", () => {
+    const quick = engine.ask("cho xin link thi nhanh vs sắp hết hạn r", new Date("2025-11-11T09:00:00+07:00"));
+    expect(quick.kind === "answer" && quick.text).toContain("onetouch.mic.gov.vn");
+    const where = engine.ask("Đang làm thì mạng rớt, gọi hotline mãi ko ai nghe máy, giờ hỏi ở đâu nữa", DURING);
+    expect(where.kind === "answer" && where.text).toContain("zalo.me/g/");
+    const claim = engine.ask("co quan e bat 100% phai thi, co dung la van ban yeu cau vay k", DURING);
+    expect(claim.kind === "answer" && claim.id).toBe("bat-buoc");
+    expect(answerId("tui la ba ban ve chai hong phai can bo gi het, thi duoc hong con")).toBe("doi-tuong");
+    expect(answerId("mấy đứa cháu học cấp 2 có được thi ko hay chỉ ng lớn thôi")).toBe("doi-tuong");
+    // a day off is another topic
+    expect(engine.ask("mai co bao ko ad cty e co cho nghi ko", DURING).kind).not.toBe("answer");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });

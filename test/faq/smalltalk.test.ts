@@ -45,6 +45,7 @@ describe("small talk as residents type it", () => {
     // "does the bot know anything": rude, answered politely
     ["bot co biet gi ko vay", "insult"],
     ["ok e hiểu r", "ack"],
+    ["may la ai", "about"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -62,6 +63,8 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["ban la nguoi that hay may vay", "about"],
     ["bot con hoat dong ko vay", "about"],
     ["bot này giờ còn hoạt động ko vậy", "about"],
+    ["chào ad, chủ nhật có ai trực không ạ", "about"],
+    ["bot gi ma tra loi lan man the, chan", "insult"],
     ["Bạn là AI à hay là cán bộ phường trực?", "about"],
     ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
     ["bot vo dung that su", "insult"],

@@ -128,6 +128,13 @@ describe("analyse: stopwords, markers and pairs", () => {
     expect(key("thưởng 500k")).toBe("thuong 500 nghin");
   });
 
+  it("reads 'mùng 2' as a day, 'học cấp 2' as a pupil and a trailing 'con' after a question as an address", () => {
+    expect(key("hum nay mùng 2 roi")).not.toContain("2");
+    expect(analyse("con em học cấp 2").readings[0]!.terms).toContain("c:nguoi");
+    expect(key("thi duoc hong con").split(" ").at(-1)).not.toBe("con");
+    expect(analyse("bị văng ra ngoài có mất hết bài không").readings[0]!.terms).toContain("thoat");
+  });
+
   it("reads a year said as words, and 'ảnh hưởng' apart from a name and 'hướng dẫn'", () => {
     expect(key("năm hai nghìn không trăm hai mươi lăm")).toBe("nam 2025");
     expect(analyse("không thi có ảnh hưởng gì không").readings[0]!.terms).toContain("anhhuong");
