@@ -67,6 +67,10 @@ const ASKED_THEN_SELF =
 const SECOND_YES_NO =
   /\b(?:bn|bao nhieu|may|gi|j|nao|dau)(?:\s+\S+)?(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha))+(?=\s+co\s+\S+(?:\s+\S+)?\s+(?:khong|ko|k|kh|hok|chua)\b)/g;
 /**
+ * "thi bao nhiêu câu hạn đến ngày nào": a count asked, then a second question with its own question word.
+ */
+const COUNT_THEN_ASK = /\b(?:bao nhieu|bn|may)\s+\S+(?=(?:\s+\S+){1,4}\s+(?:nao|bao gio|bao h|khi nao|o dau)\b)/g;
+/**
  * "tổ trưởng nhắn phải thi trước tuần sau giờ còn vào thi được nữa không": "(bây) giờ" then what is possible
  * now starts the question ("mấy giờ", "8 giờ" and "giờ giấc" do not).
  */
@@ -112,6 +116,7 @@ function markSplits(question: string): string {
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(SECOND_YES_NO)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(COUNT_THEN_ASK)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(HEARD_FROM)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(SELF_AFTER_QUESTION)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(AFTER_PARTICLE)) {
