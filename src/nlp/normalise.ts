@@ -89,6 +89,8 @@ function tidyNumbers(s: string): string {
       .replace(/(?<![\p{L}\p{N}])(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?![\p{L}\p{N}])/gu, (all, d: string, m: string) =>
         +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? ` ngay d${+d}m${+m} ` : all,
       )
+      // "hồi đầu tháng 11", "cuối tháng 10": a time of the past or future, not a number to match
+      .replace(/(?<!\p{L})(?:(?:đầu|cuối|giữa|dau|cuoi|giua)\s+)?(?:tháng|thang)\s+\d{1,2}(?![\p{L}\p{N}/])/gu, " ")
       // "mùng 2", "mồng 10": a day of the month, whichever month: "ngày"
       .replace(/(?<!\p{L})(?:mùng|mồng|mung)\s*\d{1,2}(?![\p{L}\p{N}])/gu, " ngày ")
       // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).

@@ -58,7 +58,8 @@ export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([
 export const REFERS_BACK =
   /\b(cai|link|app|ung dung|hoi nghi|chuong trinh|phan mem|nhom|video|giay|bai|phan|muc|khoa|lop|dot|vu|chuyen) (do|day|ay|kia)\b/;
 
-const GENERAL_RULES: Array<[string, string]> = [
+/** Folded phrase → what it means; a third element gives the phrase's marks where a word typed with other marks is a stopword. */
+const GENERAL_RULES: Array<[string, string, string?]> = [
   // question words
   ["nhu the nao", "q:how"],
   ["lam the nao", "q:how"],
@@ -294,7 +295,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["con gai", "nguoi_nha"],
   ["con trai", "nguoi_nha"],
   ["con chau", "nguoi_nha"],
-  ["chau noi", "nguoi_nha"],
+  // ("cháu nói bác nghe": the grandchild speaks, typed with its marks)
+  ["chau noi", "nguoi_nha", "cháu nội"],
   ["chau ngoai", "nguoi_nha"],
   // grandparents and Southern "ba mẹ" (mẹ is already the family word)
   ["ong ba noi", "nguoi_nha"],
@@ -491,6 +493,8 @@ const GENERAL_RULES: Array<[string, string]> = [
   ["nghi le", "nghiphep"],
   ["ngay nghi", "nghiphep"],
   ["duoc nghi", "nghiphep"],
+  // "giấy tờ" (papers) is one word, not "giấy" (a certificate) and "tổ"
+  ["giay to", "giayto"],
   // "yêu cầu" is one word ("có đúng là văn bản yêu cầu vậy không"), not "yêu" and "câu"
   ["yeu cau", "yeucau"],
   // "ảnh hưởng" (an effect) is one word, not "anh" (a name) and "hướng" (dẫn); "anh hướng dẫn" stays.

@@ -106,7 +106,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // and were scored once on its code (ec299b2): 98.3% / 98.0%, 95.0% / 96.0%, 95.0% / 94.0%; then tuned on. Sets 56 (a
 // Sunday morning, families), 57 (people unused to typing, regional speech), 58 (weighted to a year later) and 59 (the
 // last day), written sealed after that, were scored once on the code after it (40c9c0e): 95.0% / 100.0%, 95.0% /
-// 94.0%, 96.7% / 96.0%, 93.3% / 98.0%; then tuned on.
+// 94.0%, 96.7% / 96.0%, 93.3% / 98.0%; then tuned on. Sets 60 (a Saturday afternoon), 61 (a tổ dân phố's evening
+// group), 62 (a commune: farmers, thôn leaders, teachers) and 63 (two days before the deadline) were scored once on the
+// code after the 56-59 work (f49e453): 98.3% / 94.0%, 93.3% / 98.0%, 90.0% / 92.0%, 98.3% / 96.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -169,6 +171,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 57, clock: "2025-11-02T14:00:00+07:00", floor: 0.93 },
   { set: 58, clock: "2025-10-30T21:30:00+07:00", floor: 0.95 },
   { set: 59, clock: "2025-11-11T09:00:00+07:00", floor: 0.93 },
+  { set: 60, clock: "2025-10-25T15:30:00+07:00", floor: 0.95 },
+  { set: 61, clock: "2025-11-06T20:45:00+07:00", floor: 0.9 },
+  { set: 62, clock: "2025-10-15T11:45:00+07:00", floor: 0.88 },
+  { set: 63, clock: "2025-11-09T16:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -234,4 +240,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-57-after.jsonl", floor: 0.92, offTopicStrict: false },
   { file: "test/faq/blind-58-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-59-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-60-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-61-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-62-after.jsonl", floor: 0.9, offTopicStrict: false },
+  { file: "test/faq/blind-63-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);

@@ -402,6 +402,15 @@ describe("FAQ decisions on how residents write", () => {
     expect(engine.ask("mai co bao ko ad cty e co cho nghi ko", DURING).kind).not.toBe("answer");
   });
 
+  it("splits a count from a second question, keeps 'cháu nói' apart from 'cháu nội', and reads 'giấy tờ' as papers", () => {
+    const two = engine.ask("cuộc thi công dân số hải phòng thi bao nhiêu câu hạn đến ngày nào chấm hỏi", DURING);
+    expect(two.kind === "answer" && two.text).toContain("20 câu");
+    expect(two.kind === "answer" && two.text).toContain("11/11/2025");
+    const thon = engine.ask("hôm qua xã gửi công văn xuống thôn, cháu nói bác nghe xã yêu cầu thôn phải làm những gì với ạ", DURING);
+    expect(thon.kind === "answer" && thon.id).toBe("viec-cua-co-so");
+    expect(engine.ask("tach thua so do lam o dau, can giay to gi", DURING).kind).not.toBe("answer");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });
