@@ -39,7 +39,13 @@ const ONE_MORE = /^\s*(voi ca|voi lai|va ca|ca|them|va|voi|vs)\s.*\bnua\b/;
 const EMOJI = /\p{Extended_Pictographic}|\u200D|\uFE0F/gu;
 /** A clause that asks for something: "gửi giúp mình link", "cho xin số", "chỉ em với". */
 const REQUEST =
-  /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho)|huong dan (bac|em|e|toi|minh|chau|con|co|chu|anh|chi)|cho (em|e|minh|mk|toi|tui|chau|con|bac|co|chu|anh|chi|ba|ong) hoi)\b/;
+  /\b(xin|gui|giup|gium|dum|cho hoi|de nghi|muon hoi|chi (em|e|minh|mk|toi|chau|con|cho|bac|co|chu|ong|ba)|huong dan (bac|em|e|toi|minh|chau|con|co|chu|anh|chi)|cho (em|e|minh|mk|toi|tui|chau|con|bac|co|chu|anh|chi|ba|ong) hoi)\b/;
+/**
+ * "cháu chỉ bác với", "xem giúp chú với", "giúp em với ạ": a plea for help with no topic of its own; the question is
+ * what the clause before it said.
+ */
+const HELP_ONLY =
+  /^\s*(?:(?:chau|em|e|con|ad|admin|bot|ban|anh|chi|co|chu|oi)\s+)*(?:chi|giup|gium|dum|chi giup|chi gium|chi dum|xem giup|xem gium|xem ho|huong dan|giup do)(?:\s+(?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong|me|bo))?(?:\s+(?:voi|vs|nhe|nha|nhen|a|ak|ah|nhe|di|cai|duoc khong|dc khong|dc k|duoc k))*\s*$/;
 /** "Kính gửi Ban quản trị": a letter's salutation, not a request to send something. */
 const SALUTATION = /\bkinh gui\b/g;
 /** A clause cut at "để" (in order to): the purpose that follows belongs to the same question. */
@@ -237,6 +243,12 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   // ("… thi được ko | hay chỉ người lớn thôi": an alternative of one word is the same question.)
   for (let i = 1; i < read.length; i++)
     if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks && wordCount(read[i]!) >= 2) read[i]!.asks = true;
+  // "… muốn xem lại giấy chứng nhận mà không nhớ mật khẩu, cháu chỉ bác với": the plea asks what came before.
+  for (let i = 1; i < read.length; i++) {
+    if (!HELP_ONLY.test(folded[i]!.replace(EMOJI, ""))) continue;
+    read[i - 1]!.asks = true;
+    read[i]!.asks = false;
+  }
   // "… lấy ở đâu ạ, với cả mã QR nữa ạ": one more thing asked the same way.
   for (let i = 1; i < read.length; i++) if (ONE_MORE.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
   let requestGoesOn = false;

@@ -9,7 +9,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   hỏi xin giúp giùm dùm nhờ muốn cần được rồi với và hay hoặc mà của các những cái bị đã đang sẽ
   vẫn cũng rất lắm quá luôn dạ vâng ok ừm mọi nữa biết thấy hiểu nói bảo nghe để thôi vừa mới thử
   chút ấy đi ra lúc khi trong gồm cả về thường giờ bằng chào hello hi alo ở lỡ hồi
-  đứa bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa pls plz please chả chẳng cùng chúng bọn`
+  ổng bả đứa bận vội gấp thật chắc hẳn kiểu hơi nó họ nếu nhưng vì nên tuy mãi cứ tưởng ủa pls plz please chả chẳng cùng chúng bọn`
     .split(/\s+/)
     .filter((w) => w && !w.includes("_")),
 );

@@ -411,6 +411,16 @@ describe("FAQ decisions on how residents write", () => {
     expect(engine.ask("tach thua so do lam o dau, can giay to gi", DURING).kind).not.toBe("answer");
   });
 
+  it("reads a plea for help ('cháu chỉ bác với') as asking what the clause before it said", () => {
+    const plea = engine.ask(
+      "năm ngoái bác có thi cái công dân số, giờ bác muốn xem lại cái giấy chứng nhận mà không nhớ mật khẩu đăng nhập, cháu chỉ bác với",
+      AFTER,
+    );
+    expect(plea.kind === "answer" && plea.text).toContain("mật khẩu");
+    const southern = engine.ask("phường em mấy ổng kêu thi công dân số mà em hổng biết vô trang nào, chỉ em với", DURING);
+    expect(southern.kind === "answer" && southern.text).toContain("onetouch.mic.gov.vn");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });
