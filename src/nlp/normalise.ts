@@ -73,7 +73,7 @@ const NAME_LENGTH = 3;
 const FAILS = new Set(["hien", "thay", "ra", "len", "chay", "load"]);
 
 /** Reads numbers said as words, and splits money and counts ("5tr", "500k", "5.000.000", "70%") into tokens the content also uses. */
-function tidyNumbers(s: string): string {
+function tidyNumbers(s: string, known: ReadonlySet<string>): string {
   return (
     spokenNumbers(s)
       // Dates become one token with "ngày" before it: "12/11", "11-11-2025", "ngày 11 tháng 11" → "ngày d12m11".
@@ -95,8 +95,13 @@ function tidyNumbers(s: string): string {
       .replace(/(?<!\p{L})(?:mùng|mồng|mung)\s*\d{1,2}(?![\p{L}\p{N}])/gu, " ngày ")
       // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(?:mấy|may|hơn|hon|ngoài|ngoai)?\s*(tuổi|tuoi)\b/gu, "$1")
-      // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match.
-      .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, " ")
+      // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match, unless it
+      // is one the campaign publishes ("số 0832 765 568 là của ai"): then it is one word. A resident's own number
+      // never reaches the analysis key.
+      .replace(/(?<!\d)0\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/g, (n) => {
+        const digits = n.replace(/\D/g, "");
+        return known.has(digits) ? ` ${digits} ` : " ";
+      })
       // "học lớp 4", "con em lớp 2", "học cấp 2": a school year says who asks (a pupil), like an age.
       .replace(/\b(lớp|lop)\s*\d{1,2}\b/gu, `$1 ${GRADE_TOKEN}`)
       .replace(/(?<!\p{L})(cấp|cap)\s*[1-3](?![\p{L}\p{N}])/gu, `$1 ${GRADE_TOKEN}`)
@@ -311,6 +316,7 @@ function analyseWith(vocab: Vocabulary, text: string): Analysis {
       .replace(PERSON_NAMED, "$1")
       .toLowerCase()
       .replace(ADDRESS, (_, site: string) => ` link ${site} `),
+    vocab.known,
   );
   // Shorthand first: "cccd" is căn cước, not a drawn-out "cd".
   const raws = (lowered.match(/[\p{L}\p{N}%]+/gu) ?? []).map((r) => (Object.hasOwn(vocab.shorthand, r) ? r : canonicalTone(squeeze(r))));
