@@ -32,7 +32,7 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
  * what has not happened yet asks what to do about it.
  */
 const NOT_YET =
-  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b/;
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b|\b(?:khong|ko|k|chua) (?:vao|mo|load|tai) (?:duoc|dc|đc) (?:trang|web|website|link|app)\b/;
 /** "với cả … nữa", "cả … nữa", "thêm … nữa": one more thing, after a question. */
 const ONE_MORE = /^\s*(voi ca|voi lai|va ca|ca|them|va|voi|vs)\s.*\bnua\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */

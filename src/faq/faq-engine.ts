@@ -3,14 +3,14 @@ import type { FaqContent, FaqEntry, Messages } from "../content/faq-content.js";
 import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
-import { decide, type Decision } from "./confidence.js";
-import { type Analyse, createAnalyser } from "../nlp/normalise.js";
+import { ANSWER_COVERAGE, decide, type Decision } from "./confidence.js";
+import { type Analyse, type Analysis, createAnalyser } from "../nlp/normalise.js";
 import { IS_IT_TRUE, REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
 import { spokenMarks } from "../nlp/spoken-marks.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
 import { FaqIndex } from "./faq-index.js";
 import { endsLikeQuestion, readClauses } from "./clauses.js";
-import { retrieve } from "./retrieval.js";
+import { type Ranked, retrieve } from "./retrieval.js";
 
 /** What the FAQ made of a question. `key` is the normalised text (for the unanswered log). */
 export type FaqResult =
@@ -51,6 +51,8 @@ interface ClauseDecision {
 const OFF_TOPIC_COVERAGE = 0.45;
 /** How much surer an asking clause's answer must be than the whole message's to replace it. */
 const CLAUSE_MARGIN = 0.2;
+/** How much less an entry already issued may cover a question and still answer it instead of a later letter's. */
+const ISSUED_GAP = 0.15;
 
 /**
  * Answers residents' questions from content/: retrieval with a confidence, then a phase-aware
@@ -128,13 +130,14 @@ export class FaqEngine {
       !endsLikeQuestion(question) &&
       analysis.readings.every((r) => r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t)));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
+    d = this.issuedNow(d, ranked, analysis, now);
     let others: Also[] = [];
     let mainAt = 0;
     if (ranked[0]?.foreign === 0 || d.kind !== "answer") {
       // A message with words of its own ("bác già rồi, con cháu bảo phải thi…, phải bắt đầu từ đâu",
       // "tuần sau em mới rảnh, hạn cuối ngày mấy") is still answered by the clause that asks, when every
       // word of that clause is the campaign's.
-      const byClause = this.decideByClause(question, ranked[0]?.foreign !== 0);
+      const byClause = this.decideByClause(question, now, ranked[0]?.foreign !== 0);
       // The clauses decide when the whole message does not, or when they find two questions, one of
       // them the whole message's answer ("link thi ở đâu, giải nhất bao nhiêu tiền?").
       if (byClause) {
@@ -210,7 +213,7 @@ export class FaqEngine {
    * ("tuần sau em mới rảnh, hạn cuối ngày mấy") unless it names another topic the analyser knows: then it is
    * the topic ("thi bằng lái trượt rồi, thi lại thế nào" asks about another exam).
    */
-  private decideByClause(question: string, askingOnly = false): ClauseDecision | null {
+  private decideByClause(question: string, now: Date, askingOnly = false): ClauseDecision | null {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
@@ -266,7 +269,7 @@ export class FaqEngine {
       }
       // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
-      const d = decide(ranked);
+      const d = this.issuedNow(decide(ranked), ranked, analysis, now);
       if (d.kind !== "answer") {
         if (asks) unanswered.push(ranked[0]?.entry.id);
         return;
@@ -324,12 +327,37 @@ export class FaqEngine {
     return first.text;
   }
 
+  /**
+   * "có số điện thoại nào gọi hỏi trực tiếp không" before the letter that names a ward's contact: an entry already
+   * issued that answers about as well (the hotline) speaks now; the later one would only say "no letter yet".
+   */
+  private issuedNow(d: Decision, ranked: readonly Ranked[], analysis: Analysis, now: Date): Decision {
+    if (d.kind !== "answer" || !this.notYet(d.entry, now)) return d;
+    // ("có quà không": a word or two fit many entries; only a question with more to it has a true stand-in.)
+    if ((analysis.readings[0]?.terms.length ?? 0) < 3) return d;
+    const first = ranked.find((c) => c.entry === d.entry)?.combined ?? 0;
+    const issued = ranked.find(
+      (c) =>
+        c.entry !== d.entry &&
+        c.coverage >= ANSWER_COVERAGE &&
+        d.confidence - c.coverage < ISSUED_GAP &&
+        first - c.combined < ISSUED_GAP &&
+        !this.notYet(c.entry, now),
+    );
+    return issued ? { kind: "answer", entry: issued.entry, confidence: issued.coverage, also: [] } : d;
+  }
+
+  /** Is the entry's letter dated after `now`? */
+  private notYet(entry: FaqEntry, now: Date): boolean {
+    return entry.issued !== undefined && now < vnDayStart(entry.issued);
+  }
+
   /** The entry's answer as it should read now: phase line, answer, links not already in it. */
   answer(entry: FaqEntry, now: Date): string {
     const phase = this.phase(now);
     const vars = this.varsAt(now);
     // A letter dated after "now" is not cited as issued: its entry says so instead.
-    const notYet = entry.issued !== undefined && now < vnDayStart(entry.issued);
+    const notYet = this.notYet(entry, now);
     const unsaid = notYet && !entry.before;
     const body = unsaid
       ? (this.content.messages.notIssuedYet ?? this.content.messages.fallback)
