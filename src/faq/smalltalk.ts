@@ -50,7 +50,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["insult", new RegExp(`^${INSULT}$`)],
   [
     "thanks",
-    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( (nhiet tinh|tan tinh|chu dao|nhanh))?)?( chuc .+)?( (gioi|hay|nhanh|nhiet tinh|tan tinh|thong minh)( (qua|lam|the|ghe|that))*)?$/,
+    /^((ok|da|vang|roi|duoc|hay qua|tuyet qua|tuyet voi) )*(xin )?(cam on|cam on you|thank you|thank)( (ok|nhe|lam))?( (da )?(ho tro|giup do|tra loi|tu van|huong dan|giai dap)( (nhiet tinh|tan tinh|chu dao|nhanh))?)?( chuc .+)?( (gioi|hay|nhanh|nhiet tinh|tan tinh|thong minh)( (qua|lam|the|ghe|that))*)?( giup (duoc|dc) (roi)?)?$/,
   ],
   // "bot trả lời nhanh ghê", "thông minh quá": praise, answered like an acknowledgement
   [
@@ -65,7 +65,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   ["goodbye", /^(thoi )?(di ngu|di nghi|off|out)( (thoi|nhe|nha|day))*$/],
   [
     "help",
-    /^((xin )?chao )?(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi|giup) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay))*|co the hoi gi)$/,
+    /^((xin )?chao )?(help|menu|tro giup|giup|giup do|start|huong dan su dung bot|(bot )?(lam|hoi|tra loi|giup) (duoc )?(nhung )?(gi|q:what)( (o day|o|duoc|vay|cho))*|co the hoi gi)$/,
   ],
   ["guide", /^(huong dan|hd|video|video huong dan|huong dan video|tai lieu|tai lieu huong dan|huong dan thi|huong dan du thi)$/],
   [
@@ -107,7 +107,7 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)?( gio| bay gio| van)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng|noi tieng_\w+|tieng_\w+)|(bot|ban|ad|admin) con song|tra loi may moc|(bot|ban)( nay)? (co )?nho (toi|minh|em|bac|chau|tui)|(co )?(ai|nguoi|can bo) truc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|lan man|dai dong|linh tinh|vo nghia|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua|nhu rua|nhu sen)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|lan man|dai dong|linh tinh|vo nghia|nhu (cai )?may|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua|nhu rua|nhu sen)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */

@@ -109,6 +109,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // 94.0%, 96.7% / 96.0%, 93.3% / 98.0%; then tuned on. Sets 60 (a Saturday afternoon), 61 (a tổ dân phố's evening
 // group), 62 (a commune: farmers, thôn leaders, teachers) and 63 (two days before the deadline) were scored once on the
 // code after the 56-59 work (f49e453): 98.3% / 94.0%, 93.3% / 98.0%, 90.0% / 92.0%, 98.3% / 96.0%; then tuned on.
+// Sets 64 (lunchtime, everyday), 65 (a Monday morning), 66 (older residents and their children) and 67 (what differs
+// by ward) were scored once on the code after that (421ac1d): 100.0% / 98.0%, 96.7% / 94.0%, 93.3% / 94.0%, 96.7% /
+// 94.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -175,6 +178,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 61, clock: "2025-11-06T20:45:00+07:00", floor: 0.9 },
   { set: 62, clock: "2025-10-15T11:45:00+07:00", floor: 0.88 },
   { set: 63, clock: "2025-11-09T16:00:00+07:00", floor: 0.95 },
+  { set: 64, clock: "2025-10-28T12:30:00+07:00", floor: 0.95 },
+  { set: 65, clock: "2025-11-03T08:15:00+07:00", floor: 0.95 },
+  { set: 66, clock: "2025-10-20T21:00:00+07:00", floor: 0.9 },
+  { set: 67, clock: "2025-11-07T19:30:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -244,4 +251,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-61-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-62-after.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-63-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-64-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-65-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-66-after.jsonl", floor: 0.92, offTopicStrict: false },
+  { file: "test/faq/blind-67-after.jsonl", floor: 0.92, offTopicStrict: false },
 ]);

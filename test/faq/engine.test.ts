@@ -421,6 +421,22 @@ describe("FAQ decisions on how residents write", () => {
     expect(southern.kind === "answer" && southern.text).toContain("onetouch.mic.gov.vn");
   });
 
+  it("reads a phone number the letters publish as a word, and drops a resident's own", () => {
+    const whose = engine.ask("sdt 0832765568 la cua ai vay", AFTER);
+    expect(whose.kind === "answer" && whose.text).toContain("Phan Đức Anh");
+    const own = engine.ask("số của em là 0912345678, gọi lại cho em", DURING);
+    expect(own.key).not.toContain("0912345678");
+  });
+
+  it("answers from a letter already issued rather than say a later one is not out yet", () => {
+    const early = engine.ask(
+      "bà bấm mãi không vào được trang thi, có số điện thoại nào gọi hỏi trực tiếp không",
+      new Date("2025-10-20T21:00:00+07:00"),
+    );
+    expect(early.kind === "answer" && early.text).toContain("0904 540 490");
+    expect(early.kind === "answer" && early.text).not.toContain("0832");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });

@@ -46,6 +46,8 @@ describe("small talk as residents type it", () => {
     ["bot co biet gi ko vay", "insult"],
     ["ok e hiểu r", "ack"],
     ["may la ai", "about"],
+    ["bạn giúp được gì cho tôi", "help"],
+    ["cam on ban nhieu nhe, giup dc bac roi", "thanks"],
   ])("%s → %s", (q, kind) => {
     expect(smalltalkKind(q, analyse)).toBe(kind);
   });
@@ -65,6 +67,7 @@ describe("small talk inside a message the FAQ could not answer", () => {
     ["bot này giờ còn hoạt động ko vậy", "about"],
     ["chào ad, chủ nhật có ai trực không ạ", "about"],
     ["bot gi ma tra loi lan man the, chan", "insult"],
+    ["trả lời như cái máy, chán", "insult"],
     ["Bạn là AI à hay là cán bộ phường trực?", "about"],
     ["Bot ngu thế, hỏi mãi không trả lời đúng cái gì", "insult"],
     ["bot vo dung that su", "insult"],
