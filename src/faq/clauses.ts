@@ -17,6 +17,8 @@ const QUESTION_END =
  * number of a question in a list, not part of it.
  */
 const ENUMERATOR = /(^|\s)(\d|thứ (nhất|hai|ba)|thu (nhat|hai|ba)|một|mot|hai|ba)\s*(là|la|\))(?=\s|$)|\s\d\s*[.)]?\s*$/giu;
+/** "cho hỏi 3 việc: link thi, hạn cuối, với số đt": a request that announces a list; every item after it asks. */
+const ANNOUNCES_LIST = /\b(?:hoi|xin|hoi ve)\s+(?:\d|hai|ba|bon|nam|may)\s+(?:viec|cai|cau|dieu|van de|y|thu|cho)\b/;
 /** "1 là hạn cuối, 2 là sđt hỗ trợ", "thứ hai là …": an item of a numbered list of questions asks. */
 const NUMBERED = /^\s*(\d|thu (nhat|hai|ba))\s*(la|\))\s/;
 /** "link nào là link thật", "nộp ở đâu vậy": "nào" and "đâu" ask wherever they stand. */
@@ -249,6 +251,8 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
     read[i - 1]!.asks = true;
     read[i]!.asks = false;
   }
+  const listAt = folded.findIndex((f) => ANNOUNCES_LIST.test(f));
+  if (listAt >= 0) for (const r of read.slice(listAt + 1)) r.asks = true;
   // "… lấy ở đâu ạ, với cả mã QR nữa ạ": one more thing asked the same way.
   for (let i = 1; i < read.length; i++) if (ONE_MORE.test(folded[i]!) && read[i - 1]!.asks) read[i]!.asks = true;
   let requestGoesOn = false;

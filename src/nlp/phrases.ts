@@ -493,6 +493,9 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["nghi le", "nghiphep"],
   ["ngay nghi", "nghiphep"],
   ["duoc nghi", "nghiphep"],
+  // "gõ tên không dấu": without diacritics, not "không … đâu"
+  ["khong dau", "khongdau", "không dấu"],
+  ["go khong dau", "khongdau", "gõ không dấu"],
   // "giấy tờ" (papers) is one word, not "giấy" (a certificate) and "tổ"
   ["giay to", "giayto"],
   // "yêu cầu" is one word ("có đúng là văn bản yêu cầu vậy không"), not "yêu" and "câu"

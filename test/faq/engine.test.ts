@@ -437,6 +437,14 @@ describe("FAQ decisions on how residents write", () => {
     expect(early.kind === "answer" && early.text).not.toContain("0832");
   });
 
+  it("answers every item after 'cho hỏi 3 việc:', and reads 'tên không dấu'", () => {
+    const list = engine.ask("cho hỏi 3 việc: link thi, hạn cuối, với số đt hỗ trợ", DURING);
+    expect(list.kind === "answer" && list.text).toContain("onetouch.mic.gov.vn");
+    expect(list.kind === "answer" && list.text).toContain("11/11/2025");
+    expect(list.kind === "answer" && list.text).toContain("0904 540 490");
+    expect(answerId("Tôi đăng ký lỡ gõ tên không dấu thì có sao không")).toBe("thong-tin-chinh-xac");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });
