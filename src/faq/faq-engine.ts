@@ -42,6 +42,8 @@ interface ClauseDecision {
   others: Also[];
   /** What the asking clauses could mean: their answers and close runners-up. */
   near: string[];
+  /** Entries that cover the main clause as fully as its answer: the whole message decides between them. */
+  tied: string[];
 }
 
 /**
@@ -51,6 +53,8 @@ interface ClauseDecision {
 const OFF_TOPIC_COVERAGE = 0.45;
 /** How much surer an asking clause's answer must be than the whole message's to replace it. */
 const CLAUSE_MARGIN = 0.2;
+/** Coverage this close to a clause's answer is a tie. */
+const TIE = 0.01;
 /** How much less an entry already issued may cover a question and still answer it instead of a later letter's. */
 const ISSUED_GAP = 0.15;
 
@@ -157,8 +161,14 @@ export class FaqEngine {
           d.kind === "answer" &&
           ranked[0]?.entry.id === d.entry.id &&
           byClause.covered.some((w) => ranked[0]!.missing.includes(w));
+        // ("e nộp bài rồi mà chưa viết chia sẻ, bài có được tính ko": the clause alone fits several entries as well,
+        // among them the whole message's answer, which its context chose.)
+        const tie = d.kind === "answer" && byClause.tied.includes(d.entry.id);
         const surer =
-          asks && main.confidence >= d.confidence + (leavesOut ? CLAUSE_MARGIN / 2 : CLAUSE_MARGIN) && (!placeBound(d) || placeBound(main));
+          !tie &&
+          asks &&
+          main.confidence >= d.confidence + (leavesOut ? CLAUSE_MARGIN / 2 : CLAUSE_MARGIN) &&
+          (!placeBound(d) || placeBound(main));
         // Two questions found, each answered at least as surely as the whole: the whole's one answer is a blend.
         const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
         // "học ở đâu để thi vậy mn, e mới nghe tổ trưởng nói": the whole's answer is nothing the asking clauses
@@ -292,6 +302,7 @@ export class FaqEngine {
       if (f.asks && !seen && others.length < MAX_OTHERS) others.push({ entry: f.d.entry, at: f.at });
     }
     const near = clauses.filter((c) => c.asks).flatMap((c) => c.ranked.slice(0, 3).map((r) => r.entry.id));
+    const tied = clauses[best.at]!.ranked.filter((c) => c.coverage >= best.d.confidence - TIE).map((c) => c.entry.id);
     return {
       main: best.d,
       mainAt: best.at,
@@ -301,6 +312,7 @@ export class FaqEngine {
       topical: best.topical,
       others,
       near,
+      tied,
     };
   }
 

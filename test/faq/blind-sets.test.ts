@@ -113,7 +113,10 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // by ward) were scored once on the code after that (421ac1d): 100.0% / 98.0%, 96.7% / 94.0%, 93.3% / 94.0%, 96.7% /
 // 94.0%; then tuned on. Sets 68 (a ward's evening), 69 (a commune and a ward mid-morning) and 70 (an everyday mix),
 // broad mixes written last, were scored once on the code after that (45263f6): 100.0% / 96.0%, 98.3% / 100.0%, 96.7%
-// / 100.0%; two general causes of set 70's misses were fixed after ("cho hỏi 3 việc: …", "tên không dấu").
+// / 100.0%; two general causes of set 70's misses were fixed after ("cho hỏi 3 việc: …", "tên không dấu"). Sets 71 (a
+// Saturday morning), 72 (the last week) and 73 (a commune's and a ward's groups), broad mixes written after that, were
+// scored once on its code (e0fc4e5): 98.3% / 100.0%, 96.7% / 100.0%, 95.0% / 96.0%; one general cause was fixed after
+// (an asking clause that fits the whole message's answer as well as another keeps the whole's answer).
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -187,6 +190,9 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 68, clock: "2025-10-23T19:15:00+07:00", floor: 0.95 },
   { set: 69, clock: "2025-11-05T10:30:00+07:00", floor: 0.95 },
   { set: 70, clock: "2025-10-31T14:45:00+07:00", floor: 0.95 },
+  { set: 71, clock: "2025-10-18T09:00:00+07:00", floor: 0.95 },
+  { set: 72, clock: "2025-11-08T20:00:00+07:00", floor: 0.95 },
+  { set: 73, clock: "2025-10-29T16:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -263,4 +269,7 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-68-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-69-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-70-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-71-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-72-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-73-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);

@@ -445,6 +445,11 @@ describe("FAQ decisions on how residents write", () => {
     expect(answerId("Tôi đăng ký lỡ gõ tên không dấu thì có sao không")).toBe("thong-tin-chinh-xac");
   });
 
+  it("keeps the whole message's answer when the asking clause alone fits it as well as another", () => {
+    const tie = engine.ask("e nộp bài rồi mà chưa viết chia sẻ, bài có được tính ko ạ", DURING);
+    expect(tie.kind === "answer" && tie.id).toBe("hop-le");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });
