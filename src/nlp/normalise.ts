@@ -93,6 +93,8 @@ function tidyNumbers(s: string, known: ReadonlySet<string>): string {
       .replace(/(?<!\p{L})(?:(?:đầu|cuối|giữa|dau|cuoi|giua)\s+)?(?:tháng|thang)\s+\d{1,2}(?![\p{L}\p{N}/])/gu, " ")
       // "mùng 2", "mồng 10": a day of the month, whichever month: "ngày"
       .replace(/(?<!\p{L})(?:mùng|mồng|mung)\s*\d{1,2}(?![\p{L}\p{N}])/gu, " ngày ")
+      // "con e 14t": an age
+      .replace(/(?<![\p{L}\p{N}])(\d{1,3})\s*t(?![\p{L}\p{N}])/gu, "$1 tuổi")
       // An age says who asks, not what: "ông 70 (mấy) tuổi" reads as "ông tuổi" (70 is also the 70% target).
       .replace(/\b\d{1,3}\s*(?:mấy|may|hơn|hon|ngoài|ngoai)?\s*(tuổi|tuoi)\b/gu, "$1")
       // A phone number typed out ("09xx xxx xxx", "08xx.xxx.xxx") is a detail, not three numbers to match, unless it
