@@ -68,7 +68,7 @@ const SHORT_THING = /^\s*(\S+\s+){0,3}\S+(\s+(va|voi|vs)|\s*[+&])\s*$/;
  * "không", then the person and what they say.
  */
 const ASKED_THEN_SELF =
-  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn|bao h|bao gio|bao lau|bn|bao nhieu)(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)|\b(?:khong|ko|k|kh|hok|chua)\s+(?:a|ad|ak|ah|admin)(?=(?:\s+\S+){2,})|\b(?:khong|ko|k|kh|hok|chua)(?=\s+(?:e|em|chau|con|minh|mk|toi|tui)\s+(?!(?:ma|oi|a|ah|nhe|nha|voi|vs)\b)\S+\s+\S+)/g;
+  /\b(?:khong|ko|k|kh|hok|chua|j|gi|nao|dau|sao|ntn|bao h|bao gio|bao lau|bn|bao nhieu)(?:\s+(?!(?:e|em|minh|toi)\b)\S+)?(?:\s+(?:a|ad|ak|ah|vay|z|v|nhi|ha|oi|bot|mn|nhe|nha|chau|bac))+(?=\s+(?:e|em|chau|con|minh|mk|toi|tui|bac|ba|ong|co|chu|anh|chi|me|bo|vo|chong)\s)|\b(?:khong|ko|k|kh|hok|chua)\s+(?:a|ad|ak|ah|admin)(?=(?:\s+\S+){2,})|\b(?:khong|ko|k|kh|hok|chua)(?=\s+(?:e|em|chau|con|minh|mk|toi|tui)\s+(?!(?:ma|oi|a|ah|nhe|nha|voi|vs)\b)\S+\s+\S+)/g;
 /**
  * "bao nhiêu câu vậy ad có khó không": a question answered, then a yes/no question about something else.
  */
