@@ -46,6 +46,7 @@ export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([
   "van",
   "ban",
   "sao",
+  "anhhuong",
   "yeucau",
   "quy",
   "dinh",
@@ -496,6 +497,15 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "gõ tên không dấu": without diacritics, not "không … đâu"
   ["khong dau", "khongdau", "không dấu"],
   ["go khong dau", "khongdau", "gõ không dấu"],
+  // "thi thử", "làm thử": to try it is to take it
+  ["thi thu", "thi"],
+  ["lam thu", "lam"],
+  // "gõ nhầm tên", "ghi nhầm": entered wrongly
+  ["go nham", "nhap sai"],
+  ["ghi nham", "nhap sai"],
+  ["viet nham", "nhap sai"],
+  ["danh nham", "nhap sai"],
+  ["nhap nham", "nhap sai"],
   // "giấy tờ" (papers) is one word, not "giấy" (a certificate) and "tổ"
   ["giay to", "giayto"],
   // "yêu cầu" is one word ("có đúng là văn bản yêu cầu vậy không"), not "yêu" and "câu"

@@ -450,6 +450,12 @@ describe("FAQ decisions on how residents write", () => {
     expect(tie.kind === "answer" && tie.id).toBe("hop-le");
   });
 
+  it("splits a question from the asker's plans after one word ('bao nhiêu câu vậy ad mình …') and reads 'gõ nhầm'", () => {
+    const count = engine.ask("bài thi có bao nhiêu câu vậy ad mình tranh thủ giờ nghỉ trưa làm cho kịp", DURING);
+    expect(count.kind === "answer" && count.text).toContain("20 câu");
+    expect(answerId("lúc đăng ký tôi gõ nhầm tên thì sửa ở đâu")).toBe("thong-tin-chinh-xac");
+  });
+
   it("reads a school's kind as a school", () => {
     expect(answerId("giáo viên trường tiểu học có phải thi không ạ")).toBe("bat-buoc");
   });
