@@ -277,6 +277,10 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   dzay: "vậy",
   dzị: "vậy",
   zị: "vậy",
+  // typed with their marks only: "dậy" (vậy), "dìa" (về), "nhứt" (nhất)
+  dậy: "vậy",
+  dìa: "về",
+  nhứt: "nhất",
   xài: "dùng",
   kím: "tìm",
   kiếm: "tìm",

@@ -131,6 +131,8 @@ describe("analyse: stopwords, markers and pairs", () => {
   it("reads 'mùng 2' as a day, 'học cấp 2' as a pupil and a trailing 'con' after a question as an address", () => {
     expect(key("hum nay mùng 2 roi")).not.toContain("2");
     expect(key("nhờ con e 14t làm hộ")).not.toMatch(/14|toi/);
+    // Southern spellings typed with their marks
+    expect(key("giải cao nhứt dậy")).toBe(key("giải cao nhất vậy"));
     expect(key("con tôi thi hồi đầu tháng 11 năm ngoái")).not.toMatch(/11|hoi/);
     expect(analyse("con em học cấp 2").readings[0]!.terms).toContain("c:nguoi");
     expect(key("thi duoc hong con").split(" ").at(-1)).not.toBe("con");
