@@ -119,6 +119,8 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // (an asking clause that fits the whole message's answer as well as another keeps the whole's answer). Sets 74 (a
 // Monday evening), 75 (the day before the end), 76 (the first week) and 77 (midday), written after that, were scored
 // once on the code after it (a170411): 95.0% / 98.0%, 98.3% / 98.0%, 93.3% / 100.0%, 98.3% / 100.0%; then tuned on.
+// Sets 78 and 79 (broad everyday mixes), written last, were scored once on the final code of stop 25 (7bb1ed5) and
+// never tuned on: 96.7% / 100.0% and 100.0% / 98.0%.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -199,6 +201,8 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 75, clock: "2025-11-10T15:00:00+07:00", floor: 0.95 },
   { set: 76, clock: "2025-10-16T08:30:00+07:00", floor: 0.92 },
   { set: 77, clock: "2025-11-04T13:00:00+07:00", floor: 0.95 },
+  { set: 78, clock: "2025-10-24T10:00:00+07:00", floor: 0.95 },
+  { set: 79, clock: "2025-11-06T19:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -282,4 +286,6 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-75-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-76-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-77-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-78-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-79-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
