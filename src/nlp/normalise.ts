@@ -261,10 +261,6 @@ function readingOf(items: Item[], marked: boolean, phrases: PhraseRewriter): Rea
   return { terms, accents, markers, pairs, topicPairs, named };
 }
 
-/**
- * A web address typed or pasted ("example.gov.vn/khoa-hoc", "https://zalo.me/g/…") is a link to a site: "link"
- * and the site's first name, not a row of unknown syllables ("gov vn").
- */
 /** Words a question ends on, before an address word. */
 const ASKS_LAST = new Set([
   "khong",
@@ -288,6 +284,10 @@ const ASKS_LAST = new Set([
   "hả",
 ]);
 
+/**
+ * A web address typed or pasted ("example.gov.vn/khoa-hoc", "https://zalo.me/g/…") is a link to a site: "link"
+ * and the site's first name, not a row of unknown syllables ("gov vn").
+ */
 const ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|me|edu|gov|io)\b(?:\/\S*)?/giu;
 
 /**
