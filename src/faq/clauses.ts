@@ -162,8 +162,8 @@ const BARE_ACTS = new Set([
 ]);
 
 /** Words of a clause that are neither question words, word classes nor numbers. */
-function wordCount(r: Retrieval): number {
-  return (r.analysis.readings[0]?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t)).length;
+function topicWords(r: Retrieval): string[] {
+  return (r.analysis.readings[0]?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t));
 }
 
 /**
@@ -171,9 +171,8 @@ function wordCount(r: Retrieval): number {
  * ("giờ hỏi ở đâu nữa"; "bác không biết làm thế nào" before the questions themselves is a sigh).
  */
 function isBareAct(r: Retrieval, last: boolean): boolean {
-  const reading = r.analysis.readings[0];
-  const words = (reading?.terms ?? []).filter((t) => !/^[qc]:|^\d+$/.test(t));
-  if (words.length === 0) return last && (reading?.markers ?? []).some((m) => m !== "q:what");
+  const words = topicWords(r);
+  if (words.length === 0) return last && (r.analysis.readings[0]?.markers ?? []).some((m) => m !== "q:what");
   return words.length === 1 && BARE_ACTS.has(words[0]!.replace(/_/g, " "));
 }
 
@@ -244,7 +243,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
   // "… thi được không | hay có giới hạn giờ": the other half of a choice asks too.
   // ("… thi được ko | hay chỉ người lớn thôi": an alternative of one word is the same question.)
   for (let i = 1; i < read.length; i++)
-    if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks && wordCount(read[i]!) >= 2) read[i]!.asks = true;
+    if (/^\s*hay\s/.test(folded[i]!) && read[i - 1]!.asks && topicWords(read[i]!).length >= 2) read[i]!.asks = true;
   // "… muốn xem lại giấy chứng nhận mà không nhớ mật khẩu, cháu chỉ bác với": the plea asks what came before.
   for (let i = 1; i < read.length; i++) {
     if (!HELP_ONLY.test(folded[i]!.replace(EMOJI, ""))) continue;
