@@ -227,6 +227,8 @@ export class FaqEngine {
     // One clause is the whole message, decided already: not read again.
     const clauses = readClauses(question, (text) => retrieve(this.index, text), 2);
     if (clauses.length < 2) return null;
+    // Each clause's ranking is fixed from here on (only whether it asks changes): decided once.
+    const decided = new Map(clauses.map((c) => [c, decide(c.ranked)]));
     // "… mỗi tổ phải đạt 70% số hộ, thật ko hay …", "… có đúng văn bản thế k", "… ko thấy giấy đâu, có sao ko": a
     // bare "is it true" or "does it matter" asks about the claim just before it.
     for (let i = 1; i < clauses.length; i++) {
@@ -241,7 +243,7 @@ export class FaqEngine {
         // "chị A bảo thi đến 11/12, anh B bảo 11/11 là hết, ai đúng": two short claims about one thing; the surer
         // one is the question.
         const sure = [claim, clauses[i - 2]]
-          .map((c) => c && { c, d: decide(c.ranked) })
+          .map((c) => c && { c, d: decided.get(c)! })
           .filter((x) => x?.d.kind === "answer")
           .sort((a, b) => b!.d.confidence - a!.d.confidence)[0];
         if (!sure) continue;
@@ -260,7 +262,7 @@ export class FaqEngine {
       if (!tag.asks || !REFERS_BACK.test(tag.analysis.key)) continue;
       // (A clause cut at "để" and its purpose read as one: the thing is named before the purpose.)
       const before = /\bde$/.test(clauses[i - 2]?.analysis.key ?? "") ? [clauses[i - 2], clauses[i - 1]] : [clauses[i - 1], clauses[i - 2]];
-      const named = before.find((c) => c && !c.asks && decide(c.ranked).kind === "answer");
+      const named = before.find((c) => c && !c.asks && decided.get(c)!.kind === "answer");
       if (!named) continue;
       named.asks = true;
       tag.asks = false;
@@ -270,7 +272,8 @@ export class FaqEngine {
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
     // thủ tục ntn"): the other clauses are its context, not the question.
     const unanswered: Array<string | undefined> = [];
-    clauses.forEach(({ analysis, ranked, asks }, at) => {
+    clauses.forEach((clause, at) => {
+      const { analysis, ranked, asks } = clause;
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
         // "thi bằng lái", "thi công chức": words joined into one token of another topic.
@@ -279,13 +282,14 @@ export class FaqEngine {
       }
       // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
-      const d = this.issuedNow(decide(ranked), ranked, analysis, now);
+      const d = this.issuedNow(decided.get(clause)!, ranked, analysis, now);
       if (d.kind !== "answer") {
         if (asks) unanswered.push(ranked[0]?.entry.id);
         return;
       }
       const words = terms.filter((t) => this.isTopical(t));
-      const covered = words.filter((w) => ranked[0]?.entry.id === d.entry.id && !ranked[0].missing.includes(w));
+      const top = ranked[0]?.entry.id === d.entry.id ? ranked[0] : undefined;
+      const covered = top ? words.filter((w) => !top.missing.includes(w)) : [];
       found.push({ d, asks, at, covered, topical: words.length });
     });
     if (found.length === 0) return null;
