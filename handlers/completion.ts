@@ -59,13 +59,18 @@ function save(ctx: BotContext, name: string, unit: Unit): void {
   ctx.reply(isOver(ctx) ? `${say.afterEndNote(ctx.services.texts)}\n${done}` : done);
 }
 
+/** No units imported yet: nothing can be recorded (after the end, it says first that the campaign is over). */
+function noUnits(ctx: BotContext): void {
+  ctx.session.clear();
+  ctx.reply(say.noUnitsYet(ctx.services.texts, isOver(ctx)));
+}
+
 /** Resolves the unit text and either saves, offers numbered choices or asks again. */
 function withUnitText(ctx: BotContext, name: string, unitText: string, tries: number): void {
   ctx.intent = INTENT;
   const { resolver, units } = ctx.services.people;
   if (units.count() === 0) {
-    ctx.session.clear();
-    ctx.reply(say.noUnitsYet(ctx.services.texts, isOver(ctx)));
+    noUnits(ctx);
     return;
   }
   const r = resolver.resolve(unitText);
@@ -102,8 +107,7 @@ function withName(ctx: BotContext, name: string, unitText: string): void {
     return;
   }
   if (ctx.services.people.units.count() === 0) {
-    ctx.session.clear();
-    ctx.reply(say.noUnitsYet(ctx.services.texts, isOver(ctx)));
+    noUnits(ctx);
     return;
   }
   ctx.session.set(STEP_UNIT, { name, tries: 0 } satisfies UnitStep, STEP_TTL_MS);
