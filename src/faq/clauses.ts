@@ -100,6 +100,10 @@ const BARE_PURPOSE =
 const ASK_STARTS =
   /(?<=\S\s+(?:\S+\s+){2,})(?<!\b(?:chau|em|e|con|ad|admin|oi)\s)(?=\b(?:(?:chau|em|e|con|ad|admin|oi)\s+)?cho (?:bac|em|e|minh|mk|toi|tui|chau|con|co|chu|anh|chi|ba|ong) hoi\b)|(?<=\b(?:nao|dau|bao gio|bao nhieu|bn))(?= ma\s+\S+\s+\S+)/g;
 
+/** "… bấm vào thì nó bắt đăng nhập chị không biết đăng ký kiểu gì": after what happened, what the asker does not know. */
+const DOES_NOT_KNOW =
+  /(?<=\S\s+(?:\S+\s+){3,})(?<!\b(?:ma|nhung|va|thi|la)\s)(?=\b(?:e|em|minh|toi|tui|chau|con|bac|chi|anh|co|chu|ba|ong)\s+(?:khong|ko|k|chua|chang|cha)\s+biet\b)/g;
+
 /** "học ở đâu để thi vậy mn e mới nghe tổ trưởng nói": after the question, where the asker heard of it. */
 const HEARD_FROM = /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:e|em|minh|toi|tui|chau|con|bac) (?:moi|vua|cung) (?:nghe|doc|thay)\b)/g;
 
@@ -109,8 +113,11 @@ const HEARD_FROM = /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:e|em|minh|toi|tui|chau|con|b
  */
 const SELF_AFTER_QUESTION =
   /(?<=\S\s+(?:\S+\s+){2,}(?:nao|dau|gi|j|khong|ko|chua)(?: (?:a|ad|vay|the|chu|nhi|ha|oi|nhe|nha))*) (?=(?:toi|tui|em|e|bac|chau|minh|con|anh|chi) (?:dang|muon|gia|mat|khong biet|ko biet|chua|moi|vua|cung|can|phai)\b)/g;
-/** "em đang chạy xe nói nhanh nhé cuộc thi kết thúc ngày nào": a sentence ended by "nhé", then the question. */
-const AFTER_PARTICLE = /\b(?:nhe|nha|nhen)(?= \S+ \S+ \S+)/g;
+/**
+ * "em đang chạy xe nói nhanh nhé cuộc thi kết thúc ngày nào", "… gửi gì là dễ hiểu nhất ạ có video không": a
+ * sentence ended by "nhé" or "ạ", then the question.
+ */
+const AFTER_PARTICLE = /\b(?:nhe|nha|nhen|a)(?= \S+ \S+ \S+)/g;
 
 /** "… bằng vneid đc k ạ cho đỡ phải nhớ mk": after the question, "cho đỡ/tiện/nhanh/chắc" is its purpose. */
 const PURPOSE_CHO = /\b(?:khong|ko|k|kh|a|ad|nhe|nha|voi|vs)\s+(?=cho (?:do|tien|nhanh|chac)\b)/g;
@@ -124,12 +131,16 @@ function markSplits(question: string): string {
   const edits: Array<[at: number, cut: number, put: string]> = [];
   for (const m of folded.matchAll(ASKED_THEN_SELF)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(SECOND_YES_NO)) edits.push([m.index + m[0].length, 0, ","]);
-  for (const m of folded.matchAll(COUNT_THEN_ASK)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(COUNT_THEN_ASK)) {
+    // "mấy" or "may" typed bare, not "máy" (a machine: "xe máy chính chủ làm ở đâu")
+    if (!/^(máy|mày|mây|mảy)\s/i.test(raw.slice(m.index))) edits.push([m.index + m[0].length, 0, ","]);
+  }
   for (const m of folded.matchAll(HEARD_FROM)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(DOES_NOT_KNOW)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(SELF_AFTER_QUESTION)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(AFTER_PARTICLE)) {
     // "nhé" or "nha" typed bare, not "nhà" (a house)
-    if (/^(nhe|nhé|nha|nhá|nhen)$/.test(raw.slice(m.index, m.index + m[0].length).toLowerCase()))
+    if (/^(nhe|nhé|nha|nhá|nhen|ạ)$/.test(raw.slice(m.index, m.index + m[0].length).toLowerCase()))
       edits.push([m.index + m[0].length, 0, ","]);
   }
   for (const m of folded.matchAll(NOW_THEN)) edits.push([m.index, 0, ", "]);

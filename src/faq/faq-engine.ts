@@ -173,9 +173,16 @@ export class FaqEngine {
         const two = other !== undefined && d.kind === "answer" && (ids.includes(d.entry.id) || main.confidence >= d.confidence);
         // "học ở đâu để thi vậy mn, e mới nghe tổ trưởng nói": the whole's answer is nothing the asking clauses
         // could mean, a blend of the question and its context; the clause that asks, answered as surely, is the question.
-        // (Not for a bare "có sao không", "link ở đâu": too little to stand without its context.)
+        // (Not for a bare "có sao không", "link ở đâu": too little to stand without its context; nor when the
+        // whole's answer fits the clause as well as its own: "… bấm nhận chứng nhận ko thấy gì, bài thi có bị mất ko".)
         const blend =
-          asks && topical >= 2 && d.kind === "answer" && main.confidence >= d.confidence && !near.includes(d.entry.id) && !placeBound(d);
+          asks &&
+          !tie &&
+          topical >= 2 &&
+          d.kind === "answer" &&
+          main.confidence >= d.confidence &&
+          !near.includes(d.entry.id) &&
+          !placeBound(d);
         if (d.kind !== "answer" || two || surer || blend) ({ main: d, others, mainAt } = byClause);
       }
     }
@@ -269,6 +276,8 @@ export class FaqEngine {
     }
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; covered: string[]; topical: number }> = [];
     let otherTopic = false;
+    let names: boolean | undefined;
+    const namesIt = () => (names ??= this.namesCampaign(question));
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
     // thủ tục ntn"): the other clauses are its context, not the question.
     const unanswered: Array<string | undefined> = [];
@@ -276,8 +285,9 @@ export class FaqEngine {
       const { analysis, ranked, asks } = clause;
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
-        // "thi bằng lái", "thi công chức": words joined into one token of another topic.
-        if (terms.some((t) => t.includes("_") && !this.index.knows(t))) otherTopic = true;
+        // "thi bằng lái", "thi công chức": words joined into one token of another topic. (Told as context in a
+        // message that names the campaign, it is not: "con mới chuyển trường về, giờ lấy chứng nhận <tên> thế nào".)
+        if ((asks || !namesIt()) && terms.some((t) => t.includes("_") && !this.index.knows(t))) otherTopic = true;
         return;
       }
       // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.

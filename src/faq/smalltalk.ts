@@ -2,10 +2,10 @@ import type { Analyse } from "../nlp/normalise.js";
 
 export type SmalltalkKind = "greeting" | "thanks" | "goodbye" | "help" | "guide" | "ack" | "about" | "insult";
 
-/** Address words and particles around small talk: "chào ad ạ", "cảm ơn bạn nhiều nhé". */
+/** Address words and particles around small talk: "chào ad ạ", "cảm ơn bạn nhiều nhé", "chào cả nhà" (nguoi_nha). */
 const AROUND = new Set(
   `a oi nhe nha nhi ha ad admin bot em anh chi ban minh toi chau co chu bac ong ba moi nguoi shop ca nha
-  nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how phuong cac tat ca`.split(/\s+/),
+  nhieu rat nhe nhen ne vay day ah u um uh a q:what q:how phuong cac tat ca nguoi_nha`.split(/\s+/),
 );
 
 /** "người hay máy", "(có) phải người thật (trả lời) không", "máy trả lời à": asking whether a person answers. */
@@ -26,10 +26,10 @@ const INSULT =
   "((tra loi|noi|rep) )?(q:many )?(vua |that |qua |rat )?(ngu|ngok|ngoc|dot|dan|ngao|vo dung|vo tich su|do te|do|kem|te|lo|rac|vo van|tao lao|dien|khung|nhu( (chi|c|cut|shit|l|cc|qq|con c))?|(chang|cha|khong|co) biet (gi|q:what)( (het|ca|q:where))?|biet (gi|q:what) khong|biet (gi|q:what) q:where)( (qua|the|vay|lam|vcl|vl|vai|vkl|that|that su|nhi|ha|oi|the nay|the nhi|het cho|het suc|nhu bo|nhu cho))*";
 
 const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
-  // "Kính chào Ban quản trị trang"
+  // "Kính chào Ban quản trị trang", "dạ em chào anh chị ạ"
   [
     "greeting",
-    /^(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi))?( link)?( (buoi )?(sang|trua|chieu|toi))?$/,
+    /^(da |vang )?(xin |kinh )?(chao|hello|hi|helo|hey|alo|he lo|hi there|good morning)( (quan tri|quan tri vien|dong chi))?( link)?( (buoi )?(sang|trua|chieu|toi))?$/,
   ],
   // "alo alo", "chào cháu nhé bác chào cháu": a greeting said twice
   ["greeting", /^(alo|hello|hi|chao)( (alo|hello|hi|chao))+$/],

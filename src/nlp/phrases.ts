@@ -81,6 +81,18 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["bua qua", "hom qua"],
   // "12h đêm nay", "tối nay", "sáng nay": today, like "hôm nay"; "hồi đó", "ngày đó": back then
   ["dem nay", ""],
+  // "tới giờ vẫn chưa thấy": until now, as "đến giờ"
+  ["toi gio van", "den gio van"],
+  ["toi gio chua", "den gio chua"],
+  // "làm việc mấy giờ", "giờ làm việc": the hours someone is on duty
+  ["lam viec q:many gio", "truc q:many gio"],
+  ["lam viec den q:many gio", "truc den q:many gio"],
+  ["gio lam viec", "gio truc"],
+  ["tam nay", ""],
+  // "lên làm ăn", "làm ăn buôn bán": working for a living
+  ["len lam an", "lam viec"],
+  ["lam an", "lam viec"],
+  ["toi roi", ""],
   ["toi nay", ""],
   ["sang nay", ""],
   ["chieu nay", ""],
@@ -212,8 +224,12 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["that ra", ""],
   ["chang han", ""],
   ["gi do", ""],
-  // "gọi ai", "hỏi ai": who, not AI
+  // "con ơi", "mẹ ơi": calling someone, not "còn" (remain)
+  ["con oi", ""],
+  ["me oi", ""],
+  // "gọi ai", "hỏi ai", "gồm những ai": who, not AI
   ["goi ai", "goi q:who"],
+  ["nhung ai", "q:who"],
   ["lien he ai", "lien he q:who"],
   // "giờ hỏi ai", "chụp màn hình rồi gửi ai": whom to contact
   ["hoi ai", "lien he q:who"],
