@@ -195,6 +195,8 @@ export function endsLikeQuestion(text: string): boolean {
 /** One clause of a message, retrieved on its own, and whether it is the asking part. */
 export interface ClauseReading extends Retrieval {
   asks: boolean;
+  /** Ends like a question: a question mark or a question ending ("… vẫn thi được à?"). */
+  endsAsking: boolean;
 }
 
 /**
@@ -226,7 +228,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       NOT_YET.test(f) ||
       NUMBERED.test(f) ||
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
-    return { ...r, asks };
+    return { ...r, asks, endsAsking: c.includes("?") || QUESTION_END.test(f) };
   });
   // "… chưa lấy giấy chứng nhận, lấy ở đâu", "… gọi hotline mãi ko ai nghe, giờ hỏi ở đâu": a bare act or a bare
   // question word asks about what the clause before named, so that clause is read with it (a purpose pair as one).
@@ -241,6 +243,7 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
           .replace(ENUMERATOR, " "),
       ),
       asks: true,
+      endsAsking: read[i]!.endsAsking,
     };
   }
   for (let i = 0; i + 1 < read.length; i++) {

@@ -4,7 +4,7 @@ import { render, type TemplateVars } from "../content/template.js";
 import { daysUntil, phaseAt, type Phase } from "./campaign-phase.js";
 import { lexiconWords } from "../content/lexicon.js";
 import { ANSWER_COVERAGE, decide, type Decision } from "./confidence.js";
-import { type Analyse, type Analysis, createAnalyser } from "../nlp/normalise.js";
+import { type Analyse, type Analysis, createAnalyser, type Reading } from "../nlp/normalise.js";
 import { IS_IT_TRUE, REFERS_BACK, TRUTH_TAG_WORDS } from "../nlp/phrases.js";
 import { spokenMarks } from "../nlp/spoken-marks.js";
 import { FOLDED_LIGHT } from "../nlp/stopwords.js";
@@ -129,10 +129,7 @@ export class FaqEngine {
     }
     let d = decide(ranked);
     // "thi" alone (or around a greeting): one common word that does not ask is no question to answer.
-    const bare =
-      !question.includes("?") &&
-      !endsLikeQuestion(question) &&
-      analysis.readings.every((r) => r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t)));
+    const bare = !question.includes("?") && !endsLikeQuestion(question) && analysis.readings.every((r) => this.isBare(r));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
     d = this.issuedNow(d, ranked, analysis, now);
     let others: Also[] = [];
@@ -275,9 +272,9 @@ export class FaqEngine {
       tag.asks = false;
     }
     const found: Array<{ d: Decision & { kind: "answer" }; asks: boolean; at: number; covered: string[]; topical: number }> = [];
+    // Another topic asked about, or only told of as context.
     let otherTopic = false;
-    let names: boolean | undefined;
-    const namesIt = () => (names ??= this.namesCampaign(question));
+    let otherContext = false;
     // A clause that asks about something we cannot answer ("con tôi học lớp 6, muốn chuyển trường thì làm
     // thủ tục ntn"): the other clauses are its context, not the question.
     const unanswered: Array<string | undefined> = [];
@@ -285,13 +282,17 @@ export class FaqEngine {
       const { analysis, ranked, asks } = clause;
       const terms = analysis.readings.flatMap((r) => r.terms);
       if (ranked[0]?.foreign !== 0) {
-        // "thi bằng lái", "thi công chức": words joined into one token of another topic. (Told as context in a
-        // message that names the campaign, it is not: "con mới chuyển trường về, giờ lấy chứng nhận <tên> thế nào".)
-        if ((asks || !namesIt()) && terms.some((t) => t.includes("_") && !this.index.knows(t))) otherTopic = true;
+        // "thi bằng lái", "thi công chức": words joined into one token of another topic.
+        if (terms.some((t) => t.includes("_") && !this.index.knows(t))) {
+          if (asks) otherTopic = true;
+          else otherContext = true;
+        }
         return;
       }
       // "Hà Nội mấy giờ": a clause of only a kind of person, a place or a number names no topic.
       if (!analysis.readings.some((r) => r.terms.some((t) => this.isTopical(t)))) return;
+      // "giờ cháu muốn thi để | lấy giấy chứng nhận … có được không": one common word that does not ask is no question.
+      if (!clause.endsAsking && analysis.readings.every((r) => this.isBare(r))) return;
       const d = this.issuedNow(decided.get(clause)!, ranked, analysis, now);
       if (d.kind !== "answer") {
         if (asks) unanswered.push(ranked[0]?.entry.id);
@@ -306,7 +307,12 @@ export class FaqEngine {
     // (Unless it leans to the entry a context clause found: "… đòi số tài khoản, e nghi lừa đảo ad xác nhận giúp".)
     const askedElsewhere = unanswered.some((id) => !found.some((f) => f.d.entry.id === id));
     if (askedElsewhere && !found.some((f) => f.asks)) return null;
-    if (askingOnly && (otherTopic || !found.some((f) => f.asks))) return null;
+    // Another topic told as context ("thẻ bảo hiểm y tế của ông hết hạn rồi, gia hạn ở đâu") is the question's
+    // topic, unless the message names the campaign or a clause asks about it in words of its own ("… bận thi học
+    // kỳ, giờ muốn lấy giấy chứng nhận thì có được không, nếu không thì có khóa học nào khác không").
+    const ownWords = () => this.namesCampaign(question) || found.some((f) => f.asks && f.covered.length >= 3);
+    if (otherContext && !otherTopic && ownWords()) otherContext = false;
+    if (askingOnly && (otherTopic || otherContext || !found.some((f) => f.asks))) return null;
     // Equally sure: the clause with more to it ("… ko thấy giấy chứng nhận đâu" over a trailing "lỗi à??"), then the later.
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.topical - a.topical || b.at - a.at);
     const best = found[0]!;
@@ -328,6 +334,11 @@ export class FaqEngine {
       near,
       tied,
     };
+  }
+
+  /** A reading of one common word ("thi") and no question word. */
+  private isBare(r: Reading): boolean {
+    return r.markers.length === 0 && r.terms.length <= 1 && r.terms.every((t) => this.index.isCommon(t));
   }
 
   /** A topic word: not a word class ("c:tinh"), a number, a campaign place, a marker or an everyday word ("đúng"). */

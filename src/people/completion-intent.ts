@@ -138,8 +138,10 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   }
   if (!folded) return false;
   const tokens = folded.split(" ");
-  if (tokens.length > 30) return false;
   const plain = p.plain?.test(folded) ?? false;
+  // A long message is rarely a report, unless it says plainly that the whole is done ("em là …, nhân viên …,
+  // em đã hoàn thành cuộc thi lúc 7 giờ tối nay ạ, em báo để anh chị tổng hợp").
+  if (tokens.length > (plain ? 45 : 30)) return false;
   for (let i = 0; i < tokens.length; i++) {
     if (NOT_A_REPORT.has(tokens[i]!) || NOT_A_REPORT.has(`${tokens[i]} ${tokens[i + 1] ?? ""}`)) return false;
     if (!plain && USUALLY_ASKS.has(tokens[i]!)) return false;
