@@ -8,7 +8,7 @@ import type { Retrieval } from "./retrieval.js";
  * "quên" (context, then what the asker does not know, cannot see or forgot), forwarded text, numbered questions.
  */
 const CLAUSE =
-  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\u200D|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:(?:không|khong|ko|k|chưa|chua|chả|chẳng|chang) (?:biết|biet|thấy|thay)|quên|quen)\b)|\s*(?:--+|=>|->|\+|&)\s*|(?<=["”»])\s*[-–]\s+|\s+\d\s*(?:là|la|\))\s+|$)/giu;
+  /(?:[^,.;:!?\n\p{Extended_Pictographic}]|\.(?=\w))+?(?:(?:[,;:!?\n\p{Extended_Pictographic}]|\uFE0F|\u200D|\.(?!\w))+|\s+(?:và|va|với lại|voi lai|với cả|voi ca|với(?!\s+ai\b)|voi(?!\s+ai\b)|vs(?!\s+ai\b)|kèm|kem theo|để)(?:\s+|$)|(?<=\b(?:không|khong|ko|k|chưa|chua))(?=\s+hay\s+\S)|\s+(?:mà|ma)(?=(?:\s+(?:em|e|mình|minh|tôi|toi|cháu|chau|con|bác|bac|chị|chi|anh))?\s+(?:(?:không|khong|ko|k|chưa|chua|chả|chẳng|chang) (?:biết|biet|thấy|thay)|quên|quen)\b)|\s*(?:--+|=>|->|\+|&)\s*|(?<=["”»])\s*[-–]\s+|\s+\d\s*(?:là|la|\))\s+|$)/giu;
 /** A clause that ends like a question ("… có được giấy chứng nhận không", "… trên web nào"): it asks. */
 const QUESTION_END =
   /\b(khong|ko|k|kh|hok|hong|khum|chua|chu|nao|dau|gi|j|sao|ha)( (a|ha|vay|ay|day|cac|nhi|nhe|nha|ne|oi|ta|the|z|v|ban|ad|bot|mn|moi nguoi|ca nha|ac|chau|bac|co|chu|anh|chi|em|e|con|ong|ba))*\s*[?.!,;]*\s*$/;
@@ -34,7 +34,7 @@ const CHOICE_OR_HOW = /\b(khong|ko|k|kh|hok|chua) hay\b|\b(la|co)\b.* hay (?!qua
  * what has not happened yet asks what to do about it.
  */
 const NOT_YET =
-  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b|\b(?:khong|ko|k|chua) (?:vao|mo|load|tai) (?:duoc|dc|đc) (?:trang|web|website|link|app)\b/;
+  /^\s*(?:(?:ma|nhung|van|ma van) )?(?:chua|khong|ko|k) (?:thay|nhan duoc|co|vao duoc|dang nhap duoc)\b|\b(?:ma|nhung)(?: \S+){0,3} (?:chua|khong|ko|k) (?:thay|hien|co|nhan duoc|nhan dc|vao duoc|dang nhap duoc)\b|\bquen (?:khong|ko|k|chua) \S+|\b(?:trang|web|website|link|app|ung dung|may|dien thoai|dt)(?: \S+){0,2} (?:khong|ko|k|chua) (?:vao|mo|load|tai|dang nhap|hien|chay)\b|\b(?:khong|ko|k|chua) (?:vao|mo|load|tai) (?:duoc|dc|đc)\b/;
 /** "với cả … nữa", "cả … nữa", "thêm … nữa": one more thing, after a question. */
 const ONE_MORE = /^\s*(voi ca|voi lai|va ca|ca|them|va|voi|vs)\s.*\bnua\b/;
 /** Emoji and their joiners, which end a clause but say nothing of whether it asks. */

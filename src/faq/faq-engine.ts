@@ -237,7 +237,10 @@ export class FaqEngine {
     // bare "is it true" or "does it matter" asks about the claim just before it.
     for (let i = 1; i < clauses.length; i++) {
       const tag = clauses[i]!;
-      const claim = clauses[i - 1]!;
+      // ("lúc đăng ký tôi gõ nhầm tên, thiếu chữ đệm, có ảnh hưởng gì không": a detail in words of its own is
+      // part of the claim before it.)
+      const detail = clauses[i - 1]!.ranked[0]?.foreign !== 0 && i >= 2 && decided.get(clauses[i - 2]!)!.kind === "answer";
+      const claim = clauses[detail ? i - 2 : i - 1]!;
       const terms = tag.analysis.readings[0]?.terms ?? [];
       // ("ai đúng vậy bot" asks without a question ending.)
       const asks = tag.asks || terms.includes(IS_IT_TRUE);

@@ -107,11 +107,11 @@ const ABOUT_WITHIN =
   /\b(nguoi that|nguoi hay (may|q:many|robot|bot)|(may|q:many|robot) hay nguoi|robot|tu dong tra loi|tra loi tu dong|co phai nguoi|(bot|ban|ad|admin)( nay)?( gio| bay gio| van)? (con )?(hoat dong|song|chay|lam viec|tra loi)|(ban|bot) q:who|ai (lap|tao|lam|viet|thiet ke) ra (ban|bot|chuong trinh|phan mem|ung dung|cai (bot|may|chuong trinh))|ai lap trinh|(bot|ban|ad|admin) (co )?biet (noi chuyen|tro chuyen|chat|noi tieng|tieng|noi tieng_\w+|tieng_\w+)|(bot|ban|ad|admin) con song|tra loi may moc|(bot|ban)( nay)? (co )?nho (toi|minh|em|bac|chau|tui)|(co )?(ai|nguoi|can bo) truc)\b/;
 /** Rude words inside a longer message ("bot ngu thế, hỏi mãi không trả lời đúng"). */
 const INSULT_WITHIN =
-  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|lan man|dai dong|linh tinh|vo nghia|nhu (cai )?may|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua|nhu rua|nhu sen)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi)\b/;
+  /\b(ngu|ngok|dot|ngao|vo dung|vo tich su|vo ich|do te|rac ruoi|tao lao|lan man|dai dong|linh tinh|vo nghia|nhu (cai )?may|vo van|oc cho|te qua|kem qua|do ec|do et|chan qua|lang nhang|kho hieu|gi cung (khong|chang) biet|chan (the|that|qua)|vong vo|cham (the|qua|nhu rua|nhu sen)|doi mai|buc (ca )?minh|buc (ghe|qua|the)|mai (khong|chang) hieu|chan (vl|vcl|ghe|lam)|(khong|chang) (ai )?tra loi|(khong|chang) (thay )?ai tra loi|(cha|chang|khong) (duoc )?(cau|cai) (q:what|nao) ra hon)\b/;
 /** Words typed with marks that fold like a rude word: "đợt" (a round), "ngủ" (sleep). */
 const INSULT_LOOKALIKES = /(^|\s)(đợt|đốt|ngủ|ngừ|đỏ|dỗ)(\s|$)/u;
 /** Someone is addressed or answers are judged: the rude word is about the bot, not a topic. */
-const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay|voi may|cai may)\b/;
+const AT_BOT = /\b(bot|ad|admin|ban|tra loi|rep|may nay|cai nay|voi may|cai may|hoi mai|hoi hoai)\b/;
 /** A clause that asks something: a question word, a yes/no ending, a request. */
 const ASKING = /q:|\b(khong|chua|xin|hoi|giup|sao|nao|dau|gi|the nao)\b/;
 /** A message that ends in a goodbye ("… bye ad nhé", "… tạm biệt"). */

@@ -69,6 +69,12 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["cach nao", "q:how"],
   ["the nao", "q:how"],
   ["ra sao", "q:how"],
+  // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
+  ["khoe roi", ""],
+  ["do om roi", ""],
+  // "muốn thi xem có được không": whether it can be done, not "xem" (look at)
+  ["xem co duoc khong", "co duoc khong"],
+  ["xem co dc khong", "co duoc khong"],
   // "không thi có bị làm sao không": what happens to me, as "có bị sao không"
   ["bi lam sao", "bi sao"],
   ["lam sao", "q:how"],
@@ -331,6 +337,9 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["ca nha", "nguoi_nha"],
   ["ca gia dinh", "nguoi_nha"],
   ["vo chong", "nguoi_nha"],
+  ["vo voi chong", "nguoi_nha"],
+  ["vo va chong", "nguoi_nha"],
+  ["chong voi vo", "nguoi_nha"],
   ["con gai", "nguoi_nha"],
   ["con trai", "nguoi_nha"],
   ["con chau", "nguoi_nha"],
@@ -646,8 +655,10 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["vo duoc", "vao duoc"],
   ["vo link", "vao link"],
   ["vo thi", "vao thi"],
-  ["vo trang", "vao trang"],
-  ["vo web", "vao web"],
+  // (the rewriting is one pass: what "vào trang", "vào web" become)
+  ["vo trang web", "vao link"],
+  ["vo trang", "vao link"],
+  ["vo web", "vao link"],
   ["vo hoc", "vao hoc"],
 ];
 

@@ -34,6 +34,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   hem: "không",
   kô: "không",
   kp: "không phải",
+  // "h muốn thi lại", "bây h", "mấy h": giờ
+  h: "giờ",
   dc: "được",
   đc: "được",
   dk: ["đăng ký", "điều kiện", "được"],
