@@ -104,6 +104,12 @@ const ASK_STARTS =
 const DOES_NOT_KNOW =
   /(?<=\S\s+(?:\S+\s+){3,})(?<!\b(?:ma|nhung|va|thi|la)\s)(?=\b(?:e|em|minh|toi|tui|chau|con|bac|chi|anh|co|chu|ba|ong)\s+(?:khong|ko|k|chua|chang|cha)\s+biet\b)/g;
 
+/**
+ * "cái cuộc thi mà tổ trưởng vừa đọc trên loa ấy thì bác vào chỗ nào để thi": a topic named at length, closed by
+ * "ấy/đó/này thì"; the question follows ("thì" typed with its mark: bare "thi" may be the test).
+ */
+const TOPIC_THEN = /(?<=\S\s+(?:\S+\s+){3,}(?:ay|do|nay)) (?=thi\s+\S+\s+\S+)/g;
+
 /** "học ở đâu để thi vậy mn e mới nghe tổ trưởng nói": after the question, where the asker heard of it. */
 const HEARD_FROM = /(?<=\S\s+(?:\S+\s+){2,})(?=\b(?:e|em|minh|toi|tui|chau|con|bac) (?:moi|vua|cung) (?:nghe|doc|thay)\b)/g;
 
@@ -137,6 +143,9 @@ function markSplits(question: string): string {
   }
   for (const m of folded.matchAll(HEARD_FROM)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(DOES_NOT_KNOW)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(TOPIC_THEN)) {
+    if (raw.slice(m.index + 1, m.index + 4) === "thì") edits.push([m.index, 0, ","]);
+  }
   for (const m of folded.matchAll(SELF_AFTER_QUESTION)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(AFTER_PARTICLE)) {
     // "nhé" or "nha" typed bare, not "nhà" (a house)
@@ -230,6 +239,12 @@ export function readClauses(question: string, retrieve: (text: string) => Retrie
       r.analysis.readings.some((x) => x.markers.some((m) => m !== "q:what"));
     return { ...r, asks, endsAsking: c.includes("?") || QUESTION_END.test(f) };
   });
+  // "cho tôi hỏi cái cuộc thi … ấy | thì đăng nhập bằng gì": the topic, then the question about it.
+  for (let i = 0; i + 1 < read.length; i++) {
+    if (!/^\s*thì\s/u.test(clauses[i + 1]!) || !/\b(ay|do|nay)\s*,?\s*$/.test(folded[i]!)) continue;
+    read[i + 1]!.asks ||= read[i]!.asks;
+    read[i]!.asks = false;
+  }
   // "… chưa lấy giấy chứng nhận, lấy ở đâu", "… gọi hotline mãi ko ai nghe, giờ hỏi ở đâu": a bare act or a bare
   // question word asks about what the clause before named, so that clause is read with it (a purpose pair as one).
   for (let i = 1; i < read.length; i++) {

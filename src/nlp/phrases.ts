@@ -6,7 +6,7 @@
  */
 import { ACCENTED_STOPWORDS } from "./stopwords.js";
 import { canonicalTone } from "./syllable.js";
-import { PURPOSE_WORD, WORD_CLASS_RULES } from "./word-classes.js";
+import { PERSON, PURPOSE_WORD, WORD_CLASS_RULES } from "./word-classes.js";
 import { fold } from "../text/fold.js";
 
 /**
@@ -213,6 +213,7 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["vua roi", ""],
   ["thoi gian qua", ""],
   ["hom truoc", ""],
+  ["ngay truoc", ""],
   ["bua truoc", ""],
   // "học sinh cấp 3", "trường cấp 2", "giáo viên mầm non": a school level, not a topic
   ["mam non", ""],
@@ -330,6 +331,11 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["chia se cho em", "gui cho em"],
   ["chia se cho minh", "gui cho minh"],
   ["chia se voi", "gui voi"],
+  // "phòng VH-XH": Văn hóa - Xã hội
+  ["vh xh", "van hoa xa hoi"],
+  ["vhxh", "van hoa xa hoi"],
+  // "thầy cô trường tiểu học có phải thi không": teachers (typed bare, "thay co" may be "thấy có")
+  ["thay co", PERSON, "thầy cô"],
   // someone else in the family (see also teencode: vợ, chồng, bố, mẹ)
   ["nguoi nha", "nguoi_nha"],
   ["nguoi than", "nguoi_nha"],

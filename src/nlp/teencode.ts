@@ -34,6 +34,8 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   hem: "không",
   kô: "không",
   kp: "không phải",
+  // "done r nha ad": xong
+  done: "xong",
   // "h muốn thi lại", "bây h", "mấy h": giờ
   h: "giờ",
   dc: "được",

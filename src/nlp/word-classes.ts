@@ -27,7 +27,7 @@ const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|con
   |moi chuyen den|moi chuyen ve|chuyen den o|chuyen ve o|chuyen den tro|den tro|moi ve o|moi den o
   |hoi vien|chi hoi truong|hoi truong|phu nu|hoi phu nu|hoi vien phu nu|moi chuyen len|moi len
   |lam thoi vu|di lam xa|lam xa|truong cap 1|truong cap 2|truong cap 3|tre con|truong cong an|truong cong an phuong
-  |hop dong lao dong|lao dong hop dong|nhan vien hop dong|lam hop dong|co giao|thay giao|ban ve chai|mua ve chai|nhat ve chai|ve chai|dong nat|phe lieu`
+  |hop dong lao dong|lao dong hop dong|nhan vien hop dong|lam hop dong|co giao|thay giao|thay co giao|cac thay co|ban ve chai|mua ve chai|nhat ve chai|ve chai|dong nat|phe lieu`
   .split("|")
   .map((p) => p.trim())
   .filter(Boolean);
@@ -79,6 +79,10 @@ export const WORD_CLASS_RULES: ReadonlyArray<readonly [string, string]> = [
   ...PUPILS_BY_GRADE.map((p) => [p, PERSON] as const),
   // "con em lớp 2"; left alone after another rule took "lớp" ("thi vào lớp 10"), the grade token goes
   [`lop ${GRADE_TOKEN}`, PERSON],
+  // "con e lớp 7 có được thi không": my child, a pupil
+  ...["con", "con em", "con e", "con minh", "con toi", "con tui", "chau em", "chau minh"].map(
+    (c) => [`${c} lop ${GRADE_TOKEN}`, PERSON] as const,
+  ),
   // "học cấp 2", "trường cấp 3"
   [`cap ${GRADE_TOKEN}`, PERSON],
   [`hoc cap ${GRADE_TOKEN}`, PERSON],
