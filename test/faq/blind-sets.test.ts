@@ -121,6 +121,13 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // once on the code after it (a170411): 95.0% / 98.0%, 98.3% / 98.0%, 93.3% / 100.0%, 98.3% / 100.0%; then tuned on.
 // Sets 78 and 79 (broad everyday mixes), written last, were scored once on the final code of stop 25 (7bb1ed5) and
 // never tuned on: 96.7% / 100.0% and 100.0% / 98.0%.
+// Stop 26: sets 80-87 were written sealed at its start and scored once on stop 25's final code (9d25039): 80 (a
+// ward's evening group) 95.0% / 100.0%, 81 (workers and renters) 100.0% / 96.0%, 82 (parents, pupils, teachers)
+// 95.0% / 94.0%, 83 (tổ trưởng, retired people) 95.0% / 100.0%, 84 (older residents, voice typing) 95.0% / 100.0%, 85
+// (short and two-question messages) 96.7% / 96.0%; 80-83 were tuned on, 84 and 85 were scored again after that work
+// (96.7% / 100.0%, 96.7% / 96.0%) and then tuned on. Sets 88 (an evening group), 89 (agency staff, teachers), 90
+// (teencode and voice typing) and 91 (practical questions, complaints, reports), written after that, were scored once
+// on its code (6ae4d22): 96.7% / 98.0%, 98.3% / 98.0%, 93.3% / 98.0%, 98.3% / 98.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -203,6 +210,16 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 77, clock: "2025-11-04T13:00:00+07:00", floor: 0.95 },
   { set: 78, clock: "2025-10-24T10:00:00+07:00", floor: 0.95 },
   { set: 79, clock: "2025-11-06T19:00:00+07:00", floor: 0.95 },
+  { set: 80, clock: "2025-10-21T19:30:00+07:00", floor: 0.95 },
+  { set: 81, clock: "2025-11-05T08:00:00+07:00", floor: 0.95 },
+  { set: 82, clock: "2025-10-15T16:00:00+07:00", floor: 0.93 },
+  { set: 83, clock: "2025-11-08T11:30:00+07:00", floor: 0.95 },
+  { set: 84, clock: "2025-10-26T20:00:00+07:00", floor: 0.95 },
+  { set: 85, clock: "2025-11-01T15:30:00+07:00", floor: 0.95 },
+  { set: 88, clock: "2025-10-29T19:00:00+07:00", floor: 0.95 },
+  { set: 89, clock: "2025-11-06T10:30:00+07:00", floor: 0.95 },
+  { set: 90, clock: "2025-10-18T20:30:00+07:00", floor: 0.93 },
+  { set: 91, clock: "2025-11-03T12:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -288,4 +305,14 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-77-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-78-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-79-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-80-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-81-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-82-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-83-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-84-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-85-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-88-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-89-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-90-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-91-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
