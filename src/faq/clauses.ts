@@ -104,6 +104,14 @@ const ASK_STARTS =
 const DOES_NOT_KNOW =
   /(?<=\S\s+(?:\S+\s+){3,})(?<!\b(?:ma|nhung|va|thi|la)\s)(?=\b(?:e|em|minh|toi|tui|chau|con|bac|chi|anh|co|chu|ba|ong)\s+(?:khong|ko|k|chua|chang|cha)\s+biet\b)/g;
 
+/** "… làm trên điện thoại được không chị tại em đi làm ca về muộn": a question, then why the asker asks. */
+const BECAUSE_AFTER_QUESTION =
+  /\b(?:khong|ko|k|kh|chua|nao|dau|gi|j)(?: (?:a|ad|chi|anh|em|e|ban|bac|chau|co|chu|oi|vay|nhe|nha))* (?=(?:tai|vi|tai vi|boi vi) (?:e|em|minh|toi|tui|chau|con|bac|chi|anh|nha)\s)/g;
+/** "chị đăng ký tài khoản rồi nhưng mà học đến chuyên đề 3 thì không load được": what went wrong starts after "nhưng". */
+const CONTRAST = /(?<=\S\s+(?:\S+\s+){3,})(?=\bnhung (?:ma )?\S+\s+\S+)/g;
+/** "… nó cứ quay quay không load được chị thử mấy lần rồi …": what failed, then what the asker did about it. */
+const FAILED_THEN = /\b(?:khong|ko|k|chua) (?:load|vao|mo|tai|dang nhap|hien) (?:duoc|dc)(?= \S+ \S+)/g;
+
 /**
  * "cái cuộc thi mà tổ trưởng vừa đọc trên loa ấy thì bác vào chỗ nào để thi": a topic named at length, closed by
  * "ấy/đó/này thì"; the question follows ("thì" typed with its mark: bare "thi" may be the test).
@@ -143,6 +151,13 @@ function markSplits(question: string): string {
   }
   for (const m of folded.matchAll(HEARD_FROM)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(DOES_NOT_KNOW)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(CONTRAST)) {
+    // "nhưng" typed with its mark, or bare "nhung mà": bare "nhung" alone is more often "những" (gồm những gì)
+    if (raw.slice(m.index, m.index + 5).toLowerCase() === "nhưng" || folded.startsWith("nhung ma ", m.index))
+      edits.push([m.index, 0, ", "]);
+  }
+  for (const m of folded.matchAll(BECAUSE_AFTER_QUESTION)) edits.push([m.index + m[0].length - 1, 0, ","]);
+  for (const m of folded.matchAll(FAILED_THEN)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(TOPIC_THEN)) {
     if (raw.slice(m.index + 1, m.index + 4) === "thì") edits.push([m.index, 0, ","]);
   }

@@ -55,6 +55,8 @@ const OFF_TOPIC_COVERAGE = 0.45;
 const CLAUSE_MARGIN = 0.2;
 /** Coverage this close to a clause's answer is a tie. */
 const TIE = 0.01;
+/** The whole message's two best entries this close (combined score): it has not chosen between them. */
+const CLOSE_CALL = 0.02;
 /** How much less an entry already issued may cover a question and still answer it instead of a later letter's. */
 const ISSUED_GAP = 0.15;
 
@@ -180,7 +182,11 @@ export class FaqEngine {
           main.confidence >= d.confidence &&
           !near.includes(d.entry.id) &&
           !placeBound(d);
-        if (d.kind !== "answer" || two || surer || blend) ({ main: d, others, mainAt } = byClause);
+        // The whole message is split between two entries ("… không biết vào đâu làm gì trước làm gì sau, nhờ các cháu
+        // chỉ giúp": how to join, or where to learn more); the clause that asks names one of them.
+        const close =
+          asks && main.kind === "answer" && ranked[1]?.entry.id === main.entry.id && ranked[0]!.combined - ranked[1].combined < CLOSE_CALL;
+        if (d.kind !== "answer" || two || surer || blend || close) ({ main: d, others, mainAt } = byClause);
       }
     }
     // "e là sv tỉnh khác xuống học, e có dc thi cái <tên cuộc thi> này k": a message that names the campaign is

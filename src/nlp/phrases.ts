@@ -115,6 +115,7 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "làm việc mấy giờ", "giờ làm việc": the hours someone is on duty
   ["lam viec q:many gio", "truc q:many gio"],
   ["lam viec den q:many gio", "truc den q:many gio"],
+  ["lam viec tu q:many gio", "truc tu q:many gio"],
   ["gio lam viec", "gio truc"],
   ["tam nay", ""],
   // "lên làm ăn", "làm ăn buôn bán": working for a living

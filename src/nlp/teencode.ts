@@ -34,6 +34,9 @@ export const TEENCODE: Readonly<Record<string, Shorthand>> = {
   hem: "không",
   kô: "không",
   kp: "không phải",
+  // "chả thấy gì", "chẳng vào được": không (typed with marks; bare "cha" is a father)
+  chả: "không",
+  chẳng: "không",
   // "done r nha ad": xong
   done: "xong",
   // "h muốn thi lại", "bây h", "mấy h": giờ

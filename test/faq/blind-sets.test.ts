@@ -128,6 +128,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // (96.7% / 100.0%, 96.7% / 96.0%) and then tuned on. Sets 88 (an evening group), 89 (agency staff, teachers), 90
 // (teencode and voice typing) and 91 (practical questions, complaints, reports), written after that, were scored once
 // on its code (6ae4d22): 96.7% / 98.0%, 98.3% / 98.0%, 93.3% / 98.0%, 98.3% / 98.0%; then tuned on.
+// Sets 92 (an evening group), 93 (short, long and two-question messages), 94 (officers, tổ trưởng, residents) and
+// 95 (the evening before the last day), written after that, were scored once on its code (5d7326d): 95.0% / 100.0%,
+// 96.7% / 100.0%, 100.0% / 98.0%, 95.0% / 96.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -220,6 +223,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 89, clock: "2025-11-06T10:30:00+07:00", floor: 0.95 },
   { set: 90, clock: "2025-10-18T20:30:00+07:00", floor: 0.93 },
   { set: 91, clock: "2025-11-03T12:00:00+07:00", floor: 0.95 },
+  { set: 92, clock: "2025-10-22T20:00:00+07:00", floor: 0.95 },
+  { set: 93, clock: "2025-11-07T09:30:00+07:00", floor: 0.95 },
+  { set: 94, clock: "2025-10-30T13:00:00+07:00", floor: 0.95 },
+  { set: 95, clock: "2025-11-10T20:30:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -315,4 +322,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-89-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-90-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-91-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-92-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-93-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-94-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-95-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
