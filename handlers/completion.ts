@@ -3,7 +3,7 @@ import type { BotContext } from "../src/bot/context.js";
 import * as say from "../src/people/chat-texts.js";
 import { splitNameAndUnit } from "../src/people/completion-args.js";
 import { looksLikeCompletion } from "../src/people/completion-intent.js";
-import { checkFullName } from "../src/people/person-name.js";
+import { checkFullName, introducedName } from "../src/people/person-name.js";
 import type { Unit } from "../src/people/units-store.js";
 
 /** Dialog steps of the completion flow (ctx.session, per sender per conversation, 30 minutes). */
@@ -132,8 +132,13 @@ function withNameAndUnit(ctx: BotContext, text: string, tries: number): void {
   ctx.reply(say.nameProblem(ctx.services.texts, check.problem));
 }
 
-function startFlow(ctx: BotContext): void {
+/** Asks for the full name, unless the report already gave it ("em là Hoàng Văn Nam, em đã hoàn thành …"). */
+function startFlow(ctx: BotContext, introduced: string | null = null): void {
   ctx.intent = INTENT;
+  if (introduced) {
+    withName(ctx, introduced, "");
+    return;
+  }
   ctx.session.set(STEP_NAME, { tries: 0 } satisfies NameStep, STEP_TTL_MS);
   ctx.reply(say.askName(ctx.services.texts, groupUnit(ctx)));
 }
@@ -217,7 +222,7 @@ export const completionHandlers = new Composer().filter(
         ctx.reply(say.afterEnd(ctx.services.texts));
         return;
       }
-      startFlow(ctx);
+      startFlow(ctx, introducedName(ctx.text));
     })
     .middleware(),
 );

@@ -58,6 +58,18 @@ export function checkFullName(input: string, opts: { fromList?: boolean } = {}):
   return { ok: true, name: words.map(capitalise).join(" ") };
 }
 
+/** "em là Hoàng Văn Nam, …", "tên tôi là Lê Thị Hoa": someone introducing themselves, the name capitalised. */
+const INTRODUCED =
+  /(?:^|[\s,.;:!])(?:t[eê]n\s+(?:c[uủ]a\s+)?)?(?:em|t[oô]i|m[iì]nh|ch[aá]u|con|tui)\s+(?:t[eê]n\s+)?l[aà]\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4})(?![\p{L}\p{M}])/u;
+
+/** The full name a message introduces its sender by, checked like a typed one; null when it names none. */
+export function introducedName(text: string): string | null {
+  const m = INTRODUCED.exec(normalisePersonName(text));
+  if (!m) return null;
+  const check = checkFullName(m[1]!);
+  return check.ok ? check.name : null;
+}
+
 /** The key two names are compared by: marks and case folded, spaces collapsed ("Nguyễn  Văn An" → "nguyen van an"). */
 export function nameKey(name: string): string {
   return foldKey(name);

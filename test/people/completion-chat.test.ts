@@ -86,6 +86,18 @@ describe("the natural flow", () => {
     expect(again.text).toContain("đã được ghi nhận");
   });
 
+  it("a report that introduces its sender asks only for the unit", async () => {
+    const a = await dm("u1", "Dạ em là Hoàng Văn Nam, em đã hoàn thành cuộc thi lúc 7 giờ tối nay ạ, em báo để anh chị tổng hợp");
+    expect(a.intent).toBe("completion");
+    expect(a.text).toContain("Hoàng Văn Nam");
+    expect(a.text).not.toContain("họ và tên");
+    await dm("u1", "tổ 5");
+    expect(record("u1")).toMatchObject({ fullName: "Hoàng Văn Nam", unitCode: "AD-TDP05", source: "dialog" });
+    // Without a capitalised name ("em là giáo viên"), the name is asked for.
+    const b = await dm("u2", "em là giáo viên, em thi xong rồi ạ");
+    expect(b.text).toContain("họ và tên");
+  });
+
   it("ambiguous unit → numbered choices → the digit picks one", async () => {
     await dm("u1", "toi da hoan thanh cuoc thi");
     await dm("u1", "Đỗ Minh Tuấn");

@@ -3,7 +3,7 @@ import { loadLexicon } from "../../src/content/lexicon.js";
 import { looksLikeCompletion } from "../../src/people/completion-intent.js";
 
 const REPORTS = loadLexicon("content").reports;
-import { checkFullName } from "../../src/people/person-name.js";
+import { checkFullName, introducedName } from "../../src/people/person-name.js";
 
 describe("full names", () => {
   it.each([
@@ -119,5 +119,19 @@ describe("completion reports with context around them", () => {
     "xong het may chuyen de voi 20 cau roi, ten em la Tran Thi Hoa to 2",
   ])("%s", (text) => {
     expect(looksLikeCompletion(text, REPORTS)).toBe(true);
+  });
+});
+
+describe("a name the sender introduces themselves by", () => {
+  it.each([
+    ["Dạ em là Hoàng Văn Nam, nhân viên trung tâm, em đã hoàn thành cuộc thi", "Hoàng Văn Nam"],
+    ["tên tôi là Lê Thị Hoa, tổ 5, thi xong rồi", "Lê Thị Hoa"],
+    ["cháu là Trần Minh ạ, cháu thi xong rồi", "Trần Minh"],
+  ])("%s → %s", (text, name) => {
+    expect(introducedName(text)).toBe(name);
+  });
+
+  it.each(["em là giáo viên, em thi xong rồi", "em thi xong rồi ạ", "em là An, thi xong rồi"])("%s → none", (text) => {
+    expect(introducedName(text)).toBeNull();
   });
 });
