@@ -72,6 +72,9 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
   ["khoe roi", ""],
   ["do om roi", ""],
+  // "học tiếp", "làm tiếp": to go on, as "tiếp tục học"
+  ["hoc tiep", "tiep tuc hoc"],
+  ["lam tiep", "tiep tuc lam"],
   // "muốn thi xem có được không": whether it can be done, not "xem" (look at)
   ["xem co duoc khong", "co duoc khong"],
   ["xem co dc khong", "co duoc khong"],
