@@ -40,7 +40,7 @@ const PATTERNS: Array<[SmalltalkKind, RegExp]> = [
   // "ad có ở đó không", "có ai ở đây không": is anyone there
   // ("đây", "có" and "mọi" are address words here, already dropped)
   ["greeting", /^((xin )?(chao|hi|hello|alo) )?(ai )?(o( do)?|do) (khong|chua)$/],
-  ["greeting", /^chuc mung( nam( moi)?| ngay .+)?$/],
+  ["greeting", /^chuc mung( nam( moi)?| ngay .+)?( som)?$/],
   // "chào em, lâu quá không nhắn tin, em vẫn khỏe chứ": a greeting and how are you ("chứ" is an address word)
   ["greeting", /^((xin )?(chao|hello|hi|alo)( .+)? )?(van |co )?khoe( (khong|ha))?$/],
   ["greeting", /^(co ai khong|co ai|ai khong|ai day|ai vay|ai the)$/],

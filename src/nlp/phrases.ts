@@ -36,7 +36,10 @@ export const SPOKEN_RULES: Array<[string, string]> = [
 
 /** "thật không", "có phải thật": asks whether something is true or real. */
 export const IS_IT_TRUE = "that_khong";
-/** The words of a tag that asks whether what was just said is right or matters: "thật ko", "có đúng văn bản thế không", "có sao không". */
+/**
+ * The words of a tag that asks whether what was just said is right, matters or counts: "thật ko", "có đúng văn bản
+ * thế không", "có sao không", "vậy bài có được tính không".
+ */
 export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([
   IS_IT_TRUE,
   "dung",
@@ -50,6 +53,9 @@ export const TRUTH_TAG_WORDS: ReadonlySet<string> = new Set([
   "yeucau",
   "quy",
   "dinh",
+  // "… chưa chia sẻ thông điệp, vậy bài có được tính không": whether what was told still counts
+  "tinh",
+  "bai",
 ]);
 
 /**
@@ -72,6 +78,15 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
   ["khoe roi", ""],
   ["do om roi", ""],
+  // "không rành mấy cái này": these things, not "how many"
+  ["q:many cai nay", ""],
+  ["q:many cai do", ""],
+  // "vẫn được chứ ạ": a yes/no question, as "được không"
+  ["duoc chu", "duoc khong"],
+  // "thi hộ mẹ": for someone in the family
+  ["ho me", "ho nguoi_nha"],
+  ["ho bo", "ho nguoi_nha"],
+  ["ho bo me", "ho nguoi_nha"],
   // "học tiếp", "làm tiếp": to go on, as "tiếp tục học"
   ["hoc tiep", "tiep tuc hoc"],
   ["lam tiep", "tiep tuc lam"],
@@ -657,9 +672,12 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["benh vien", "benh_vien"],
   // a school's own procedures: "xin chuyển lớp", "chuyển trường"
   ["chuyen lop", "chuyen_truong"],
+  // ("mới chuyển trường về": a newcomer, who asks about taking part)
+  ["moi chuyen truong", "c:nguoi"],
   ["chuyen truong", "chuyen_truong"],
   ["tu vi", "tu_vi"],
   ["xem boi", "tu_vi"],
+  ["xem tuoi", "tu_vi"],
   ["phong thuy", "tu_vi"],
   // Southern "vô" typed bare: "không vô được", "vô link"
   ["vo duoc", "vao duoc"],

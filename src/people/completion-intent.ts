@@ -128,8 +128,9 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
     .replace(/\b(chi )?hoi (phu nu|cuu chien binh|ccb|nguoi cao tuoi|nct|nong dan|chu thap do|khuyen hoc)\b|\bchi hoi\b/g, " ")
     .trim();
   folded = folded.replace(/\b(ghi nhan|ghi so|ghi ten) (giup|gium|dum|ho)\b/g, "$1").trim();
-  // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không); "… tổ dân phố ko" asks.
-  folded = folded.replace(PLACE_AT_END, (m) => (/ (khong|ko|k|kh|chua|hok|khum)$/.test(m) ? m : " ")).trim();
+  // "phường Hồng Bàng": a place's name, whose syllables may look like "hông" (không); "… tổ dân phố ko" and
+  // "… tính cho phường nào" ask.
+  folded = folded.replace(PLACE_AT_END, (m) => (/ (khong|ko|k|kh|chua|hok|khum|nao|dau|gi)$/.test(m) ? m : " ")).trim();
   // "làm xong 4 chuyên đề và bài thi": every part and the whole is the whole campaign; parts alone are not.
   if (p.part?.test(folded)) {
     // "học hết chuyên đề, làm bài và chia sẻ xong": every part and the test is the whole too.
