@@ -78,6 +78,22 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
   ["khoe roi", ""],
   ["do om roi", ""],
+  // "gửi lại em đường link": resend is send; "hỏi lại", "nhắc lại", "ghi lại" ask or note again
+  ["gui lai", "gui"],
+  ["nhac lai", ""],
+  ["hoi lai", "hoi"],
+  ["ghi lai", ""],
+  ["moc thoi gian", "thoi gian"],
+  ["moc thoi gian chinh xac", "thoi gian"],
+  // "phường vừa họp tổng kết": the occasion, not the question
+  ["hop tong ket", ""],
+  // "đường link chính xác": the right link, the official one
+  ["link chinh xac", "link chinh thuc"],
+  ["duong link chinh xac", "link chinh thuc"],
+  ["dia chi chinh xac", "link chinh thuc"],
+  // "mốc thời gian chính xác", "ngày chính xác": exactly when
+  ["thoi gian chinh xac", "thoi gian"],
+  ["ngay chinh xac", "ngay"],
   // "không rành mấy cái này": these things, not "how many"
   ["q:many cai nay", ""],
   ["q:many cai do", ""],

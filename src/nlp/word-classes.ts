@@ -15,7 +15,7 @@ export const PROVINCE = "c:tinh";
 
 const PEOPLE = `lam cong nhan|la cong nhan|nguoi cong nhan|cong nhan cong ty|cong nhan nha may|cong nhan khu cong nghiep
   |cong nhan may|cong nhan xay dung|nong dan|ngu dan|tieu thuong|nguoi buon ban|tieu chu|chu cua hang|sinh vien
-  |sinh vien dai hoc|sinh vien cao dang|hoc vien|bo doi|quan nhan|quan doi|chien si|chien sy|dan quan|tai xe|lai xe
+  |sinh vien dai hoc|sinh vien cao dang|hoc vien|van thu|ke toan|thu quy|bo doi|quan nhan|quan doi|chien si|chien sy|dan quan|tai xe|lai xe
   |xe om|shipper|grab|bac si|y ta|dieu duong|ky su|noi tro|ba noi tro|lao dong tu do|lam thue|di lam thue|lam cong nhat|lao dong pho thong|lam nghe tu do|tho may|tho xay|tho moc|tho dien
   |phu ho|giup viec|huu tri|ve huu|nghi huu|cuu chien binh|thuong binh|benh binh|nguoi khuyet tat|khuyet tat
   |khiem thi|nguoi mu|dang vien|nguoi nuoc ngoai|viet kieu|nguoi thue tro|thue tro|o tro|nguoi o tro

@@ -8,8 +8,13 @@ import { fold } from "../text/fold.js";
 // Words that make a sentence a question, a problem or a negation ("chưa", "không", "ở đâu", "bị lỗi"):
 // those go to the FAQ, never to the completion flow.
 const NOT_A_REPORT = new Set(
-  "chua khong ko k kh hok khum hong sao gi j dau nao bi neu may bao ntn the".split(" ").concat(["lam sao", "duoc khong"]),
+  "chua khong ko k kh hok khum hong sao gi j dau nao bi neu may bao ntn the"
+    .split(" ")
+    // "nghe nói thi xong là được 5 triệu": a rumour, not a report
+    .concat(["lam sao", "duoc khong", "nghe noi", "nghe bao", "nghe nguoi"]),
 );
+/** "… được 5 triệu hả", "xong rồi hở": typed with its mark, a question ("Hà" is a name). */
+const ASKING_PARTICLE = /(^|[^\p{L}])(hả|hở|hử)([^\p{L}]|$)/iu;
 /**
  * Words that usually ask ("giúp", "cần", "phải", "cách", "lỗi", "ai") but not in a plain statement of the
  * whole done: "đã hoàn thành cuộc thi, cháu nó làm giúp phần chia sẻ" reports.
@@ -96,7 +101,7 @@ const cache = new WeakMap<ReportWords, Patterns>();
  * "thi xong mà không thấy chứng nhận") and partial progress ("học xong chuyên đề 1") no.
  */
 export function looksLikeCompletion(text: string, words: ReportWords): boolean {
-  if (text.includes("?") || /^\s*[#/]/.test(text)) return false;
+  if (text.includes("?") || /^\s*[#/]/.test(text) || ASKING_PARTICLE.test(text.normalize("NFC"))) return false;
   let p = cache.get(words);
   if (!p) {
     p = patterns(words);

@@ -134,6 +134,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 96 (a Friday night group), 97 (residents, parents, small talk), 98 (teencode and long polite messages) and 99
 // (finished, not started, in trouble), written after that, were scored once on its code (63e397d): 93.3% / 98.0%,
 // 96.7% / 98.0%, 98.3% / 94.0%, 91.7% / 100.0%; then tuned on.
+// Sets 100 (a Friday evening group), 101 (voice typing and teencode), 102 (staff, tổ trưởng, practical questions) and
+// 103 (two days before the end), written after that, were scored once on its code (6ad2204): 100.0% / 100.0%, 98.3% /
+// 98.0%, 95.0% / 96.0%, 98.3% / 98.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -234,6 +237,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 97, clock: "2025-11-04T16:30:00+07:00", floor: 0.95 },
   { set: 98, clock: "2025-10-27T07:30:00+07:00", floor: 0.95 },
   { set: 99, clock: "2025-11-08T19:00:00+07:00", floor: 0.95 },
+  { set: 100, clock: "2025-10-24T19:30:00+07:00", floor: 0.95 },
+  { set: 101, clock: "2025-11-05T21:00:00+07:00", floor: 0.95 },
+  { set: 102, clock: "2025-10-20T10:00:00+07:00", floor: 0.93 },
+  { set: 103, clock: "2025-11-09T14:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -337,4 +344,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-97-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-98-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-99-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-100-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-101-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-102-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-103-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
