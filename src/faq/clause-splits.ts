@@ -98,13 +98,12 @@ export function markSplits(question: string): string {
   for (const m of folded.matchAll(DOES_NOT_KNOW)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(CONTRAST)) {
     // "nhưng" typed with its mark, or bare "nhung mà": bare "nhung" alone is more often "những" (gồm những gì)
-    if (raw.slice(m.index, m.index + 5).toLowerCase() === "nhưng" || folded.startsWith("nhung ma ", m.index))
-      edits.push([m.index, 0, ", "]);
+    if (/^nhưng$/iu.test(raw.slice(m.index, m.index + 5)) || folded.startsWith("nhung ma ", m.index)) edits.push([m.index, 0, ", "]);
   }
   for (const m of folded.matchAll(BECAUSE_AFTER_QUESTION)) edits.push([m.index + m[0].length - 1, 0, ","]);
   for (const m of folded.matchAll(FAILED_THEN)) edits.push([m.index + m[0].length, 0, ","]);
   for (const m of folded.matchAll(TOPIC_THEN)) {
-    if (raw.slice(m.index + 1, m.index + 4) === "thì") edits.push([m.index, 0, ","]);
+    if (/^thì$/u.test(raw.slice(m.index + 1, m.index + 4))) edits.push([m.index, 0, ","]);
   }
   for (const m of folded.matchAll(SELF_AFTER_QUESTION)) edits.push([m.index, 0, ","]);
   for (const m of folded.matchAll(AFTER_PARTICLE)) {
