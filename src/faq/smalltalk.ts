@@ -16,8 +16,9 @@ const WHO_ANSWERS = [
   // "ai đang trả lời tin nhắn vậy"
   "(q:who|ai) (dang )?(tra loi|nhan tin|rep|chat)( tin nhan)?",
   "that (tra loi|nhan tin|chat)",
-  // "mày là ai", "mi là ai" ("mày" folds like "mấy")
+  // "mày là ai", "mi là ai" ("mày" folds like "mấy"); "mày là bot à"
   "(q:many|mi) q:who",
+  "(q:many|mi) (la|phai)( robot| may| nguoi)?",
 ]
   .map((a) => `${a}( (tra loi|nhan tin|chat|tu dong))*( (khong|ko|k|a|ha|ah|q:what))?`)
   .join("|");

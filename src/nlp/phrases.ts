@@ -78,6 +78,10 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
   ["khoe roi", ""],
   ["do om roi", ""],
+  // "mai là hết hạn rồi đúng không": tomorrow; "e sắp vào ca rồi": the asker's shift
+  ["mai la", ""],
+  ["sap vao ca", ""],
+  ["vao ca", ""],
   // "gửi lại em đường link": resend is send; "hỏi lại", "nhắc lại", "ghi lại" ask or note again
   ["gui lai", "gui"],
   ["nhac lai", ""],

@@ -137,6 +137,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 100 (a Friday evening group), 101 (voice typing and teencode), 102 (staff, tổ trưởng, practical questions) and
 // 103 (two days before the end), written after that, were scored once on its code (6ad2204): 100.0% / 100.0%, 98.3% /
 // 98.0%, 95.0% / 96.0%, 98.3% / 98.0%; then tuned on.
+// Sets 104 (an evening group), 105 (before the early shift), 106 (the first week) and 107 (the day before the last),
+// written after that, were scored once on its code (bbc9e96): 96.7% / 100.0%, 98.3% / 98.0%, 96.7% / 94.0%, 95.0% /
+// 100.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -241,6 +244,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 101, clock: "2025-11-05T21:00:00+07:00", floor: 0.95 },
   { set: 102, clock: "2025-10-20T10:00:00+07:00", floor: 0.93 },
   { set: 103, clock: "2025-11-09T14:00:00+07:00", floor: 0.95 },
+  { set: 104, clock: "2025-10-28T20:30:00+07:00", floor: 0.95 },
+  { set: 105, clock: "2025-11-06T07:00:00+07:00", floor: 0.95 },
+  { set: 106, clock: "2025-10-16T19:00:00+07:00", floor: 0.95 },
+  { set: 107, clock: "2025-11-10T12:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -348,4 +355,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-101-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-102-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-103-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-104-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-105-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-106-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-107-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
