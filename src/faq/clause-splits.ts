@@ -52,6 +52,10 @@ const DOES_NOT_KNOW =
 /** "… làm trên điện thoại được không chị tại em đi làm ca về muộn": a question, then why the asker asks. */
 const BECAUSE_AFTER_QUESTION =
   /\b(?:khong|ko|k|kh|chua|nao|dau|gi|j)(?: (?:a|ad|chi|anh|em|e|ban|bac|chau|co|chu|oi|vay|nhe|nha))* (?=(?:tai|vi|tai vi|boi vi) (?:e|em|minh|toi|tui|chau|con|bac|chi|anh|nha)\s)/g;
+/** "… làm ruộng cả ngày tối mới rảnh chị muốn hỏi là …": after context, "(I) want to ask" starts the question. */
+const WANTS_TO_ASK = /(?<=\S\s+(?:\S+\s+){3,})(?=\b(?:(?:e|em|minh|toi|tui|chau|con|bac|chi|anh|co|chu)\s+)?muon hoi\b)/g;
+/** "… mất bao lâu mới xong vì tối còn phải nấu cơm": the reason after a question is context. */
+const REASON_AFTER = /(?<=\S\s+(?:\S+\s+){3,})(?=\b(?:vi|tai vi|boi vi) (?:e|em|minh|toi|tui|chau|con|bac|chi|anh|nha)\s+\S+)/g;
 /** "chị đăng ký tài khoản rồi nhưng mà học đến chuyên đề 3 thì không load được": what went wrong starts after "nhưng". */
 const CONTRAST = /(?<=\S\s+(?:\S+\s+){3,})(?=\bnhung (?:ma )?\S+\s+\S+)/g;
 /** "… nó cứ quay quay không load được chị thử mấy lần rồi …": what failed, then what the asker did about it. */
@@ -102,6 +106,8 @@ export function markSplits(question: string): string {
   }
   for (const m of folded.matchAll(BECAUSE_AFTER_QUESTION)) edits.push([m.index + m[0].length - 1, 0, ","]);
   for (const m of folded.matchAll(FAILED_THEN)) edits.push([m.index + m[0].length, 0, ","]);
+  for (const m of folded.matchAll(WANTS_TO_ASK)) edits.push([m.index, 0, ", "]);
+  for (const m of folded.matchAll(REASON_AFTER)) edits.push([m.index, 0, ", "]);
   for (const m of folded.matchAll(TOPIC_THEN)) {
     if (/^thì$/u.test(raw.slice(m.index + 1, m.index + 4))) edits.push([m.index, 0, ","]);
   }

@@ -78,6 +78,9 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giờ bác khỏe rồi", "đỡ ốm rồi": how the asker is, not what they ask
   ["khoe roi", ""],
   ["do om roi", ""],
+  // "giấy chứng nhận có được cộng điểm thi vào lớp 10 không": points, whatever they count for
+  ["cong diem thi vao lop", "cong diem"],
+  ["cong diem xet tuyen", "cong diem"],
   // "mai là hết hạn rồi đúng không": tomorrow; "e sắp vào ca rồi": the asker's shift
   ["mai la", ""],
   ["sap vao ca", ""],
@@ -475,6 +478,10 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   ["tham gia", "thamgia"],
   ["so dien thoai", "dien_thoai"],
   ["dien thoai", "dien_thoai"],
+  // a phone with keys, not a smartphone ("phím" alone is no topic: "link xem phim")
+  ["dien thoai ban phim", "dien_thoai_cuc"],
+  ["dien thoai cuc gach", "dien_thoai_cuc"],
+  ["dt ban phim", "dien_thoai_cuc"],
   ["duong day nong", "hotline"],
   ["ch play", "chplay"],
   ["google play", "chplay"],

@@ -140,6 +140,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 104 (an evening group), 105 (before the early shift), 106 (the first week) and 107 (the day before the last),
 // written after that, were scored once on its code (bbc9e96): 96.7% / 100.0%, 98.3% / 98.0%, 96.7% / 94.0%, 95.0% /
 // 100.0%; then tuned on.
+// Sets 108 (an evening group), 109 (short, long, reports, small talk), 110 (officers, tổ trưởng, residents) and 111
+// (a commune and a ward on a Sunday), written after that, were scored once on its code (6a00fb9): 100.0% / 100.0%,
+// 100.0% / 100.0%, 96.7% / 96.0%, 98.3% / 98.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -248,6 +251,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 105, clock: "2025-11-06T07:00:00+07:00", floor: 0.95 },
   { set: 106, clock: "2025-10-16T19:00:00+07:00", floor: 0.95 },
   { set: 107, clock: "2025-11-10T12:00:00+07:00", floor: 0.95 },
+  { set: 108, clock: "2025-10-23T20:00:00+07:00", floor: 0.95 },
+  { set: 109, clock: "2025-11-07T18:30:00+07:00", floor: 0.95 },
+  { set: 110, clock: "2025-10-31T09:00:00+07:00", floor: 0.95 },
+  { set: 111, clock: "2025-11-02T16:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -359,4 +366,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-105-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-106-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-107-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-108-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-109-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-110-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-111-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
