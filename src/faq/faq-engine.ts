@@ -133,6 +133,17 @@ export class FaqEngine {
     // "thi" alone (or around a greeting): one common word that does not ask is no question to answer.
     const bare = !question.includes("?") && !endsLikeQuestion(question) && analysis.readings.every((r) => this.isBare(r));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
+    // "ở An Dương vướng mắc thì liên hệ ai": of two close entries, the one that speaks for the place named and
+    // covers the message better is its answer.
+    const [first, second] = ranked;
+    if (d.kind === "answer" && first?.entry.id === d.entry.id && second && first.combined - second.combined < CLOSE_CALL * 2) {
+      const forPlace = analysis.readings.some((r) =>
+        r.terms.some((t) => this.index.namesPlace(second.entry, t) && !this.index.namesPlace(first.entry, t)),
+      );
+      if (forPlace && second.coverage > first.coverage && second.coverage >= ANSWER_COVERAGE && !this.notYet(second.entry, now)) {
+        d = { kind: "answer", entry: second.entry, confidence: second.coverage, also: [] };
+      }
+    }
     d = this.issuedNow(d, ranked, analysis, now);
     let others: Also[] = [];
     let mainAt = 0;
