@@ -55,6 +55,8 @@ const OFF_TOPIC_COVERAGE = 0.45;
 const CLAUSE_MARGIN = 0.2;
 /** Coverage this close to a clause's answer is a tie. */
 const TIE = 0.01;
+/** How far behind the best on the combined ranking a tied entry may be. */
+const TIE_COMBINED = 0.2;
 /** The whole message's two best entries this close (combined score): it has not chosen between them. */
 const CLOSE_CALL = 0.02;
 /** How much less an entry already issued may cover a question and still answer it instead of a later letter's. */
@@ -133,7 +135,7 @@ export class FaqEngine {
     // "thi" alone (or around a greeting): one common word that does not ask is no question to answer.
     const bare = !question.includes("?") && !endsLikeQuestion(question) && analysis.readings.every((r) => this.isBare(r));
     if (bare && d.kind === "answer") d = { kind: "none", confidence: d.confidence };
-    // "ở An Dương vướng mắc thì liên hệ ai": of two close entries, the one that speaks for the place named and
+    // "ở <tên phường> vướng mắc thì liên hệ ai": of two close entries, the one that speaks for the place named and
     // covers the message better is its answer.
     const [first, second] = ranked;
     if (d.kind === "answer" && first?.entry.id === d.entry.id && second && first.combined - second.combined < CLOSE_CALL * 2) {
@@ -342,7 +344,12 @@ export class FaqEngine {
       if (f.asks && !seen && others.length < MAX_OTHERS) others.push({ entry: f.d.entry, at: f.at });
     }
     const near = clauses.filter((c) => c.asks).flatMap((c) => c.ranked.slice(0, 3).map((r) => r.entry.id));
-    const tied = clauses[best.at]!.ranked.filter((c) => c.coverage >= best.d.confidence - TIE).map((c) => c.entry.id);
+    // Tied: as well covered and not far behind on the whole ranking ("thi ở trang nào" covers several entries fully,
+    // but one far better than the rest).
+    const ranking = clauses[best.at]!.ranked;
+    const tied = ranking
+      .filter((c) => c.coverage >= best.d.confidence - TIE && c.combined >= (ranking[0]?.combined ?? 0) - TIE_COMBINED)
+      .map((c) => c.entry.id);
     return {
       main: best.d,
       mainAt: best.at,

@@ -81,6 +81,10 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giấy chứng nhận có được cộng điểm thi vào lớp 10 không": points, whatever they count for
   ["cong diem thi vao lop", "cong diem"],
   ["cong diem xet tuyen", "cong diem"],
+  // "để mai thi có kịp không", "mai chủ nhật em mới rảnh", "cuối tuần": when
+  ["de mai", ""],
+  ["mai chu nhat", ""],
+  ["cuoi tuan", ""],
   // "mai là hết hạn rồi đúng không": tomorrow; "e sắp vào ca rồi": the asker's shift
   ["mai la", ""],
   ["sap vao ca", ""],

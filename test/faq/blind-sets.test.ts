@@ -143,6 +143,9 @@ scoreAt("blind sets, after the campaign", "2026-01-05T09:00:00+07:00", SETS);
 // Sets 108 (an evening group), 109 (short, long, reports, small talk), 110 (officers, tổ trưởng, residents) and 111
 // (a commune and a ward on a Sunday), written after that, were scored once on its code (6a00fb9): 100.0% / 100.0%,
 // 100.0% / 100.0%, 96.7% / 96.0%, 98.3% / 98.0%; then tuned on.
+// Sets 112 (a Saturday evening group), 113 (staff, teachers, parents), 114 (teencode, voice, two questions) and 115
+// (finished, locked out, prizes and certificates), written after that, were scored once on its code (eeb20ce): 95.0% /
+// 98.0%, 100.0% / 100.0%, 96.7% / 100.0%, 96.7% / 96.0%; then tuned on.
 scoreAt("2026 blind sets inside the contest", "2025-10-25T09:00:00+07:00", [
   { file: "test/faq/blind-2026-during.jsonl", floor: 0.9, offTopicStrict: false },
   { file: "test/faq/blind-3-during.jsonl", floor: 0.9, offTopicStrict: false },
@@ -255,6 +258,10 @@ const OWN_CLOCK: Array<{ set: number; clock: string; floor: number }> = [
   { set: 109, clock: "2025-11-07T18:30:00+07:00", floor: 0.95 },
   { set: 110, clock: "2025-10-31T09:00:00+07:00", floor: 0.95 },
   { set: 111, clock: "2025-11-02T16:00:00+07:00", floor: 0.95 },
+  { set: 112, clock: "2025-10-25T20:00:00+07:00", floor: 0.93 },
+  { set: 113, clock: "2025-11-04T09:00:00+07:00", floor: 0.95 },
+  { set: 114, clock: "2025-10-19T19:30:00+07:00", floor: 0.95 },
+  { set: 115, clock: "2025-11-08T15:00:00+07:00", floor: 0.95 },
 ];
 for (const { set, clock, floor } of OWN_CLOCK) {
   scoreAt(`set ${set} inside the contest (its own clock, ${clock})`, clock, [
@@ -370,4 +377,8 @@ scoreAt("2026 blind sets today", "2026-12-02T09:00:00+07:00", [
   { file: "test/faq/blind-109-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-110-after.jsonl", floor: 0.94, offTopicStrict: false },
   { file: "test/faq/blind-111-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-112-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-113-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-114-after.jsonl", floor: 0.94, offTopicStrict: false },
+  { file: "test/faq/blind-115-after.jsonl", floor: 0.94, offTopicStrict: false },
 ]);
