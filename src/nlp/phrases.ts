@@ -81,6 +81,9 @@ const GENERAL_RULES: Array<[string, string, string?]> = [
   // "giấy chứng nhận có được cộng điểm thi vào lớp 10 không": points, whatever they count for
   ["cong diem thi vao lop", "cong diem"],
   ["cong diem xet tuyen", "cong diem"],
+  // "gồm những mảng gì, mình muốn ôn lại": which parts (a question word follows); to revise
+  ["nhung mang", ""],
+  ["on lai", "on"],
   // "để mai thi có kịp không", "mai chủ nhật em mới rảnh", "cuối tuần": when
   ["de mai", ""],
   ["mai chu nhat", ""],

@@ -120,6 +120,8 @@ export function looksLikeCompletion(text: string, words: ReportWords): boolean {
   folded = spokenNumbers(folded).replace(SPOKEN, (m) => SPOKEN_TO.get(m) ?? m);
   // "báo cáo: đã hoàn thành…", "báo phường biết", "giờ báo cho ai" report; "bao giờ", "bao nhiêu" ask.
   folded = folded.replace(/\bbao\b(?! (gio|lau|nhieu|h)\b)/g, " ").trim();
+  // "may quá kịp trước hạn": luck, not "mấy" (how many).
+  folded = folded.replace(/\bmay (qua|ma|la|sao)\b/g, " ").trim();
   // "công ty may": a trade, not "mấy" (how many).
   folded = folded.replace(/\b(cong ty|cty|xuong|tho|nghe) may\b/g, " ").trim();
   // "gửi cả lời chia sẻ rồi": "lời" (words), not "lỗi" (an error).
