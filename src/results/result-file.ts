@@ -69,6 +69,20 @@ async function* csvRows(input: Buffer): AsyncGenerator<SheetRow> {
   }
 }
 
+/** The rows of every worksheet, read with the whole workbook in memory (the streaming reader's fallback). */
+async function* wholeWorkbookRows(ExcelJS: typeof import("exceljs"), input: Buffer): AsyncGenerator<SheetRow> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(input as unknown as ArrayBuffer);
+  for (const sheet of book.worksheets) {
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push({ sheet: sheet.name, line: row.number, cells: values.map(cellValue) });
+    });
+    yield* rows;
+  }
+}
+
 /** What exceljs gives for a cell (formula results, rich text and links reduced to their value). */
 function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -94,17 +108,25 @@ async function* xlsxRows(input: Buffer): AsyncGenerator<SheetRow> {
     worksheets: "emit",
     entries: "ignore",
   });
+  let yielded = false;
   try {
     for await (const sheet of reader) {
       const meta = sheet as unknown as { id: number; name?: string };
       const name = meta.name ?? `Sheet${meta.id}`;
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yielded = true;
         yield { sheet: name, line: row.number, cells: values.map(cellValue) };
       }
     }
   } catch (err) {
     if (err instanceof ResultFileError) throw err;
+    // The streaming reader can reach a worksheet before the workbook part is parsed (a race in exceljs under
+    // load: "reading 'sheets'"); nothing read yet, the whole-file reader reads the same rows.
+    if (!yielded && err instanceof TypeError) {
+      yield* wholeWorkbookRows(ExcelJS, input);
+      return;
+    }
     throw new ResultFileError(
       `cannot read the workbook: ${(err as Error).message}`,
       `Không đọc được tệp Excel: ${(err as Error).message}`,
