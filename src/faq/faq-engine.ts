@@ -333,8 +333,8 @@ export class FaqEngine {
     // topic, unless the message names the campaign or a clause asks about it in words of its own ("… bận thi học
     // kỳ, giờ muốn lấy giấy chứng nhận thì có được không, nếu không thì có khóa học nào khác không").
     const ownWords = () => this.namesCampaign(question) || found.some((f) => f.asks && f.covered.length >= 3);
-    if (otherContext && !otherTopic && ownWords()) otherContext = false;
-    if (askingOnly && (otherTopic || otherContext || !found.some((f) => f.asks))) return null;
+    const foreign = otherTopic || (otherContext && !ownWords());
+    if (askingOnly && (foreign || !found.some((f) => f.asks))) return null;
     // Equally sure: the clause with more to it ("… ko thấy giấy chứng nhận đâu" over a trailing "lỗi à??"), then the later.
     found.sort((a, b) => Number(b.asks) - Number(a.asks) || b.d.confidence - a.d.confidence || b.topical - a.topical || b.at - a.at);
     const best = found[0]!;

@@ -72,6 +72,7 @@ async function* csvRows(input: Buffer): AsyncGenerator<SheetRow> {
 /** The rows of every worksheet, read with the whole workbook in memory (the streaming reader's fallback). */
 async function* wholeWorkbookRows(ExcelJS: typeof import("exceljs"), input: Buffer): AsyncGenerator<SheetRow> {
   const book = new ExcelJS.Workbook();
+  // (exceljs declares its own Buffer type, which Node 20's generic Buffer does not match; the bytes are the same.)
   await book.xlsx.load(input as unknown as ArrayBuffer);
   for (const sheet of book.worksheets) {
     const rows: SheetRow[] = [];
